@@ -1,0 +1,35 @@
+package org.jobguard.checker;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The red-flag categories of DESIGN.md section 2; the ids are used in config, tests and stats. */
+public enum Category {
+    PAY_TOO_GOOD,
+    ALL_EXPENSES_PAID,
+    RISKY_DESTINATION,
+    VAGUE_JOB,
+    CONTRACT_AFTER_ARRIVAL,
+    IRREGULAR_TRAVEL,
+    DOCUMENT_CONTROL,
+    EXIT_PENALTY,
+    HIDDEN_CHANNEL,
+    URGENCY,
+    REASSURANCE,
+    SCAM_WORK,
+    RANSOM;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Key of the one-line explanation shown to users, e.g. {@code flag.document_control}. */
+    public String messageKey() {
+        return "flag." + id();
+    }
+
+    public static Optional<Category> fromId(String id) {
+        return Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,47 @@
+package org.jobguard.checker;
+
+import java.util.List;
+
+/**
+ * What the checker says about one message; every risk above none is explained by its flags.
+ *
+ * @param score         sum of category weights, for ordering only; the flags are the reason
+ * @param kind          what the message looks like as a whole
+ * @param adviceKeys    2-4 message keys of concrete next steps, most important first
+ * @param shadowRuleIds shadow rules that fired: counted for moderators, never shown to users
+ * @param knownPattern  the confirmed pattern this message is a near-duplicate of, or null
+ */
+public record Verdict(Risk risk, int score, Language language, Kind kind, List<RedFlag> flags,
+                      List<Indicator> indicators, List<String> adviceKeys, List<String> shadowRuleIds,
+                      PatternMatch knownPattern) {
+
+    public enum Kind {
+        /** nothing special: a job ad, a chat, anything that is not one of the below */
+        MESSAGE,
+        /** a relative or a captor talking about paying to free someone */
+        RANSOM,
+        /** a warning, news report or survivor story that quotes scam phrases */
+        AWARENESS,
+        /** nothing left to read after normalizing (empty, emoji only, punctuation) */
+        EMPTY;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public Verdict {
+        flags = List.copyOf(flags);
+        indicators = List.copyOf(indicators);
+        adviceKeys = List.copyOf(adviceKeys);
+        shadowRuleIds = List.copyOf(shadowRuleIds);
+    }
+
+    public boolean flagged() {
+        return risk.atLeast(Risk.MEDIUM);
+    }
+
+    public List<Category> categories() {
+        return flags.stream().map(RedFlag::category).distinct().toList();
+    }
+}
