@@ -1,13 +1,13 @@
 package org.jobguard.config;
 
-/** A configuration file that cannot be used; the message names the file, the line and the reason. */
-public class ConfigException extends RuntimeException {
+/** A broken configuration file: says which file, which line and what is wrong, so start-up can fail fast. */
+public final class ConfigException extends RuntimeException {
     private final String file;
     private final int line;
     private final String reason;
 
     public ConfigException(String file, int line, String reason) {
-        super(file + ":" + line + ": " + reason);
+        super(file + (line > 0 ? ":" + line : "") + ": " + reason);
         this.file = file;
         this.line = line;
         this.reason = reason;
@@ -17,7 +17,6 @@ public class ConfigException extends RuntimeException {
         return file;
     }
 
-    /** 1-based line, or 0 when the problem is the file as a whole. */
     public int line() {
         return line;
     }

@@ -71,6 +71,11 @@ public final class ContactsLoader {
         }
     }
 
+    /** {@code contacts.yaml} from the operator's config directory, or the copy in the jar when there is none. */
+    public HelpDirectory load(ConfigFiles files) {
+        return files.configDir() != null ? load(files.configDir().resolve("contacts.yaml")) : loadBundled();
+    }
+
     /** The file given if it exists, otherwise the copy in the jar. */
     public HelpDirectory loadOrBundled(Path file) {
         return Files.exists(file) ? load(file) : loadBundled();
@@ -286,7 +291,7 @@ public final class ContactsLoader {
                 throw e.error("phone", bad.getMessage());
             }
         });
-        Optional<URI> link = e.optionalText("link").map(text -> webAddress(e, "link", text));
+        Optional<String> link = e.optionalText("link").map(text -> webAddress(e, "link", text).toString());
         if (phone.isEmpty() && link.isEmpty()) {
             throw e.error("id", "entry '" + id + "' needs a phone or a link");
         }

@@ -2,7 +2,6 @@ package org.jobguard.contacts;
 
 import org.jobguard.checker.Language;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -18,13 +17,13 @@ import java.util.Optional;
  * @param familyAtHome the line also serves citizens of {@code location} who are abroad, because their family at
  *                    home can call it (China's 110 for a son held in Myanmar)
  * @param phone       number to call; at least one of phone and link is present
- * @param link        web page, form or messenger link
+ * @param link        http(s) address of a web page, form or messenger link, checked by the loader
  * @param label       what it is for, in every language
  * @param source      public URL or document the entry was checked against
  * @param verified    day the entry was last checked against its source
  */
 public record HelpContact(String id, ContactKind kind, String location, String nationality, boolean familyAtHome,
-                          Optional<DialNumber> phone, Optional<URI> link, Map<Language, String> label,
+                          Optional<DialNumber> phone, Optional<String> link, Map<Language, String> label,
                           String source, LocalDate verified, Confidence confidence) {
 
     public static final String ANY = "any";

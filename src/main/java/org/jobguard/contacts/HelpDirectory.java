@@ -85,7 +85,7 @@ public final class HelpDirectory {
         Set<String> seen = new HashSet<>();
         List<HelpContact> out = new ArrayList<>();
         for (HelpContact c : sorted) {
-            String key = c.phone().map(p -> p.region() + ":" + p.dial()).orElseGet(() -> c.link().orElseThrow().toString());
+            String key = c.phone().map(p -> p.region() + ":" + p.dial()).orElseGet(() -> c.link().orElseThrow());
             if (seen.add(key)) {
                 out.add(c);
             }

@@ -1,7 +1,6 @@
 package org.jobguard.contacts;
 
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Finds the place and the nationality named in free text, in any of the three languages.
@@ -39,7 +39,7 @@ public final class PlaceFinder {
     private final PlaceText folding = new PlaceText();
     private final Map<String, Target> byAlias = new HashMap<>();
     private final Map<String, String> codes = new HashMap<>();
-    private final Trie trie;
+    private final AhoCorasickDoubleArrayTrie<String> trie = new AhoCorasickDoubleArrayTrie<>();
 
     /**
      * @throws AmbiguousNameException when one spelling means two different things
@@ -54,9 +54,9 @@ public final class PlaceFinder {
             p.aliases().forEach(a -> add(a, new AtPlace(p), true));
             p.name().values().forEach(n -> add(n, new AtPlace(p), false));
         }
-        Trie.TrieBuilder builder = Trie.builder();
-        byAlias.keySet().forEach(builder::addKeyword);
-        trie = builder.build();
+        TreeMap<String, String> keys = new TreeMap<>();
+        byAlias.keySet().forEach(k -> keys.put(k, k));
+        trie.build(keys);
     }
 
     private void add(String alias, Target target, boolean strict) {
@@ -91,13 +91,11 @@ public final class PlaceFinder {
         }
         String folded = folding.fold(text);
         List<Hit> hits = new ArrayList<>();
-        for (Emit e : trie.parseText(folded)) {
-            int start = e.getStart();
-            int end = e.getEnd() + 1;
+        trie.parseText(folded, (start, end, alias) -> {
             if (wholeWord(folded, start, end)) {
-                hits.add(new Hit(start, end, byAlias.get(e.getKeyword())));
+                hits.add(new Hit(start, end, byAlias.get(alias)));
             }
-        }
+        });
         List<Hit> kept = longestWithoutOverlap(hits);
         Optional<String> nationality = kept.stream()
                 .filter(h -> h.target() instanceof CitizenOf)
