@@ -2,7 +2,9 @@ package org.jobguard.config;
 
 import org.jobguard.checker.Language;
 import org.jobguard.contacts.ContactKind;
+import com.google.i18n.phonenumbers.ShortNumberInfo;
 import org.jobguard.contacts.Confidence;
+import org.jobguard.contacts.DialNumber;
 import org.jobguard.contacts.HelpContact;
 import org.jobguard.contacts.HelpDirectory;
 import org.jobguard.i18n.Messages;
@@ -64,11 +66,24 @@ class ContactsLoaderTest {
 
     @Test
     void theRealFileCoversTheLocationsAndNationalitiesReliedOn() {
-        for (String code : List.of("CN", "HK", "TW", "TH", "KH", "LA")) {
+        for (String code : List.of("MM", "KH", "LA", "TH", "PH", "VN", "CN", "HK", "TW")) {
             assertTrue(real.locations().contains(code), "location " + code);
         }
-        for (String code : List.of("CN", "HK", "TW")) {
+        for (String code : List.of("CN", "HK", "TW", "MY", "PH", "ID", "VN", "IN", "KE")) {
             assertTrue(real.nationalities().contains(code), "nationality " + code);
+        }
+    }
+
+    @Test
+    void numbersSourcedFromLibphonenumbersDataAreEmergencyNumbersThere() {
+        ShortNumberInfo shortNumbers = ShortNumberInfo.getInstance();
+        List<HelpContact> fromMetadata = real.contacts().stream()
+                .filter(c -> c.source().contains("libphonenumber")).toList();
+        assertFalse(fromMetadata.isEmpty());
+        for (HelpContact c : fromMetadata) {
+            DialNumber p = c.phone().orElseThrow();
+            assertTrue(shortNumbers.isEmergencyNumber(p.dial(), p.region()), c.id());
+            assertTrue(c.confidence() != Confidence.HIGH, c.id() + ": a data file is not the body's own page");
         }
     }
 
