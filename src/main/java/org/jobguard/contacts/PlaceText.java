@@ -1,21 +1,18 @@
 package org.jobguard.contacts;
 
-import com.ibm.icu.text.Transliterator;
-
-import java.text.Normalizer;
-import java.util.Locale;
+import org.jobguard.checker.Normalizer;
 
 /**
- * Folds place names and the text they are searched in to one form: NFKC, lower case, Simplified
- * Chinese, no punctuation, and no gaps inside Chinese ("妙 瓦 底" and "妙-瓦-底" become "妙瓦底") while
- * Latin words keep one space between them ("Shwe-Kokko" becomes "shwe kokko").
+ * Folds place names and the text they are searched in to one form. The checker's {@link Normalizer} does
+ * NFKC, lower case, Traditional → Simplified and collapses evasions ("妙 瓦 底", "K K 园区"); on top of that,
+ * punctuation is dropped inside Chinese and Latin words keep one space between them ("Shwe-Kokko" becomes
+ * "shwe kokko"), so an alias matches however it was punctuated.
  */
 final class PlaceText {
-    private final Transliterator toSimplified = Transliterator.getInstance("Traditional-Simplified");
+    private final Normalizer normalizer = new Normalizer();
 
     String fold(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        s = simplified(s);
+        String s = normalizer.normalize(text).text();
         StringBuilder out = new StringBuilder(s.length());
         boolean gap = false;
         int last = -1;
@@ -38,10 +35,5 @@ final class PlaceText {
 
     static boolean isAsciiWordChar(int cp) {
         return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
-    }
-
-    // ICU transliterators are not documented as safe for concurrent use; the bot and the web share one.
-    private synchronized String simplified(String s) {
-        return toSimplified.transliterate(s);
     }
 }

@@ -4,6 +4,8 @@ import org.jobguard.checker.Language;
 import org.jobguard.config.ContactsLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +29,20 @@ class HelpDirectoryTest {
 
     private static List<String> ids(HelpAnswer a) {
         return a.contacts().stream().map(HelpContact::id).toList();
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvFileSource(resources = "/contacts/lookups.csv", delimiter = '|')
+    void eachPlaceAndNationalityGetsItsOwnLinesInOrder(String location, String nationality, String included,
+                                                       String excluded) {
+        List<String> ids = ids(real.lookup(Optional.of(location), Optional.of(nationality)));
+        List<String> expected = List.of(included.split(" "));
+        assertEquals(expected, ids.stream().filter(expected::contains).toList(), "order of " + ids);
+        if (excluded != null) {
+            for (String id : excluded.split(" ")) {
+                assertFalse(ids.contains(id), id + " in " + ids);
+            }
+        }
     }
 
     @Test
