@@ -60,16 +60,17 @@ final class Database implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
-    private final Runnable afterFailedBatch;
+    private final Write<Void> afterRollback;
     private volatile boolean closed;
 
     /**
      * @param maxBytes       0 for no limit; otherwise the database refuses to grow past this size, as on a full disk
-     * @param afterFailedBatch runs on the writer thread after a transaction was rolled back, to drop caches
+     * @param afterRollback  runs on the writer thread with the write connection after (part of) a transaction
+     *                       was rolled back, so caches of what is in the database can be rebuilt
      */
-    Database(Path path, Clock clock, long maxBytes, Runnable afterFailedBatch) {
+    Database(Path path, Clock clock, long maxBytes, Write<Void> afterRollback) {
         this.path = path.toAbsolutePath();
-        this.afterFailedBatch = afterFailedBatch;
+        this.afterRollback = afterRollback;
         prepareFile();
         try {
             this.writer = open(false);
@@ -180,7 +181,7 @@ final class Database implements AutoCloseable {
             } catch (SQLException rollbackFailure) {
                 log.error("{}: rollback failed: {}", path, rollbackFailure.getMessage());
             }
-            afterFailedBatch.run();
+            rebuildCaches();
             StoreException failure = new StoreException(path + ": write failed: " + e.getMessage(), e);
             batch.forEach(t -> t.result().completeExceptionally(failure));
         } finally {
@@ -208,9 +209,17 @@ final class Database implements AutoCloseable {
                 s.execute("ROLLBACK TO task");
                 s.execute("RELEASE task");
             }
-            afterFailedBatch.run();
+            rebuildCaches();
             log.error("{}: pattern store write rolled back: {}", path, e.getMessage());
             return () -> t.result().completeExceptionally(e);
+        }
+    }
+
+    private void rebuildCaches() {
+        try {
+            afterRollback.run(writer);
+        } catch (SQLException | RuntimeException e) {
+            log.error("{}: cannot rebuild caches after a rollback: {}", path, e.getMessage());
         }
     }
 
@@ -285,6 +294,8 @@ final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        // wakes the writer at once instead of at its next poll
+        queue.add(new Task<Void>(c -> null, new CompletableFuture<>()));
         if (writerThread != null) {
             try {
                 writerThread.join(WRITE_TIMEOUT_SECONDS * 1000);

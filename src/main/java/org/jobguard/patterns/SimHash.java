@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * changed salary, an emoji more) differ in a few bits, unrelated ones in about 32.
  *
  * <p>Before shingling, each placeholder becomes one private-use character (so {@code <PHONE:+95>} weighs
- * like one character, not ten) and spaces and punctuation are dropped (so re-spacing changes nothing).
+ * like one character, not ten), spaces and punctuation are dropped (so re-spacing changes nothing) and
+ * every number becomes one {@code 0} (copies of one template differ most often in amounts and dates).
  */
 public final class SimHash {
     private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Z]+)(?::[^<>\\s]*)?>", Pattern.CASE_INSENSITIVE);
@@ -64,8 +65,18 @@ public final class SimHash {
         }
         m.appendTail(sb);
         StringBuilder out = new StringBuilder(sb.length());
-        sb.codePoints().filter(cp -> Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.PRIVATE_USE)
-                .forEach(out::appendCodePoint);
+        boolean inNumber = false;
+        for (int cp : sb.codePoints().toArray()) {
+            if (Character.isDigit(cp)) {
+                if (!inNumber) {
+                    out.append('0');
+                }
+                inNumber = true;
+            } else if (Character.isLetter(cp) || Character.getType(cp) == Character.PRIVATE_USE) {
+                out.appendCodePoint(cp);
+                inNumber = false;
+            }
+        }
         return out.toString();
     }
 

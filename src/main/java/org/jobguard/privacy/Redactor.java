@@ -43,7 +43,7 @@ public final class Redactor {
             "(?i)(?<![\\w@.\\-])(?:[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?\\.)+"
                     + "(?:com|net|org|me|io|cc|co|top|xyz|vip|info|biz|shop|site|online|club|app|link|ly|gl|to|dog"
                     + "|cn|kh|mm|la|th|ph|vn|my|id|in|ke|tw|hk|sg)(?![a-z0-9\\-])(?:/" + URL_TAIL + ")?");
-    private static final Pattern HANDLE = Pattern.compile("(?<![A-Za-z0-9_.@/])@([A-Za-z0-9_]{3,32})" + NOT_ALNUM_AFTER);
+    private static final Pattern HANDLE = Pattern.compile("(?<![A-Za-z0-9_.@/])@([A-Za-z0-9_]{2,32})" + NOT_ALNUM_AFTER);
     private static final Pattern WALLET_ERC20 = Pattern.compile(NOT_ALNUM_BEFORE + "0[xX][0-9a-fA-F]{40}" + NOT_ALNUM_AFTER);
     // case-insensitive because the checker's normalized text is lower-case
     private static final Pattern WALLET_TRC20 = Pattern.compile(NOT_ALNUM_BEFORE + "[Tt][1-9A-Za-z]{33}" + NOT_ALNUM_AFTER);
