@@ -43,10 +43,19 @@ final class AckWindow {
         return inFlight.size();
     }
 
-    /** Waits until some update completes or the time is up. */
-    synchronized void awaitProgress(long millis) throws InterruptedException {
-        if (!inFlight.isEmpty()) {
-            wait(millis);
+    /**
+     * Waits until the oldest update in flight is done (the offset can move) or the time is up. Waiting
+     * for any completion instead would re-fetch the whole window after every reply.
+     */
+    synchronized void awaitOffsetMove(long millis) throws InterruptedException {
+        long start = nextOffset();
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (nextOffset() == start && !inFlight.isEmpty()) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
         }
     }
 

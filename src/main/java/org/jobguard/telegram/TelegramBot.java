@@ -45,7 +45,12 @@ public final class TelegramBot {
         this.settings = settings;
         this.messages = messages;
         ConnectionPool connections = new ConnectionPool();
-        this.sendHttp = new OkHttpClient.Builder().connectionPool(connections)
+        // OkHttpTelegramClient.execute runs on the dispatcher; its default of 5 calls per host would make
+        // workers queue behind each other
+        Dispatcher sendDispatcher = new Dispatcher();
+        sendDispatcher.setMaxRequestsPerHost(settings.workers() + 4);
+        sendDispatcher.setMaxRequests(settings.workers() + 4);
+        this.sendHttp = new OkHttpClient.Builder().connectionPool(connections).dispatcher(sendDispatcher)
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(20))
                 .writeTimeout(Duration.ofSeconds(20)).build();
         // own dispatcher, so stop() can cancel a pending long poll without cancelling replies

@@ -103,9 +103,9 @@ final class UpdatePoller {
                         queues.submit(UpdateHandler.orderKey(update), () -> handle(update, id));
                     }
                 }
-                if (fresh == 0) {
+                if (fresh == 0 || window.inFlight() >= WINDOW) {
                     // Telegram re-sends unacknowledged updates at once, so without a pause this would spin
-                    window.awaitProgress(50);
+                    window.awaitOffsetMove(50);
                 }
             } catch (InterruptedException e) {
                 break;

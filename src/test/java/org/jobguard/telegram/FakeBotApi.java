@@ -35,6 +35,8 @@ final class FakeBotApi implements AutoCloseable {
     static final String TOKEN = "123456:TEST-token";
     static final long BOT_ID = 999_000_111L;
     static final String BOT_USERNAME = "JobGuardTestBot";
+    /** A fault code: close the connection without answering, as a dying network or proxy does. */
+    static final int DROP_CONNECTION = -1;
 
     /** One call the bot made; {@code nanos} is when it arrived. */
     record Call(String method, JsonNode body, long nanos) {
@@ -51,6 +53,12 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // the JDK server writes headers and body separately; with Nagle on, every answer waits for the
+        // client's delayed ACK (~40 ms on Linux) and the fake, not the bot, would dominate any latency figure
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -99,7 +107,10 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** The next {@code count} calls of {@code method} fail with {@code code} (429 carries retry_after). */
+    /**
+     * The next {@code count} calls of {@code method} fail with {@code code}: 429 carries retry_after, 502
+     * answers a proxy's HTML page, {@link #DROP_CONNECTION} closes the connection without an answer.
+     */
     void fail(String method, int count, int code, Integer retryAfter) {
         synchronized (lock) {
             Deque<Fault> d = faults.computeIfAbsent(method, m -> new ArrayDeque<>());
@@ -129,16 +140,23 @@ final class FakeBotApi implements AutoCloseable {
     /** Waits until {@code count} calls match, failing the test with what was seen after {@code timeout}. */
     List<Call> await(Predicate<Call> match, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        List<Call> found = new ArrayList<>();
+        int scanned = 0;
         synchronized (lock) {
             while (true) {
-                List<Call> found = calls.stream().filter(match).toList();
+                // scan only what arrived since the last wake-up: bursts record thousands of calls
+                for (; scanned < calls.size(); scanned++) {
+                    if (match.test(calls.get(scanned))) {
+                        found.add(calls.get(scanned));
+                    }
+                }
                 if (found.size() >= count) {
                     return found;
                 }
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
                     throw new AssertionError("expected " + count + " matching calls, saw " + found.size()
-                            + "; all calls: " + calls.stream().map(Call::method).toList());
+                            + " among " + calls.size() + " calls");
                 }
                 lock.wait(left);
             }
@@ -191,6 +209,15 @@ final class FakeBotApi implements AutoCloseable {
                 lock.notifyAll();
                 Deque<Fault> d = faults.get(method);
                 fault = d == null ? null : d.poll();
+            }
+            if (fault != null && fault.code() == DROP_CONNECTION) {
+                return;
+            }
+            if (fault != null && fault.code() == 502) {
+                byte[] html = "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(502, html.length);
+                ex.getResponseBody().write(html);
+                return;
             }
             if (fault != null) {
                 ObjectNode err = error(fault.code(), fault.code() == 429 ? "Too Many Requests: retry after "
