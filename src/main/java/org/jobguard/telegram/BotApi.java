@@ -59,7 +59,8 @@ final class BotApi {
                     log.warn("Telegram {} failed {} times, last error {}", method.getMethod(), attempt, code);
                     throw new CallFailed(method.getMethod(), code);
                 }
-                log.info("Telegram {} answered {}, retrying in {} ms", method.getMethod(), code, waitMillis);
+                log.info("Telegram {} answered {}, retrying in {} ms", method.getMethod(),
+                        code == 0 ? "something unreadable" : code, waitMillis);
             } catch (TelegramApiException e) {
                 if (isInterruption(e)) {
                     throw new InterruptedException();
