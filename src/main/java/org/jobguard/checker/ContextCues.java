@@ -1,0 +1,26 @@
+package org.jobguard.checker;
+
+import java.util.List;
+
+/**
+ * Phrases that do not flag anything themselves but change how flags count.
+ *
+ * @param negation   a flag phrase shortly after one of these, in the same clause, is not asserted
+ *                   ("we never keep your passport")
+ * @param awareness  the wording of police and NGO warnings, news and survivor stories
+ * @param recruiting first-person calls to apply or get in touch, which a warning does not make
+ * @param legitimacy signs of a lawful employer (contract signed before departure, licence, work permit)
+ */
+public record ContextCues(List<String> negation, List<String> awareness, List<String> recruiting,
+                          List<String> legitimacy) {
+    public ContextCues {
+        negation = List.copyOf(negation);
+        awareness = List.copyOf(awareness);
+        recruiting = List.copyOf(recruiting);
+        legitimacy = List.copyOf(legitimacy);
+    }
+
+    public static ContextCues empty() {
+        return new ContextCues(List.of(), List.of(), List.of(), List.of());
+    }
+}

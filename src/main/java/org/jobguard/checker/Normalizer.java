@@ -1,0 +1,155 @@
+package org.jobguard.checker;
+
+/**
+ * Turns a message into the form rules are matched against, remembering where each character came from.
+ * NFKC, lower case, Traditional → Simplified, zero-width and decorative characters dropped, and the gaps
+ * scammers put inside words collapsed: {@code 妙 瓦 底}, {@code 缅-甸}, {@code K K 园区}, {@code m.i.a.o}.
+ * A gap between two Latin words stays a single space so {@code "high pay"} still reads as two words.
+ */
+public final class Normalizer {
+    private final CharTable table;
+
+    public Normalizer() {
+        this(new CharTable());
+    }
+
+    Normalizer(CharTable table) {
+        this.table = table;
+    }
+
+    CharTable table() {
+        return table;
+    }
+
+    public NormalizedText normalize(String original) {
+        int n = original.length();
+        // pass 1: per code point output and role
+        char[] chars = new char[n + 8];
+        byte[] roles = new byte[n + 8];
+        int[] src = new int[n + 8];
+        int len = 0;
+        int cp = 0;
+        for (int i = 0; i < n; cp++) {
+            char c = original.charAt(i);
+            String out;
+            byte role;
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(original.charAt(i + 1))) {
+                int code = Character.toCodePoint(c, original.charAt(i + 1));
+                i += 2;
+                out = supplementary(code);
+                role = supplementaryRole(code, out);
+            } else {
+                i++;
+                out = table.output(c);
+                role = table.role(c);
+            }
+            if (role == CharTable.DROP) {
+                continue;
+            }
+            if (len + out.length() > chars.length) {
+                int size = Math.max(chars.length * 2, len + out.length() + 8);
+                chars = java.util.Arrays.copyOf(chars, size);
+                roles = java.util.Arrays.copyOf(roles, size);
+                src = java.util.Arrays.copyOf(src, size);
+            }
+            for (int k = 0; k < out.length(); k++) {
+                chars[len] = out.charAt(k);
+                roles[len] = role;
+                src[len] = cp;
+                len++;
+            }
+        }
+        // pass 2: collapse gaps (runs of SEP/PUNCT) depending on what surrounds them
+        StringBuilder text = new StringBuilder(len);
+        int[] map = new int[len];
+        int outLen = 0;
+        int i = 0;
+        while (i < len) {
+            byte r = roles[i];
+            if (r == CharTable.WORD || r == CharTable.CJK) {
+                text.append(chars[i]);
+                map[outLen++] = src[i];
+                i++;
+                continue;
+            }
+            int gapEnd = i;
+            boolean hasPunct = false;
+            while (gapEnd < len && (roles[gapEnd] == CharTable.SEP || roles[gapEnd] == CharTable.PUNCT)) {
+                hasPunct |= roles[gapEnd] == CharTable.PUNCT;
+                gapEnd++;
+            }
+            if (i == 0 || gapEnd == len) {
+                outLen = emitGap(chars, roles, src, i, gapEnd, text, map, outLen, i == 0 || gapEnd == len);
+                i = gapEnd;
+                continue;
+            }
+            byte before = roles[i - 1];
+            byte after = roles[gapEnd];
+            boolean bothCjk = before == CharTable.CJK && after == CharTable.CJK;
+            boolean spacedLetters = before == CharTable.WORD && after == CharTable.WORD
+                    && singleLetterEndingAt(chars, roles, i - 1) && singleLetterStartingAt(chars, roles, gapEnd, len);
+            boolean mixed = before != after && !hasPunct;
+            if (!(bothCjk || spacedLetters || mixed)) {
+                outLen = emitGap(chars, roles, src, i, gapEnd, text, map, outLen, false);
+            }
+            i = gapEnd;
+        }
+        return new NormalizedText(text.toString(), java.util.Arrays.copyOf(map, outLen), original);
+    }
+
+    /** Keeps punctuation, turns each run of separators into one space (none at the ends). */
+    private static int emitGap(char[] chars, byte[] roles, int[] src, int from, int to, StringBuilder text,
+                               int[] map, int outLen, boolean edge) {
+        boolean pendingSpace = false;
+        int spaceSrc = 0;
+        for (int k = from; k < to; k++) {
+            if (roles[k] == CharTable.SEP) {
+                if (!pendingSpace) {
+                    spaceSrc = src[k];
+                }
+                pendingSpace = true;
+            } else {
+                if (pendingSpace && outLen > 0) {
+                    text.append(' ');
+                    map[outLen++] = spaceSrc;
+                }
+                pendingSpace = false;
+                text.append(chars[k]);
+                map[outLen++] = src[k];
+            }
+        }
+        if (pendingSpace && !edge && outLen > 0) {
+            text.append(' ');
+            map[outLen++] = spaceSrc;
+        }
+        return outLen;
+    }
+
+    private static boolean singleLetterEndingAt(char[] chars, byte[] roles, int i) {
+        return Character.isLetter(chars[i]) && (i == 0 || roles[i - 1] != CharTable.WORD);
+    }
+
+    private static boolean singleLetterStartingAt(char[] chars, byte[] roles, int i, int len) {
+        return Character.isLetter(chars[i]) && (i + 1 >= len || roles[i + 1] != CharTable.WORD);
+    }
+
+    private static String supplementary(int code) {
+        String s = java.text.Normalizer.normalize(new String(Character.toChars(code)), java.text.Normalizer.Form.NFKC);
+        return s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static byte supplementaryRole(int code, String out) {
+        int type = Character.getType(code);
+        if (type == Character.FORMAT || type == Character.NON_SPACING_MARK || out.isEmpty()) {
+            return CharTable.DROP;
+        }
+        if (CharTable.isCjk(code)) {
+            return CharTable.CJK;
+        }
+        int first = out.codePointAt(0);
+        if (out.length() == 1 && Character.isLetterOrDigit(first)) {
+            return CharTable.WORD;
+        }
+        return CharTable.SEP;
+    }
+}

@@ -1,0 +1,144 @@
+package org.jobguard.cli;
+
+import org.jobguard.checker.Normalizer;
+import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.checker.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/**
+ * Throughput and latency of the checker on one thread over generated ~300-character messages of every kind.
+ * Figures, not assertions: targets are checked by reading the output, never in unit tests.
+ */
+@Command(name = "bench", description = "Checker throughput, ratio to a normalize-only pass, heap and latency.")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seconds", defaultValue = "3", description = "measuring time per phase (default 3)")
+    double seconds;
+
+    @Option(names = "--messages", defaultValue = "2000", description = "distinct generated messages (default 2000)")
+    int messages;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        long heapBefore = usedHeap();
+        RedFlagChecker checker = CheckerFactory.fromEnvironment();
+        long heapChecker = usedHeap() - heapBefore;
+        Normalizer normalizer = checker.normalizer();
+        List<String> corpus = new BenchMessages(new Random(42)).generate(messages);
+        double avgLen = corpus.stream().mapToInt(String::length).average().orElse(0);
+
+        long sink = 0;
+        // warm-up lets the JIT compile the hot paths before anything is timed
+        for (int i = 0; i < 3; i++) {
+            for (String m : corpus) {
+                sink += checker.check(m).score() + normalizer.normalize(m).text().length();
+            }
+        }
+        long nanos = (long) (seconds * 1e9);
+        double normalizeRate = rate(corpus, nanos, m -> normalizer.normalize(m).text().length());
+        double checkerRate = rate(corpus, nanos, m -> checker.check(m).score());
+
+        long[] latencies = new long[corpus.size() * 3];
+        int k = 0;
+        for (int round = 0; round < 3; round++) {
+            for (String m : corpus) {
+                long t0 = System.nanoTime();
+                Verdict v = checker.check(m);
+                latencies[k++] = System.nanoTime() - t0;
+                sink += v.flags().size();
+            }
+        }
+        Arrays.sort(latencies);
+        out.printf(Locale.ROOT, "messages %d distinct, average %.0f characters, %d rules%n", corpus.size(), avgLen,
+                checker.rules().rules().size());
+        out.printf(Locale.ROOT, "checker %.0f msgs/s%n", checkerRate);
+        out.printf(Locale.ROOT, "normalize-only %.0f msgs/s%n", normalizeRate);
+        out.printf(Locale.ROOT, "ratio %.2f%n", checkerRate / normalizeRate);
+        out.printf(Locale.ROOT, "heap used by checker %.1f MB (heap in use now %.1f MB)%n", heapChecker / 1e6,
+                usedHeap() / 1e6);
+        out.printf(Locale.ROOT, "latency p50 %.1f us, p99 %.1f us, max %.1f us%n", latencies[latencies.length / 2] / 1e3,
+                latencies[(int) (latencies.length * 0.99)] / 1e3, latencies[latencies.length - 1] / 1e3);
+        if (sink == 42) {
+            out.println();
+        }
+        return 0;
+    }
+
+    private static double rate(List<String> corpus, long nanos, java.util.function.ToIntFunction<String> work) {
+        long start = System.nanoTime();
+        long done = 0;
+        long sink = 0;
+        while (System.nanoTime() - start < nanos) {
+            for (String m : corpus) {
+                sink += work.applyAsInt(m);
+            }
+            done += corpus.size();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        return sink == Long.MIN_VALUE ? 0 : done / secs;
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /** Messages of all kinds, built from fragments so every run sees the same mix. */
+    static final class BenchMessages {
+        private static final String[][] FRAGMENTS = {
+            {"高薪招聘客服，月入3万，包吃包住包机票，到了再签合同，地点妙瓦底，加TG联系。", "名额有限明天就走，公司正规不违法。",
+             "护照由公司统一保管，违约要赔偿机票。", "【急招】泰国曼谷 打字员 无需经验 日结 💰💰 私聊"},
+            {"高薪誠聘客服，月入三萬，包機票，到了再簽合同，妙 瓦 底，加飛機聯繫。", "正規公司，絕對安全，名額有限。"},
+            {"Hiring customer service in Sihanoukville, $1,500/month, free flight and visa, no experience needed.",
+             "Contract signed on arrival. Contact only on Telegram @hr_recruit_fake t.me/example_job",
+             "We pay the ticket, nothing illegal, fly tomorrow, only 3 places left!"},
+            {"深圳电子厂招普工，包吃包住，月薪5000-6500，签订劳动合同，缴纳社保，地址：宝安区。",
+             "Hotel in Bangkok hiring front desk staff, work permit provided, contract before departure.",
+             "诚聘会计一名，本科以上学历，三年经验，五险一金，双休。"},
+            {"妈，我到公司了，这边挺好的，吃得也习惯，你们别担心。", "Are we still on for dinner tonight? 🍜🍜",
+             "今天天气不错，周末一起去爬山吧？", "Happy birthday!! 🎂🎉 miss you all"},
+            {"警惕！境外高薪招聘多为诈骗，警方提醒：不要相信包机票的工作。", "Police warn: fake job offers in Myanmar lure victims."},
+            {"你儿子在我们手里，交钱放人，准备5万赎金。", "Your son owes the company money. Pay 40,000 to release him."},
+        };
+
+        private final Random random;
+
+        BenchMessages(Random random) {
+            this.random = random;
+        }
+
+        List<String> generate(int count) {
+            List<String> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                StringBuilder m = new StringBuilder();
+                String[] kind = FRAGMENTS[random.nextInt(FRAGMENTS.length)];
+                while (m.length() < 280) {
+                    m.append(kind[random.nextInt(kind.length)]).append(random.nextBoolean() ? " " : "\n");
+                    if (random.nextInt(5) == 0) {
+                        String[] other = FRAGMENTS[random.nextInt(FRAGMENTS.length)];
+                        m.append(other[random.nextInt(other.length)]);
+                    }
+                }
+                out.add(m.substring(0, Math.min(m.length(), 320)));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.jobguard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jobguard.checker.Category;
+import org.jobguard.checker.RedFlag;
+import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.checker.Risk;
+import org.jobguard.checker.Verdict;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * Scores the checker on a labelled JSONL file (the format of {@code shared/corpus/dev.jsonl}).
+ * Positive means risk medium or high: recall is reported for the positive labels, the false-positive
+ * rate for the negative ones, per label and per language.
+ */
+@Command(name = "eval", description = "Score the checker on a labelled JSONL file: recall, false positives, misses.")
+final class EvalCommand implements Callable<Integer> {
+    static final Set<String> POSITIVE = Set.of("scam_recruit", "ransom", "other_scam");
+    static final Set<String> NEGATIVE = Set.of("legit_job", "chat", "awareness");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE.jsonl", description = "labelled messages: id, text, label, lang, expected_risk")
+    String file;
+
+    private record Row(String id, String label, String lang, Verdict verdict, List<String> expectedCategories) {
+        boolean positive() {
+            return verdict.risk().atLeast(Risk.MEDIUM);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RedFlagChecker checker = CheckerFactory.fromEnvironment();
+        ObjectMapper mapper = new ObjectMapper();
+        String[] lines = InputText.read(file, System.in).split("\r?\n");
+        List<Row> rows = new ArrayList<>();
+        int bad = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode n = mapper.readTree(lines[i]);
+                String label = n.path("label").asText("");
+                if (!POSITIVE.contains(label) && !NEGATIVE.contains(label) || !n.path("text").isTextual()) {
+                    throw new IllegalArgumentException("needs text and a known label");
+                }
+                List<String> cats = new ArrayList<>();
+                n.path("expected_categories").forEach(c -> cats.add(c.asText()));
+                rows.add(new Row(n.path("id").asText("line " + (i + 1)), label, n.path("lang").asText("?"),
+                        checker.check(n.get("text").asText()), cats));
+            } catch (Exception e) {
+                bad++;
+                spec.commandLine().getErr().println("skipped line " + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        out.printf(Locale.ROOT, "eval %s: %d messages%s%n", file, rows.size(), bad > 0 ? " (" + bad + " bad lines skipped)" : "");
+        out.println();
+        out.println("label          n     flagged  rate    (positive labels: recall; negative: false-positive rate)");
+        Map<String, List<Row>> byLabel = new TreeMap<>();
+        rows.forEach(r -> byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r));
+        byLabel.forEach((label, list) -> {
+            long flagged = list.stream().filter(Row::positive).count();
+            out.printf(Locale.ROOT, "%-13s %4d    %4d   %6.3f   %s%n", label, list.size(), flagged,
+                    (double) flagged / list.size(), POSITIVE.contains(label) ? "recall" : "false-positive rate");
+        });
+        List<Row> recruitOrRansom = rows.stream()
+                .filter(r -> r.label().equals("scam_recruit") || r.label().equals("ransom")).toList();
+        if (!recruitOrRansom.isEmpty()) {
+            out.printf(Locale.ROOT, "%nrecall scam_recruit+ransom: %.3f (%d/%d)%n",
+                    recruitOrRansom.stream().filter(Row::positive).count() / (double) recruitOrRansom.size(),
+                    recruitOrRansom.stream().filter(Row::positive).count(), recruitOrRansom.size());
+        }
+        out.println();
+        out.println("per language (positive labels: recall; negative: false-positive rate)");
+        Map<String, List<Row>> byLabelLang = new TreeMap<>();
+        rows.forEach(r -> byLabelLang.computeIfAbsent(r.label() + " " + r.lang(), k -> new ArrayList<>()).add(r));
+        byLabelLang.forEach((key, list) -> out.printf(Locale.ROOT, "  %-22s %4d  %6.3f%n", key, list.size(),
+                list.stream().filter(Row::positive).count() / (double) list.size()));
+
+        out.println();
+        out.println("category hits (messages; agree = also expected by the label file)");
+        Map<String, int[]> cats = new TreeMap<>();
+        for (Category c : Category.values()) {
+            cats.put(c.id(), new int[3]);
+        }
+        for (Row r : rows) {
+            Set<String> got = new java.util.HashSet<>();
+            r.verdict().flags().forEach(f -> got.add(f.category().id()));
+            for (String c : got) {
+                cats.get(c)[0]++;
+                if (r.expectedCategories().contains(c)) {
+                    cats.get(c)[1]++;
+                }
+            }
+            for (String c : r.expectedCategories()) {
+                if (cats.containsKey(c) && !got.contains(c)) {
+                    cats.get(c)[2]++;
+                }
+            }
+        }
+        cats.forEach((c, n) -> out.printf(Locale.ROOT, "  %-24s hits %4d  agree %4d  missed %4d%n", c, n[0], n[1], n[2]));
+
+        out.println();
+        out.println("misses (positive label, risk below medium):");
+        rows.stream().filter(r -> POSITIVE.contains(r.label()) && !r.positive())
+                .forEach(r -> out.println("  " + describe(r)));
+        out.println("false alarms (negative label, risk medium or high):");
+        rows.stream().filter(r -> NEGATIVE.contains(r.label()) && r.positive())
+                .forEach(r -> out.println("  " + describe(r)));
+        return 0;
+    }
+
+    private static String describe(Row r) {
+        StringBuilder s = new StringBuilder(r.id() + " [" + r.label() + "] risk=" + r.verdict().risk().id()
+                + " kind=" + r.verdict().kind().id());
+        for (RedFlag f : r.verdict().flags()) {
+            s.append(" ").append(f.ruleId()).append("=\"").append(f.evidence().replace('\n', ' ')).append('"');
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package org.jobguard.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the data files live: {@code config/} next to where the jar is started when it exists (so an operator
+ * edits plain files), otherwise the copy bundled in the jar.
+ */
+public record ConfigFiles(Path configDir, Path messagesDir) {
+
+    /** {@code JOBGUARD_HOME} or the working directory, when it holds {@code config/rules.yaml}. */
+    public static ConfigFiles locate(java.util.Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("JOBGUARD_HOME", "."));
+        Path config = home.resolve("config");
+        Path messages = home.resolve("messages");
+        return new ConfigFiles(Files.isRegularFile(config.resolve("rules.yaml")) ? config : null,
+                Files.isDirectory(messages) ? messages : null);
+    }
+
+    /** Reads a file of {@code config/}, from disk or from the jar; the name in errors says which. */
+    public YamlDocument yaml(String name) {
+        if (configDir != null) {
+            Path file = configDir.resolve(name);
+            try {
+                return YamlDocument.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new ConfigException(file.toString(), 0, "not UTF-8 text");
+            } catch (IOException e) {
+                throw new ConfigException(file.toString(), 0, "cannot read: " + e.getMessage());
+            }
+        }
+        String resource = "jobguard/config/" + name;
+        try (InputStream in = ConfigFiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ConfigException("classpath:" + resource, 0, "missing from the jar");
+            }
+            return YamlDocument.parse("classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("classpath:" + resource, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    public org.jobguard.i18n.Messages messages() {
+        return messagesDir != null ? org.jobguard.i18n.Messages.load(messagesDir)
+                : org.jobguard.i18n.Messages.loadBundled();
+    }
+}

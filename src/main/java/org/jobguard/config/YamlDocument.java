@@ -1,0 +1,92 @@
+package org.jobguard.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A parsed YAML file that remembers the line of every node, so validation after parsing can still say
+ * "rules.yaml:42: unknown category". Jackson's tree model drops locations, hence the streaming pass.
+ */
+public final class YamlDocument {
+    private final String file;
+    private final JsonNode root;
+    private final Map<String, Integer> lines;
+
+    private YamlDocument(String file, JsonNode root, Map<String, Integer> lines) {
+        this.file = file;
+        this.root = root;
+        this.lines = lines;
+    }
+
+    /** @param file the name to show in errors */
+    public static YamlDocument parse(String file, String content) {
+        YAMLFactory factory = new YAMLFactory();
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = factory.createParser(content)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME) {
+                    continue;
+                }
+                String pointer = p.getParsingContext().pathAsPointer(true).toString();
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    String parent = p.getParsingContext().getParent() == null ? ""
+                            : p.getParsingContext().getParent().pathAsPointer(true).toString();
+                    pointer = parent.isEmpty() && p.getParsingContext().getParent() == null ? "" : pointer;
+                }
+                lines.putIfAbsent(pointer, p.currentTokenLocation().getLineNr());
+            }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ConfigException(file, line, "not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(file, 0, "cannot read: " + e.getMessage());
+        }
+        try {
+            JsonNode root = new ObjectMapper(factory).readTree(content);
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                throw new ConfigException(file, 1, "the file is empty");
+            }
+            return new YamlDocument(file, root, lines);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ConfigException(file, line, "not valid YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    public JsonNode root() {
+        return root;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** The line of the node at a JSON pointer such as {@code /rules/3/category}, or of its nearest parent. */
+    public int line(String pointer) {
+        String p = pointer;
+        while (true) {
+            Integer line = lines.get(p);
+            if (line != null) {
+                return line;
+            }
+            int slash = p.lastIndexOf('/');
+            if (slash < 0) {
+                return 0;
+            }
+            p = p.substring(0, slash);
+        }
+    }
+
+    public ConfigException error(String pointer, String reason) {
+        return new ConfigException(file, line(pointer), reason);
+    }
+}
