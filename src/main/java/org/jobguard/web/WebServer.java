@@ -1,5 +1,9 @@
 package org.jobguard.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -8,6 +12,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.router.ParsedEndpoint;
 import org.jobguard.checker.Language;
 import org.jobguard.checker.Verdict;
+import org.jobguard.cli.VerdictJson;
 import org.jobguard.i18n.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +50,8 @@ public final class WebServer {
     private final ServiceMetrics metrics;
     private final Clock clock;
     private final Templates templates = new Templates();
+    private final ObjectMapper json = new ObjectMapper();
+    private final VerdictJson verdictJson = new VerdictJson(json);
     private final SecureRandom random = new SecureRandom();
     private final AdminAccount admin;
     private final Sessions sessions;
@@ -123,6 +130,7 @@ public final class WebServer {
 
         r.get("/", ctx -> renderTryIt(ctx, TryItView.blank()), Access.PUBLIC);
         r.post("/", this::tryIt, Access.PUBLIC);
+        r.post("/api/check", this::apiCheck, Access.PUBLIC);
         r.get("/health", this::health, Access.PUBLIC);
         r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.prometheusText()), Access.PUBLIC);
@@ -312,6 +320,47 @@ public final class WebServer {
         metrics.checked("web", v, System.nanoTime() - t0);
         renderTryIt(ctx, new TryItView(checked, langOption, Optional.of(v), EvidenceHighlight.split(checked, v.flags()),
                 total, checked.codePointCount(0, checked.length()), false));
+    }
+
+    /**
+     * The CLI's JSON for one text. The body is either JSON {@code {"text": ..., "lang": ...}} or the bare
+     * text as {@code text/plain}; a text over the limit is cut and the answer says so in {@code truncated}.
+     */
+    private void apiCheck(Context ctx) throws JsonProcessingException {
+        String body = FormBody.strictUtf8(ctx.bodyAsBytes());
+        String text;
+        String lang = ctx.queryParam("lang");
+        String ct = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (ct.startsWith("application/json")) {
+            JsonNode node;
+            try {
+                node = json.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new BadInput("web.error.bad_json");
+            }
+            if (node == null || !node.path("text").isTextual()) {
+                throw new BadInput("web.error.bad_json");
+            }
+            text = node.get("text").asText();
+            if (node.path("lang").isTextual()) {
+                lang = node.get("lang").asText();
+            }
+        } else {
+            text = body;
+        }
+        int total = text.codePointCount(0, text.length());
+        String checked = total > settings.maxCheckedChars()
+                ? text.substring(0, text.offsetByCodePoints(0, settings.maxCheckedChars())) : text;
+        long t0 = System.nanoTime();
+        Verdict v = checker.check(checked, Language.fromTag(lang));
+        metrics.checked("api", v, System.nanoTime() - t0);
+        ObjectNode out = verdictJson.toJson(v, null);
+        if (total > settings.maxCheckedChars()) {
+            ObjectNode t = out.putObject("truncated");
+            t.put("checked", settings.maxCheckedChars());
+            t.put("total", total);
+        }
+        ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(out));
     }
 
     private void health(Context ctx) {
