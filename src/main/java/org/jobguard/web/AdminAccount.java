@@ -1,6 +1,8 @@
 package org.jobguard.web;
 
+import com.password4j.Argon2Function;
 import com.password4j.Password;
+import com.password4j.types.Argon2;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,8 +62,11 @@ public final class AdminAccount {
         }
     }
 
+    /** Argon2id with the OWASP minimum (19 MiB, 2 passes): slow for guessing, quick enough for one login. */
+    private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID, 19);
+
     private static String hash(String password) {
-        return Password.hash(password).addRandomSalt().withArgon2().getResult();
+        return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
     }
 
     public boolean matches(String givenUser, String givenPassword) {
@@ -71,7 +76,7 @@ public final class AdminAccount {
         boolean userOk = MessageDigest.isEqual(user.getBytes(StandardCharsets.UTF_8),
                 givenUser.trim().getBytes(StandardCharsets.UTF_8));
         // hash even for a wrong user name so timing does not tell which part was wrong
-        boolean passwordOk = Password.check(givenPassword, passwordHash).withArgon2();
+        boolean passwordOk = Password.check(givenPassword, passwordHash).with(ARGON2);
         return userOk && passwordOk;
     }
 
