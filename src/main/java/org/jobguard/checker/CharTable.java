@@ -24,7 +24,16 @@ final class CharTable {
     private final BitSet traditionalOnly = new BitSet(0x10000);
     private final BitSet simplifiedOnly = new BitSet(0x10000);
 
-    CharTable() {
+    /** Built once per JVM (about a second of ICU work); immutable after construction, so sharing is safe. */
+    private static final class Shared {
+        static final CharTable INSTANCE = new CharTable();
+    }
+
+    static CharTable shared() {
+        return Shared.INSTANCE;
+    }
+
+    private CharTable() {
         char[] simplified = traditionalToSimplified();
         for (int c = 0; c < 0x10000; c++) {
             if (Character.isSurrogate((char) c)) {

@@ -4,13 +4,14 @@ package org.jobguard.checker;
  * Turns a message into the form rules are matched against, remembering where each character came from.
  * NFKC, lower case, Traditional → Simplified, zero-width and decorative characters dropped, and the gaps
  * scammers put inside words collapsed: {@code 妙 瓦 底}, {@code 缅-甸}, {@code K K 园区}, {@code m.i.a.o}.
- * A gap between two Latin words stays a single space so {@code "high pay"} still reads as two words.
+ * A gap between two Latin words stays a single space so {@code "high pay"} still reads as two words; single
+ * letters are joined only across short gaps, so {@code "M y a   K K"} stays two words.
  */
 public final class Normalizer {
     private final CharTable table;
 
     public Normalizer() {
-        this(new CharTable());
+        this(CharTable.shared());
     }
 
     Normalizer(CharTable table) {
@@ -86,7 +87,7 @@ public final class Normalizer {
             byte before = roles[i - 1];
             byte after = roles[gapEnd];
             boolean bothCjk = before == CharTable.CJK && after == CharTable.CJK;
-            boolean spacedLetters = before == CharTable.WORD && after == CharTable.WORD
+            boolean spacedLetters = before == CharTable.WORD && after == CharTable.WORD && gapEnd - i <= 2
                     && singleLetterEndingAt(chars, roles, i - 1) && singleLetterStartingAt(chars, roles, gapEnd, len);
             boolean mixed = before != after && !hasPunct;
             if (!(bothCjk || spacedLetters || mixed)) {

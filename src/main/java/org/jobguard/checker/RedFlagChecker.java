@@ -161,7 +161,8 @@ public final class RedFlagChecker {
                 default -> { }
             }
         }
-        boolean isWarning = awareness.size() >= 2 && awareness.size() > recruiting.size();
+        // a recruiter may say "beware of scams" too; only a text mostly about scams counts as a warning
+        boolean isWarning = awareness.size() >= 2 && awareness.size() > 2 * recruiting.size();
         return new Context(isWarning, legitimacy.size());
     }
 

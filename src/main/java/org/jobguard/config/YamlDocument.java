@@ -33,16 +33,11 @@ public final class YamlDocument {
         try (JsonParser p = factory.createParser(content)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.FIELD_NAME) {
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     continue;
                 }
-                String pointer = p.getParsingContext().pathAsPointer(true).toString();
-                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                    String parent = p.getParsingContext().getParent() == null ? ""
-                            : p.getParsingContext().getParent().pathAsPointer(true).toString();
-                    pointer = parent.isEmpty() && p.getParsingContext().getParent() == null ? "" : pointer;
-                }
-                lines.putIfAbsent(pointer, p.currentTokenLocation().getLineNr());
+                lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(),
+                        p.currentTokenLocation().getLineNr());
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();

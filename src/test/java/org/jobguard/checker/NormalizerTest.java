@@ -1,0 +1,52 @@
+package org.jobguard.checker;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class NormalizerTest {
+    private static final Normalizer NORMALIZER = new Normalizer();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "妙 瓦 底|妙瓦底",
+        "缅-甸|缅甸",
+        "Ｋ Ｋ 园区|kk园区",
+        "K K 园 区|kk园区",
+        "妙🔥瓦🔥底|妙瓦底",
+        "妙\u200b瓦\u200d底|妙瓦底",
+        "高薪誠聘，包機票|高薪诚聘包机票",
+        "m i a o w a d i|miaowadi",
+        "m.i.a.o.w.a.d.i|miaowadi",
+        "HIGH-PAY job|high pay job",
+        "high💰pay|high pay",
+        "加 TG 联系|加tg联系",
+        "$1,500/month|$1,500/month",
+        "月入３万|月入3万",
+        "Ｔｅｌｅｇｒａｍ|telegram",
+        "  leading and trailing  |leading and trailing",
+        "𝐌𝐲𝐚𝐰𝐚𝐝𝐝𝐲|myawaddy",
+        "I am a worker|i am a worker",
+    })
+    void collapsesEvasions(String input, String expected) {
+        assertEquals(expected, NORMALIZER.normalize(input).text());
+    }
+
+    @Test
+    void mapsEveryCharacterBackToItsOriginalCodePoint() {
+        String original = "😀妙 瓦 底 KK";
+        NormalizedText n = NORMALIZER.normalize(original);
+        assertEquals("妙瓦底kk", n.text());
+        int[] span = n.originalSpan(0, 3);
+        assertEquals("妙 瓦 底", n.originalSlice(span[0], span[1]));
+        assertEquals(1, span[0]);
+    }
+
+    @Test
+    void emptyAndDecorativeOnlyTextsAreBlank() {
+        assertEquals("", NORMALIZER.normalize("").text());
+        assertEquals("", NORMALIZER.normalize("😀🎉\u200b  ✨").text());
+    }
+}
