@@ -179,6 +179,13 @@ public final class WebServer {
             errorPage(ctx, HttpStatus.FORBIDDEN, "web.error.forbidden");
             return;
         }
+        boolean changes = !ctx.method().equals(HandlerType.GET) && !ctx.method().equals(HandlerType.HEAD);
+        if (changes && crossSite(ctx)) {
+            // browsers say where a form post comes from; a post from another site is refused everywhere
+            ctx.skipRemainingHandlers();
+            errorPage(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
+            return;
+        }
         if (access == Access.PUBLIC) {
             return;
         }
@@ -196,7 +203,6 @@ public final class WebServer {
             }
             return;
         }
-        boolean changes = !ctx.method().equals(HandlerType.GET) && !ctx.method().equals(HandlerType.HEAD);
         if (changes && !bearer) {
             String expected = session.map(Sessions.Session::csrfToken).orElse(null);
             String given = ctx.header("X-CSRF-Token");
@@ -209,6 +215,19 @@ public final class WebServer {
                 errorPage(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
             }
         }
+    }
+
+    private static boolean crossSite(Context ctx) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null) {
+            return !(site.equals("same-origin") || site.equals("none"));
+        }
+        String origin = ctx.header("Origin");
+        if (origin == null || origin.equals("null")) {
+            return false;
+        }
+        String host = ctx.header("Host");
+        return host == null || !(origin.equals("http://" + host) || origin.equals("https://" + host));
     }
 
     private boolean bearerOk(Context ctx) {

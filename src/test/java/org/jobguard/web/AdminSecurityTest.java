@@ -84,6 +84,15 @@ class AdminSecurityTest {
     }
 
     @Test
+    void postsFromAnotherSiteAreRefused() throws Exception {
+        HttpResponse<String> r = web.postForm("/", Map.of("text", "高薪"), "Origin", "https://evil.example");
+        assertEquals(403, r.statusCode());
+        HttpResponse<String> fetch = web.postForm("/", Map.of("text", "高薪"), "Sec-Fetch-Site", "cross-site");
+        assertEquals(403, fetch.statusCode());
+        assertEquals(200, web.postForm("/", Map.of("text", "高薪"), "Sec-Fetch-Site", "same-origin").statusCode());
+    }
+
+    @Test
     void loginFormNeedsItsCsrfTokenToo() throws Exception {
         HttpResponse<String> r = web.postForm("/admin/login",
                 Map.of("user", RunningWeb.USER, "password", RunningWeb.PASSWORD));
