@@ -20,7 +20,10 @@ final class CharTable {
     private static final String JOINERS = "-_·•*~|^`・";
 
     private final String[] output = new String[0x10000];
+    /** the output when it is exactly one character, else 0: the hot path reads this, not the String */
+    private final char[] single = new char[0x10000];
     private final byte[] role = new byte[0x10000];
+    private final BitSet han = new BitSet(0x10000);
     private final BitSet traditionalOnly = new BitSet(0x10000);
     private final BitSet simplifiedOnly = new BitSet(0x10000);
 
@@ -52,6 +55,10 @@ final class CharTable {
             }
             output[c] = s;
             role[c] = classify(c, s);
+            single[c] = s.length() == 1 ? s.charAt(0) : 0;
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                han.set(c);
+            }
         }
         for (int c = 0; c < 0x10000; c++) {
             if (simplified[c] != 0 && simplified[c] != c) {
@@ -131,8 +138,16 @@ final class CharTable {
         return output[c];
     }
 
+    char single(char c) {
+        return single[c];
+    }
+
     byte role(char c) {
         return role[c];
+    }
+
+    boolean isHan(int c) {
+        return c < 0x10000 ? han.get(c) : Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     boolean isTraditionalOnly(int c) {
