@@ -132,27 +132,20 @@ final class RegexTrigger {
     }
 
     private static int matchingParen(String re, int open) {
-        int depth = 0;
-        for (int k = open; k < re.length(); k++) {
-            char c = re.charAt(k);
-            if (c == '\\') {
-                k++;
-            } else if (c == '[') {
-                k = classEnd(re, k);
-                if (k < 0) {
-                    return -1;
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return k;
-            }
-        }
-        return -1;
+        int close = scan(re, open + 1, false);
+        return close < re.length() ? close : -1;
     }
 
     /** The index of the '|' or ')' that ends the alternative starting at {@code i} (or the regex length). */
     private static int alternativeEnd(String re, int i) {
+        return scan(re, i, true);
+    }
+
+    /**
+     * Walks from {@code i} to the ')' closing the current group (or to a '|' of this group when
+     * {@code stopAtBar}), skipping escapes, character classes and nested groups; -1 for a broken class.
+     */
+    private static int scan(String re, int i, boolean stopAtBar) {
         int depth = 0;
         for (int k = i; k < re.length(); k++) {
             char c = re.charAt(k);
@@ -170,7 +163,7 @@ final class RegexTrigger {
                     return k;
                 }
                 depth--;
-            } else if (c == '|' && depth == 0) {
+            } else if (c == '|' && depth == 0 && stopAtBar) {
                 return k;
             }
         }
