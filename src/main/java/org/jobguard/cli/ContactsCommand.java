@@ -2,6 +2,7 @@ package org.jobguard.cli;
 
 import org.jobguard.checker.Language;
 import org.jobguard.config.ConfigException;
+import org.jobguard.config.ConfigFiles;
 import org.jobguard.config.ContactsLoader;
 import org.jobguard.contacts.DialNumber;
 import org.jobguard.contacts.HelpAnswer;
@@ -14,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,8 +32,8 @@ import java.util.concurrent.Callable;
 public final class ContactsCommand implements Callable<Integer> {
 
     @Option(names = "--file", paramLabel = "FILE",
-            description = "contacts file (default: ${DEFAULT-VALUE}; the copy in the jar when it does not exist)")
-    Path file = Path.of("config", "contacts.yaml");
+            description = "contacts file (default: config/contacts.yaml under JOBGUARD_HOME or here, else the copy in the jar)")
+    Path file;
 
     @Option(names = "--stale", paramLabel = "DAYS", description = "list entries not verified for more than DAYS days")
     Integer staleDays;
@@ -51,13 +51,16 @@ public final class ContactsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Clock clock;
+    private final ConfigFiles files;
 
     public ContactsCommand() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), ConfigFiles.locate(System.getenv()));
     }
 
-    public ContactsCommand(Clock clock) {
+    /** @param files where the default contacts file and the messages are looked up */
+    public ContactsCommand(Clock clock, ConfigFiles files) {
         this.clock = clock;
+        this.files = files;
     }
 
     @Override
@@ -75,7 +78,8 @@ public final class ContactsCommand implements Callable<Integer> {
         }
         HelpDirectory directory;
         try {
-            directory = new ContactsLoader(clock).loadOrBundled(file);
+            ContactsLoader loader = new ContactsLoader(clock);
+            directory = file != null ? loader.load(file) : loader.load(files);
         } catch (ConfigException e) {
             err.println("contacts: " + e.getMessage());
             return 2;
@@ -103,8 +107,7 @@ public final class ContactsCommand implements Callable<Integer> {
     }
 
     private void printAnswer(PrintWriter out, HelpDirectory directory, Language language) {
-        Messages messages = Files.isDirectory(Path.of("messages")) ? Messages.load(Path.of("messages"))
-                : Messages.loadBundled();
+        Messages messages = files.messages();
         Optional<String> where = Optional.ofNullable(location).map(l -> directory.country(l).orElse(l));
         Optional<String> who = Optional.ofNullable(nationality).map(n -> directory.country(n).orElse(n));
         HelpAnswer answer = directory.lookup(where, who);

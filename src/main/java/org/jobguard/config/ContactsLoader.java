@@ -76,11 +76,6 @@ public final class ContactsLoader {
         return files.configDir() != null ? load(files.configDir().resolve("contacts.yaml")) : loadBundled();
     }
 
-    /** The file given if it exists, otherwise the copy in the jar. */
-    public HelpDirectory loadOrBundled(Path file) {
-        return Files.exists(file) ? load(file) : loadBundled();
-    }
-
     public HelpDirectory loadBundled() {
         String name = "classpath:" + BUNDLED;
         try (InputStream in = ContactsLoader.class.getClassLoader().getResourceAsStream(BUNDLED)) {
