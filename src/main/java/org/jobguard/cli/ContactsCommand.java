@@ -8,6 +8,8 @@ import org.jobguard.contacts.DialNumber;
 import org.jobguard.contacts.HelpAnswer;
 import org.jobguard.contacts.HelpContact;
 import org.jobguard.contacts.HelpDirectory;
+import org.jobguard.contacts.Mention;
+import org.jobguard.contacts.Place;
 import org.jobguard.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,18 +112,21 @@ public final class ContactsCommand implements Callable<Integer> {
         Messages messages = files.messages();
         Optional<String> where = Optional.ofNullable(location).map(l -> directory.country(l).orElse(l));
         Optional<String> who = Optional.ofNullable(nationality).map(n -> directory.country(n).orElse(n));
-        HelpAnswer answer = directory.lookup(where, who);
+        Optional<Place> place = Optional.ofNullable(location).flatMap(l -> directory.find(l).place());
+        HelpAnswer answer = directory.lookup(new Mention(where, place, who));
+        out.println(messages.get(language, "contacts.title"));
         answer.location().ifPresent(l -> out.println(messages.get(language, "contacts.ask.location") + " "
-                + messages.get(language, "contacts.country." + l)
-                + Optional.ofNullable(location).flatMap(t -> directory.find(t).place())
-                        .map(p -> " (" + p.name(language) + ")").orElse("")));
+                + messages.get(language, "contacts.country." + l)));
+        answer.place().ifPresent(p -> out.println(messages.format(language, "contacts.place", "place",
+                p.name(language))));
         answer.nationality().ifPresent(n -> out.println(messages.get(language, "contacts.ask.nationality") + " "
                 + messages.get(language, "contacts.country." + n)));
         answer.noteKeys().forEach(k -> out.println("! " + messages.get(language, k)));
         out.println();
         for (HelpContact c : answer.contacts()) {
             out.println("[" + messages.get(language, "contacts.kind." + c.kind().id()) + "] " + c.label(language));
-            c.phone().ifPresent(p -> out.println("  " + p.written() + "  " + p.telUri() + shortCodeNote(p, messages, language)));
+            c.phone().ifPresent(p -> out.println("  " + messages.format(language, "contacts.call", "number", p.written())
+                    + "  " + p.telUri() + shortCodeNote(p, messages, language)));
             c.link().ifPresent(u -> out.println("  " + u));
             out.println("  " + messages.format(language, "contacts.verified", "date", c.verified()) + " · "
                     + messages.get(language, "contacts.confidence." + c.confidence().id()) + " · "

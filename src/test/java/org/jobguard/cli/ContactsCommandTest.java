@@ -88,7 +88,9 @@ class ContactsCommandTest {
     void lookupPrintsNumbersSourcesDatesAndAdviceInTheChosenLanguage() {
         Run r = run(Clock.systemUTC(), "--location", "妙瓦底", "--nationality", "中国人", "--lang", "zh-Hans");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("缅甸 (妙瓦底（克伦邦）)"), r.out());
+        assertTrue(r.out().contains("这个人现在在哪里？ 缅甸"), r.out());
+        assertTrue(r.out().contains("地点：妙瓦底（克伦邦）"), r.out());
+        assertTrue(r.out().contains("拨打 +86 10 12308  tel:+861012308"), r.out());
         assertTrue(r.out().contains("tel:+861012308"), r.out());
         assertTrue(r.out().contains("来源"), r.out());
         assertTrue(r.out().contains("不要付赎金"), r.out());
