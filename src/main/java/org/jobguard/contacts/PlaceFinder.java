@@ -111,11 +111,12 @@ public final class PlaceFinder {
         Optional<Hit> where = kept.stream()
                 .filter(h -> !(h.target() instanceof CitizenOf))
                 .min(Comparator.comparing((Hit h) -> nationality.equals(Optional.of(countryOf(h))))
-                        .thenComparingInt(h -> countryRank.get(countryOf(h)))
+                        .thenComparingInt(h -> countryRank.getOrDefault(countryOf(h), Integer.MAX_VALUE))
                         .thenComparing(h -> h.target() instanceof InCountry)
                         .thenComparingInt(h -> h.target() instanceof AtPlace p ? placeRank.get(p.place().id()) : 0)
                         .thenComparingInt(Hit::start));
-        Optional<Place> place = where.filter(h -> h.target() instanceof AtPlace).map(h -> ((AtPlace) h.target()).place());
+        Optional<Place> place = where.filter(h -> h.target() instanceof AtPlace)
+                .map(h -> ((AtPlace) h.target()).place());
         Optional<String> location = where.map(PlaceFinder::countryOf);
         return new Mention(location, place, nationality);
     }
