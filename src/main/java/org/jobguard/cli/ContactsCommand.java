@@ -34,19 +34,23 @@ import java.util.concurrent.Callable;
 public final class ContactsCommand implements Callable<Integer> {
 
     @Option(names = "--file", paramLabel = "FILE",
-            description = "contacts file (default: config/contacts.yaml under JOBGUARD_HOME or here, else the copy in the jar)")
+            description = "contacts file (default: config/contacts.yaml under JOBGUARD_HOME or here, "
+                    + "else the copy in the jar)")
     Path file;
 
     @Option(names = "--stale", paramLabel = "DAYS", description = "list entries not verified for more than DAYS days")
     Integer staleDays;
 
-    @Option(names = "--location", paramLabel = "PLACE", description = "where the person is: code, country or place name (MM, 缅甸, Myawaddy)")
+    @Option(names = "--location", paramLabel = "PLACE",
+            description = "where the person is: code, country or place name (MM, 缅甸, Myawaddy)")
     String location;
 
-    @Option(names = "--nationality", paramLabel = "COUNTRY", description = "whose citizen they are: code or name (CN, 台湾人, Kenyan)")
+    @Option(names = "--nationality", paramLabel = "COUNTRY",
+            description = "whose citizen they are: code or name (CN, 台湾人, Kenyan)")
     String nationality;
 
-    @Option(names = "--lang", paramLabel = "TAG", defaultValue = "en", description = "en, zh-Hans or zh-Hant (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lang", paramLabel = "TAG", defaultValue = "en",
+            description = "en, zh-Hans or zh-Hant (default: ${DEFAULT-VALUE})")
     String lang;
 
     @Spec
@@ -125,7 +129,8 @@ public final class ContactsCommand implements Callable<Integer> {
         out.println();
         for (HelpContact c : answer.contacts()) {
             out.println("[" + messages.get(language, "contacts.kind." + c.kind().id()) + "] " + c.label(language));
-            c.phone().ifPresent(p -> out.println("  " + messages.format(language, "contacts.call", "number", p.written())
+            c.phone().ifPresent(p -> out.println("  "
+                    + messages.format(language, "contacts.call", "number", p.written())
                     + "  " + p.telUri() + shortCodeNote(p, messages, language)));
             c.link().ifPresent(u -> out.println("  " + u));
             out.println("  " + messages.format(language, "contacts.verified", "date", c.verified()) + " · "
