@@ -38,12 +38,13 @@ class PatternStoreTest {
         new PatternStore(file, Clock.systemUTC()).close();
         new PatternStore(file, Clock.systemUTC()).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            try (ResultSet r = s.executeQuery("SELECT version, name FROM schema_version")) {
-                assertTrue(r.next());
-                assertEquals(1, r.getInt(1));
-                assertEquals("V1__patterns.sql", r.getString(2));
-                assertFalse(r.next(), "applied once");
+            List<String> applied = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT version, name FROM schema_version ORDER BY version")) {
+                while (r.next()) {
+                    applied.add(r.getInt(1) + " " + r.getString(2));
+                }
             }
+            assertEquals(List.of("1 V1__patterns.sql", "2 V2__reports_without_pattern.sql"), applied, "each applied once");
             List<String> tables = new ArrayList<>();
             try (ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
                 while (r.next()) {
@@ -58,6 +59,32 @@ class PatternStoreTest {
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+    }
+
+    @Test
+    void aVersion1DatabaseIsMigratedKeepingItsReports() throws Exception {
+        Path file = dir.resolve("old.db");
+        String v1 = new String(getClass().getResourceAsStream("/db/migration/V1__patterns.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String stmt : Migrations.statements(v1)) {
+                s.execute(stmt);
+            }
+            s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            s.execute("INSERT INTO schema_version VALUES (1, 'V1__patterns.sql', '2026-06-01T00:00:00Z')");
+            s.execute("INSERT INTO pattern_group (id, simhash, size, first_day, last_day, template_text) VALUES (1, 42, 1, '2026-06-01', '2026-06-01', 't')");
+            s.execute("INSERT INTO pattern (id, group_id, origin, redacted_text, risk, language, day, forwarded, source, simhash) "
+                    + "VALUES (1, 1, 'report', '包机票 <HANDLE>', 'medium', 'zh-Hans', '2026-06-01', 0, 'bot', 42)");
+            s.execute("INSERT INTO pattern_rule VALUES (1, 'free_ticket', 'all_expenses_paid', 0)");
+            s.execute("INSERT INTO feedback_report (id, pattern_id, kind, source, day, risk) VALUES (1, 1, 'false_positive', 'bot', '2026-06-01', 'medium')");
+        }
+        try (PatternStore store = new PatternStore(file, Clock.systemUTC())) {
+            ReportSummary r = store.reports(false, 10).get(0);
+            assertEquals("zh-Hans", r.language());
+            assertEquals(List.of("free_ticket"), r.rules());
+            assertEquals(1L, r.groupId());
+            assertEquals(List.of(new DailyCount(java.time.LocalDate.parse("2026-06-01"), "all_expenses_paid", 1)),
+                    store.reportsPerCategory(java.time.LocalDate.parse("2026-01-01"), java.time.LocalDate.parse("2026-12-31")));
+        }
     }
 
     @Test
