@@ -43,6 +43,11 @@ public final class PatternStore implements AutoCloseable {
     record ConfirmedGroup(long groupId, long simhash, int confirmations) {
     }
 
+    /** Contacts listed per group in the queue; the dashboard shows a handful, not hundreds. */
+    static final int INDICATORS_PER_GROUP = 10;
+    /** Languages, rules and contacts of a group are taken from its latest this-many patterns. */
+    static final int DETAIL_SAMPLE = 200;
+
     private final Database db;
     private final Clock clock;
     /** Fingerprints of all groups, touched only on the writer thread. */
@@ -182,6 +187,16 @@ public final class PatternStore implements AutoCloseable {
                 }
             }
             return null;
+        });
+    }
+
+    /** Inserts many patterns in one transaction: for importing and for seeding benchmarks. */
+    int insertAll(List<NewPattern> patterns) {
+        return db.write(c -> {
+            for (NewPattern p : patterns) {
+                insert(c, p);
+            }
+            return patterns.size();
         });
     }
 
@@ -483,14 +498,19 @@ public final class PatternStore implements AutoCloseable {
     }
 
     private static GroupSummary details(Connection c, GroupSummary g) throws SQLException {
-        List<String> languages = strings(c, "SELECT DISTINCT language FROM pattern WHERE group_id = ? ORDER BY language", g.id());
-        List<String> rules = strings(c, "SELECT pr.rule_id FROM pattern p JOIN pattern_rule pr ON pr.pattern_id = p.id "
-                + "WHERE p.group_id = ? GROUP BY pr.rule_id ORDER BY COUNT(*) DESC, pr.rule_id", g.id());
+        // a popular template has thousands of copies: describe it by its latest ones so a page of the
+        // queue costs the same whatever the group sizes (measured with store-bench)
+        String recent = "(SELECT id, language FROM pattern WHERE group_id = ? ORDER BY id DESC LIMIT " + DETAIL_SAMPLE + ")";
+        List<String> languages = strings(c, "SELECT DISTINCT language FROM " + recent + " ORDER BY language", g.id());
+        List<String> rules = strings(c, "SELECT pr.rule_id FROM " + recent + " p JOIN pattern_rule pr ON pr.pattern_id = p.id "
+                + "GROUP BY pr.rule_id ORDER BY COUNT(*) DESC, pr.rule_id", g.id());
         List<GroupSummary.IndicatorCount> indicators = new ArrayList<>();
+        // the group's most frequent contacts first, then how often each appears store-wide
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT h.kind, h.hash, (SELECT COUNT(*) FROM indicator_hash a WHERE a.hash = h.hash) FROM "
-                        + "(SELECT DISTINCT ih.kind, ih.hash FROM pattern p JOIN indicator_hash ih ON ih.pattern_id = p.id "
-                        + "WHERE p.group_id = ?) h ORDER BY 3 DESC, h.hash LIMIT 20")) {
+                        + "(SELECT ih.kind, ih.hash, COUNT(*) AS n FROM " + recent + " p JOIN indicator_hash ih ON ih.pattern_id = p.id "
+                        + "GROUP BY ih.kind, ih.hash ORDER BY n DESC, ih.hash LIMIT " + INDICATORS_PER_GROUP + ") h "
+                        + "ORDER BY 3 DESC, h.hash")) {
             st.setLong(1, g.id());
             try (ResultSet r = st.executeQuery()) {
                 while (r.next()) {

@@ -44,7 +44,7 @@ class PatternStoreTest {
                     applied.add(r.getInt(1) + " " + r.getString(2));
                 }
             }
-            assertEquals(List.of("1 V1__patterns.sql", "2 V2__reports_without_pattern.sql"), applied, "each applied once");
+            assertEquals(List.of("1 V1__patterns.sql", "2 V2__reports_without_pattern.sql", "3 V3__dashboard_indexes.sql"), applied, "each applied once");
             List<String> tables = new ArrayList<>();
             try (ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
                 while (r.next()) {
