@@ -165,18 +165,30 @@ public final class PatternService {
     }
 
     /**
-     * A report about a message stored earlier by {@link #record}, when the text is no longer at hand (the
-     * bot's button). If the pattern is gone (purged, forgotten) the report is kept without it.
+     * "This is wrong" from the bot, which keeps only the stored pattern's id (if the message was stored) and
+     * the verdict's rules, risk and language, never the text. A flagged verdict reported wrong is a false
+     * positive, an unflagged one a missed scam.
      *
-     * @param verdict the verdict shown, for its rules, risk and language when the pattern is gone
+     * @return whether the report was written (false when the store failed; the caller still thanks the user)
      */
-    public Recorded reportStored(FeedbackKind kind, long patternId, Verdict verdict, Source source) {
+    public boolean reportWrong(Optional<Long> patternId, List<String> ruleIds, Risk risk, Language language, Source source) {
+        FeedbackKind kind = risk.atLeast(Risk.MEDIUM) ? FeedbackKind.FALSE_POSITIVE : FeedbackKind.FALSE_NEGATIVE;
+        Recorded r = patternId.isPresent() ? reportStored(kind, patternId.get(), ruleIds, risk, language, source)
+                : reportUnstored(kind, ruleIds, risk, language, source);
+        return r.status() != Recorded.Status.FAILED;
+    }
+
+    /**
+     * A report about a message stored earlier by {@link #record}, when the text is no longer at hand. If the
+     * pattern is gone (purged, forgotten) the report is kept without it, from the verdict's rules, risk and language.
+     */
+    public Recorded reportStored(FeedbackKind kind, long patternId, List<String> ruleIds, Risk risk, Language language, Source source) {
         try {
             Optional<PatternStore.Stored> s = store.reportOnPattern(patternId, kind, source, today());
             if (s.isPresent()) {
                 return new Recorded(Recorded.Status.STORED, s.get().patternId(), s.get().groupId());
             }
-            return reportUnstored(kind, ruleIdsOf(verdict), verdict.risk(), verdict.language(), source);
+            return reportUnstored(kind, ruleIds, risk, language, source);
         } catch (StoreException e) {
             log.error("pattern store: could not record a {} report from {}: {}", kind.id(), source.id(), e.getMessage());
             return Recorded.failed();
@@ -293,10 +305,6 @@ public final class PatternService {
         SimHash.Fingerprint f = fingerprinter.ofOriginal(text);
         return new PatternStore.NewPattern(origin, stored, v.risk(), v.language().tag(), day, forwarded, source,
                 f.bits(), f.shingles(), rules, List.copyOf(hashes.values()));
-    }
-
-    private static List<String> ruleIdsOf(Verdict v) {
-        return firedRules(v).stream().map(PatternStore.FiredRule::ruleId).toList();
     }
 
     private static List<PatternStore.FiredRule> firedRules(Verdict v) {

@@ -138,15 +138,17 @@ class PatternServiceTest {
         try (StoreFixture f = new StoreFixture(dir)) {
             Verdict flagged = f.checker.check(SCAM);
             PatternService.Recorded r = f.service.record(flagged, SCAM, Source.BOT, false);
-            PatternService.Recorded onPattern = f.service.reportStored(FeedbackKind.FALSE_POSITIVE, r.patternId(), flagged, Source.BOT);
+            PatternService.Recorded onPattern = f.service.reportStored(FeedbackKind.FALSE_POSITIVE, r.patternId(),
+                    List.of(), flagged.risk(), flagged.language(), Source.BOT);
             assertEquals(r.groupId(), onPattern.groupId());
 
             Verdict low = f.checker.check(TASK_SCAM);
             List<String> lowRules = low.flags().stream().map(x -> x.ruleId()).toList();
             assertEquals(PatternService.Recorded.Status.COUNTED,
                     f.service.reportUnstored(FeedbackKind.FALSE_NEGATIVE, lowRules, low.risk(), low.language(), Source.BOT).status());
-            assertEquals(PatternService.Recorded.Status.COUNTED,
-                    f.service.reportStored(FeedbackKind.FALSE_POSITIVE, 9999, flagged, Source.BOT).status(), "a purged pattern");
+            List<String> flaggedRules = flagged.flags().stream().map(x -> x.ruleId()).toList();
+            assertTrue(f.service.reportWrong(Optional.of(9999L), flaggedRules, flagged.risk(), flagged.language(), Source.BOT),
+                    "a purged pattern: the report is kept without it");
 
             List<ReportSummary> reports = f.store.reports(true, 10);
             assertEquals(3, reports.size());
