@@ -11,6 +11,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.ParsedEndpoint;
 import org.jobguard.checker.Language;
+import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.checker.Verdict;
 import org.jobguard.cli.VerdictJson;
 import org.jobguard.i18n.Messages;
@@ -37,19 +38,16 @@ import java.util.Optional;
  */
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
-    static final String UI_COOKIE = "jg_ui";
     private static final String FORM_ATTRIBUTE = "jg.form";
-    private static final String SESSION_ATTRIBUTE = "jg.session";
-    private static final String ERROR_ATTRIBUTE = "jg.error";
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final WebSettings settings;
     private final Messages messages;
-    private final TextChecker checker;
+    private final RedFlagChecker checker;
+    private final Moderation moderation;
     private final ServiceMetrics metrics;
-    private final Clock clock;
-    private final Templates templates = new Templates();
+    private final Pages pages;
     private final ObjectMapper json = new ObjectMapper();
     private final VerdictJson verdictJson = new VerdictJson(json);
     private final SecureRandom random = new SecureRandom();
@@ -59,12 +57,18 @@ public final class WebServer {
     private final Javalin app;
     private boolean started;
 
-    public WebServer(WebSettings settings, Messages messages, TextChecker checker, ServiceMetrics metrics, Clock clock) {
+    /**
+     * @param checker    the running checker: try-it uses it, and the dashboard's rule toggles reconfigure it
+     * @param moderation the pattern store as the dashboard sees it
+     */
+    public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, Moderation moderation,
+                     ServiceMetrics metrics, Clock clock) {
         this.settings = settings;
         this.messages = messages;
         this.checker = checker;
+        this.moderation = moderation;
         this.metrics = metrics;
-        this.clock = clock;
+        this.pages = new Pages(messages, settings.secureCookies());
         this.admin = AdminAccount.load(settings, random);
         this.sessions = new Sessions(settings.sessionIdle(), clock, random);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginWindow(), clock, random);
@@ -139,22 +143,22 @@ public final class WebServer {
         r.get("/admin/login", ctx -> renderLogin(ctx, null), Access.LOGIN);
         r.post("/admin/login", this::login, Access.LOGIN);
         r.post("/admin/logout", this::logout, Access.MODERATOR);
-        r.get("/admin", this::adminHome, Access.MODERATOR);
+        new Dashboard(moderation, checker, pages, json).register(r);
 
-        r.exception(BadInput.class, (e, ctx) -> errorPage(ctx, HttpStatus.BAD_REQUEST, e.messageKey()));
+        r.exception(BadInput.class, (e, ctx) -> pages.error(ctx, HttpStatus.BAD_REQUEST, e.messageKey()));
         r.exception(Exception.class, (e, ctx) -> {
             // the exception class only: a message could quote user text
             log.error("web request failed: {} {} -> {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path,
                     e.getClass().getName());
             metrics.failed("web");
-            errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "web.error.internal");
+            pages.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "web.error.internal");
         });
         r.error(404, ctx -> {
-            if (ctx.attribute(ERROR_ATTRIBUTE) == null) {
-                errorPage(ctx, HttpStatus.NOT_FOUND, "web.error.not_found");
+            if (ctx.attribute(Pages.ERROR_ATTRIBUTE) == null) {
+                pages.error(ctx, HttpStatus.NOT_FOUND, "web.error.not_found");
             }
         });
-        r.error(413, ctx -> errorPage(ctx, HttpStatus.CONTENT_TOO_LARGE, "web.error.too_large"));
+        r.error(413, ctx -> pages.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "web.error.too_large"));
     }
 
     private void securityHeaders(Context ctx) {
@@ -176,21 +180,21 @@ public final class WebServer {
         if (access == null) {
             // a route someone forgot to classify is closed, not open
             ctx.skipRemainingHandlers();
-            errorPage(ctx, HttpStatus.FORBIDDEN, "web.error.forbidden");
+            pages.error(ctx, HttpStatus.FORBIDDEN, "web.error.forbidden");
             return;
         }
         boolean changes = !ctx.method().equals(HandlerType.GET) && !ctx.method().equals(HandlerType.HEAD);
         if (changes && crossSite(ctx)) {
             // browsers say where a form post comes from; a post from another site is refused everywhere
             ctx.skipRemainingHandlers();
-            errorPage(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
+            pages.error(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
             return;
         }
         if (access == Access.PUBLIC) {
             return;
         }
         Optional<Sessions.Session> session = sessions.find(ctx.cookie(Sessions.COOKIE));
-        session.ifPresent(s -> ctx.attribute(SESSION_ATTRIBUTE, s));
+        session.ifPresent(s -> ctx.attribute(Pages.SESSION_ATTRIBUTE, s));
         boolean bearer = bearerOk(ctx);
         if (access == Access.MODERATOR && !bearer && session.map(Sessions.Session::loggedIn).orElse(false) == false) {
             ctx.skipRemainingHandlers();
@@ -199,7 +203,7 @@ public final class WebServer {
             } else if (ctx.path().startsWith("/api/")) {
                 ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "login required"));
             } else {
-                errorPage(ctx, HttpStatus.FORBIDDEN, "web.error.login_required");
+                pages.error(ctx, HttpStatus.FORBIDDEN, "web.error.login_required");
             }
             return;
         }
@@ -212,7 +216,7 @@ public final class WebServer {
             if (expected == null || given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                     given.getBytes(StandardCharsets.UTF_8))) {
                 ctx.skipRemainingHandlers();
-                errorPage(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
+                pages.error(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
             }
         }
     }
@@ -253,71 +257,11 @@ public final class WebServer {
         return f;
     }
 
-    // ---- pages
-
-    Page page(Context ctx, Optional<Language> fallback) {
-        Sessions.Session s = ctx.attribute(SESSION_ATTRIBUTE);
-        return new Page(uiLanguage(ctx, fallback), messages, ctx.path(),
-                Optional.ofNullable(s).map(Sessions.Session::csrfToken),
-                s != null && s.loggedIn(), List.of());
-    }
-
-    /** The interface language: chosen by link (remembered in a cookie), else the text's, else the browser's. */
-    private Language uiLanguage(Context ctx, Optional<Language> fallback) {
-        Optional<Language> chosen = Language.fromTag(ctx.queryParam("ui"));
-        if (chosen.isPresent()) {
-            addCookie(ctx, UI_COOKIE + "=" + chosen.get().tag() + "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
-            return chosen.get();
-        }
-        Optional<Language> remembered = Language.fromTag(ctx.cookie(UI_COOKIE));
-        if (remembered.isPresent()) {
-            return remembered.get();
-        }
-        return fallback.orElseGet(() -> fromAcceptLanguage(ctx.header("Accept-Language")));
-    }
-
-    static Language fromAcceptLanguage(String header) {
-        if (header == null) {
-            return Language.EN;
-        }
-        for (String part : header.split(",")) {
-            String tag = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
-            if (tag.startsWith("zh-hant") || tag.equals("zh-tw") || tag.equals("zh-hk") || tag.equals("zh-mo")) {
-                return Language.ZH_HANT;
-            }
-            if (tag.startsWith("zh")) {
-                return Language.ZH_HANS;
-            }
-            if (tag.startsWith("en")) {
-                return Language.EN;
-            }
-        }
-        return Language.EN;
-    }
-
-    private void html(Context ctx, String template, Map<String, Object> params) {
-        ctx.contentType("text/html; charset=utf-8").result(templates.render(template, params));
-    }
-
-    private void errorPage(Context ctx, HttpStatus status, String messageKey) {
-        ctx.attribute(ERROR_ATTRIBUTE, messageKey);
-        ctx.status(status);
-        if (ctx.path().startsWith("/api/")) {
-            ctx.json(Map.of("error", messages.get(Language.EN, messageKey)));
-            return;
-        }
-        Map<String, Object> p = new HashMap<>();
-        p.put("page", page(ctx, Optional.empty()));
-        p.put("status", status.getCode());
-        p.put("messageKey", messageKey);
-        html(ctx, "error.jte", p);
-    }
-
     private void renderTryIt(Context ctx, TryItView view) {
         Map<String, Object> p = new HashMap<>();
-        p.put("page", page(ctx, view.verdict().map(Verdict::language)));
+        p.put("page", pages.page(ctx, view.verdict().map(Verdict::language)));
         p.put("view", view);
-        html(ctx, "index.jte", p);
+        pages.html(ctx, "index.jte", p);
     }
 
     private void tryIt(Context ctx) {
@@ -383,19 +327,22 @@ public final class WebServer {
     }
 
     private void health(Context ctx) {
-        ctx.json(Map.of("status", "ok"));
+        boolean store = moderation.healthy();
+        ctx.status(store ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .json(Map.of("status", store ? "ok" : "store unavailable", "store", store));
     }
 
     private static final Map<String, String[]> ASSETS = Map.of(
             "app.css", new String[]{"jobguard/web/app.css", "text/css; charset=utf-8"},
             "charts.js", new String[]{"jobguard/web/charts.js", "text/javascript; charset=utf-8"},
+            "export.js", new String[]{"jobguard/web/export.js", "text/javascript; charset=utf-8"},
             "echarts.js", new String[]{"META-INF/resources/webjars/echarts/5.3.1/dist/echarts.simple.min.js",
                     "text/javascript; charset=utf-8"});
 
     private void asset(Context ctx) {
         String[] a = ASSETS.get(ctx.pathParam("name"));
         if (a == null) {
-            errorPage(ctx, HttpStatus.NOT_FOUND, "web.error.not_found");
+            pages.error(ctx, HttpStatus.NOT_FOUND, "web.error.not_found");
             return;
         }
         try (InputStream in = WebServer.class.getClassLoader().getResourceAsStream(a[0])) {
@@ -411,19 +358,19 @@ public final class WebServer {
     // ---- login
 
     private void renderLogin(Context ctx, String errorKey) {
-        Sessions.Session s = ctx.attribute(SESSION_ATTRIBUTE);
+        Sessions.Session s = ctx.attribute(Pages.SESSION_ATTRIBUTE);
         if (s == null) {
             s = sessions.anonymous();
             setSessionCookie(ctx, s);
-            ctx.attribute(SESSION_ATTRIBUTE, s);
+            ctx.attribute(Pages.SESSION_ATTRIBUTE, s);
         } else if (s.loggedIn() && errorKey == null) {
             ctx.redirect("/admin", HttpStatus.SEE_OTHER);
             return;
         }
         Map<String, Object> p = new HashMap<>();
-        p.put("page", page(ctx, Optional.empty()));
+        p.put("page", pages.page(ctx, Optional.empty()));
         p.put("errorKey", errorKey);
-        html(ctx, "login.jte", p);
+        pages.html(ctx, "login.jte", p);
     }
 
     private void login(Context ctx) {
@@ -444,36 +391,25 @@ public final class WebServer {
             return;
         }
         throttle.succeeded(client);
-        Sessions.Session s = sessions.login(ctx.attribute(SESSION_ATTRIBUTE), admin.user());
+        Sessions.Session s = sessions.login(ctx.attribute(Pages.SESSION_ATTRIBUTE), admin.user());
         setSessionCookie(ctx, s);
         log.info("moderator logged in");
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
     }
 
     private void logout(Context ctx) {
-        Sessions.Session s = ctx.attribute(SESSION_ATTRIBUTE);
+        Sessions.Session s = ctx.attribute(Pages.SESSION_ATTRIBUTE);
         if (s != null) {
             sessions.logout(s.id());
         }
-        addCookie(ctx, Sessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+        pages.addCookie(ctx, Sessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     private void setSessionCookie(Context ctx, Sessions.Session s) {
-        addCookie(ctx, Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
+        pages.addCookie(ctx, Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
     }
 
-    private void addCookie(Context ctx, String cookie) {
-        ctx.res().addHeader("Set-Cookie", cookie + (settings.secureCookies() ? "; Secure" : ""));
-    }
 
-    private void adminHome(Context ctx) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("page", page(ctx, Optional.empty()));
-        html(ctx, "admin.jte", p);
-    }
 
-    Clock clock() {
-        return clock;
-    }
 }

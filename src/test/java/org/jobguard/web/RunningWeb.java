@@ -27,6 +27,7 @@ final class RunningWeb implements AutoCloseable {
     final RedFlagChecker checker;
     final Messages messages;
     final ServiceMetrics metrics = new ServiceMetrics();
+    final InMemoryModeration moderation = new InMemoryModeration();
     final WebServer server;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -39,7 +40,7 @@ final class RunningWeb implements AutoCloseable {
         ConfigFiles files = new ConfigFiles(Path.of("config"), Path.of("messages"));
         checker = new RedFlagChecker(RulesLoader.load(files.yaml("rules.yaml")), ConfirmedPatterns.none());
         messages = Messages.load(Path.of("messages"));
-        server = new WebServer(settings, messages, checker::check, metrics, Clock.systemUTC()).start();
+        server = new WebServer(settings, messages, checker, moderation, metrics, Clock.systemUTC()).start();
     }
 
     String url(String path) {
