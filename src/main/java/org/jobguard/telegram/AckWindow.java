@@ -1,0 +1,74 @@
+package org.jobguard.telegram;
+
+import java.util.TreeSet;
+
+/**
+ * Which fetched updates are handled. Telegram treats {@code getUpdates(offset)} as acknowledging every
+ * update below {@code offset}, so the offset may only move past an update once it and every earlier one
+ * are handled: the next offset is the oldest update still in flight. Updates fetched again because they
+ * are still in flight are recognised and not handed out twice.
+ */
+final class AckWindow {
+    private final TreeSet<Long> inFlight = new TreeSet<>();
+    private long highestSeen;
+    private long floor;
+
+    /** @param firstOffset the offset to start from (0: whatever Telegram still holds) */
+    AckWindow(long firstOffset) {
+        this.floor = firstOffset;
+        this.highestSeen = firstOffset - 1;
+    }
+
+    /** @return true when the update is new and now in flight; false when it was seen before */
+    synchronized boolean admit(long updateId) {
+        if (updateId <= highestSeen || updateId < floor) {
+            return false;
+        }
+        highestSeen = updateId;
+        inFlight.add(updateId);
+        return true;
+    }
+
+    synchronized void done(long updateId) {
+        inFlight.remove(updateId);
+        notifyAll();
+    }
+
+    /** The offset that acknowledges exactly the handled prefix. */
+    synchronized long nextOffset() {
+        return inFlight.isEmpty() ? highestSeen + 1 : inFlight.first();
+    }
+
+    synchronized int inFlight() {
+        return inFlight.size();
+    }
+
+    /**
+     * Waits until the oldest update in flight is done (the offset can move) or the time is up. Waiting
+     * for any completion instead would re-fetch the whole window after every reply.
+     */
+    synchronized void awaitOffsetMove(long millis) throws InterruptedException {
+        long start = nextOffset();
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (nextOffset() == start && !inFlight.isEmpty()) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
+        }
+    }
+
+    /** Waits until nothing is in flight or the time is up; returns whether it drained. */
+    synchronized boolean awaitDrained(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (!inFlight.isEmpty()) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+}

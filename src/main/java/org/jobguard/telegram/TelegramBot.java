@@ -1,0 +1,136 @@
+package org.jobguard.telegram;
+
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.jobguard.i18n.Messages;
+import org.jobguard.checker.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Telegram bot: {@link #start()} registers the commands and starts long polling, {@link #stop()}
+ * stops polling, lets in-flight replies finish, acknowledges exactly what was handled and runs pending
+ * discreet-mode deletions.
+ */
+public final class TelegramBot {
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+    private static final List<String> COMMANDS =
+            List.of("start", "help", "lang", "privacy", "forget", "contacts", "discreet");
+
+    private final BotSettings settings;
+    private final Messages messages;
+    private final OkHttpClient pollHttp;
+    private final OkHttpClient sendHttp;
+    private final BotApi api;
+    private final UpdateRouter router;
+    private final DeletionSchedule deletions;
+    private final UpdatePoller poller;
+
+    public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages) {
+        this.settings = settings;
+        this.messages = messages;
+        ConnectionPool connections = new ConnectionPool();
+        // OkHttpTelegramClient.execute runs on the dispatcher; its default of 5 calls per host would make
+        // workers queue behind each other
+        Dispatcher sendDispatcher = new Dispatcher();
+        sendDispatcher.setMaxRequestsPerHost(settings.workers() + 4);
+        sendDispatcher.setMaxRequests(settings.workers() + 4);
+        this.sendHttp = new OkHttpClient.Builder().connectionPool(connections).dispatcher(sendDispatcher)
+                .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(20))
+                .writeTimeout(Duration.ofSeconds(20)).build();
+        // own dispatcher, so stop() can cancel a pending long poll without cancelling replies
+        this.pollHttp = sendHttp.newBuilder().dispatcher(new Dispatcher())
+                .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + 15L)).build();
+        TelegramUrl url = TelegramUrl.builder().schema(settings.apiUrl().getScheme())
+                .host(settings.apiUrl().getHost()).port(port(settings)).testServer(false).build();
+        this.api = new BotApi(new OkHttpTelegramClient(sendHttp, settings.token(), url),
+                6, Duration.ofMillis(200), Duration.ofSeconds(30));
+        BotApi pollApi = new BotApi(new OkHttpTelegramClient(pollHttp, settings.token(), url),
+                Integer.MAX_VALUE, Duration.ofMillis(500), Duration.ofSeconds(30));
+        this.deletions = new DeletionSchedule(api);
+        this.router = new UpdateRouter(api, checker, patterns, messages, settings, deletions);
+        AtomicInteger threadNo = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0,
+                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> new Thread(r, "telegram-worker-" + threadNo.incrementAndGet()));
+        this.poller = new UpdatePoller(pollApi, api, () -> pollHttp.dispatcher().cancelAll(),
+                settings.pollTimeoutSeconds(), router, pool);
+    }
+
+    /**
+     * Identifies the bot, drops any webhook (Telegram refuses getUpdates while one is set), registers the
+     * command menu in English and Chinese, then starts polling.
+     *
+     * @throws IllegalStateException when Telegram cannot be reached or refuses the token
+     */
+    public void start() {
+        try {
+            User me = api.call(new GetMe());
+            router.identify(new UpdateRouter.BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName()));
+            api.call(DeleteWebhook.builder().dropPendingUpdates(false).build());
+            registerCommands(Language.EN, null);
+            registerCommands(Language.ZH_HANS, "zh");
+        } catch (BotApi.CallFailed e) {
+            throw new IllegalStateException("Telegram refused the bot at start-up (error " + e.code()
+                    + "): check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the Telegram bot");
+        }
+        poller.start();
+        log.info("Telegram bot polling {}", settings.apiUrl().getHost());
+    }
+
+    private void registerCommands(Language lang, String languageCode) throws BotApi.CallFailed, InterruptedException {
+        SetMyCommands.SetMyCommandsBuilder<?, ?> b = SetMyCommands.builder().commands(COMMANDS.stream()
+                .map(c -> new BotCommand(c, messages.get(lang, "tg.cmd." + c))).toList());
+        if (languageCode != null) {
+            b.languageCode(languageCode);
+        }
+        api.call(b.build());
+    }
+
+    /** Graceful: nothing unhandled is acknowledged; safe to call more than once. */
+    public void stop() {
+        try {
+            poller.stop(settings.shutdownGrace());
+            deletions.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            sendHttp.dispatcher().executorService().shutdown();
+            pollHttp.dispatcher().executorService().shutdown();
+            sendHttp.connectionPool().evictAll();
+        }
+        log.info("Telegram bot stopped");
+    }
+
+    /** The offset the next getUpdates will send: every update below it is handled. */
+    long acknowledgedUpTo() {
+        return poller.nextOffset();
+    }
+
+    int pendingDeletions() {
+        return deletions.pendingCount();
+    }
+
+    private static int port(BotSettings s) {
+        int p = s.apiUrl().getPort();
+        return p > 0 ? p : "https".equals(s.apiUrl().getScheme()) ? 443 : 80;
+    }
+}

@@ -1,0 +1,524 @@
+package org.jobguard.telegram;
+
+import org.jobguard.checker.Language;
+import org.jobguard.checker.RedFlag;
+import org.jobguard.checker.Verdict;
+import org.jobguard.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.MessageEntity;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.messageorigin.MessageOrigin;
+import org.telegram.telegrambots.meta.api.objects.messageorigin.MessageOriginChannel;
+import org.telegram.telegrambots.meta.api.objects.messageorigin.MessageOriginChat;
+import org.telegram.telegrambots.meta.api.objects.messageorigin.MessageOriginHiddenUser;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides what every update means and answers it. Private chats get the full service; groups only ever
+ * hear "send it to me privately", and only when they address the bot; channel posts are ignored.
+ * Nothing here logs text, names or ids: log lines carry the kind of update at most.
+ */
+final class UpdateRouter implements UpdateHandler {
+    private static final Logger log = LoggerFactory.getLogger(UpdateRouter.class);
+    private static final Set<String> COMMANDS =
+            Set.of("start", "help", "lang", "privacy", "forget", "contacts", "discreet");
+    private static final String HTML = "HTML";
+
+    private final BotApi api;
+    private final TextChecker checker;
+    private final PatternSink patterns;
+    private final Messages messages;
+    private final ReplyComposer composer;
+    private final IdentityHasher hasher;
+    private final PreferenceStore preferences;
+    private final RateLimiter limiter;
+    private final ReplyIndex replies;
+    private final RecentChecks checks;
+    private final DeletionSchedule deletions;
+    private final BotSettings settings;
+    private volatile BotIdentity me = new BotIdentity(0, "");
+
+    record BotIdentity(long id, String username) {
+    }
+
+    UpdateRouter(BotApi api, TextChecker checker, PatternSink patterns, Messages messages, BotSettings settings,
+                 DeletionSchedule deletions) {
+        this.api = api;
+        this.checker = checker;
+        this.patterns = patterns;
+        this.messages = messages;
+        this.settings = settings;
+        this.composer = new ReplyComposer(messages);
+        this.hasher = new IdentityHasher(settings.hmacSecret());
+        this.preferences = new PreferenceStore(settings.rememberFor());
+        this.limiter = new RateLimiter(settings.messagesPerMinute(), Duration.ofMinutes(1));
+        this.replies = new ReplyIndex(Duration.ofHours(48));
+        this.checks = new RecentChecks(Duration.ofHours(48));
+        this.deletions = deletions;
+    }
+
+    /** Set once getMe answered: groups address the bot by this name. */
+    void identify(BotIdentity identity) {
+        this.me = identity;
+    }
+
+    @Override
+    public void handle(Update update) throws InterruptedException {
+        if (update.hasMessage()) {
+            onMessage(update.getMessage(), false);
+        } else if (update.hasEditedMessage()) {
+            onMessage(update.getEditedMessage(), true);
+        } else if (update.hasCallbackQuery()) {
+            onCallback(update.getCallbackQuery());
+        }
+        // channel posts and anything else: never answered, never read
+    }
+
+    private void onMessage(Message msg, boolean edited) throws InterruptedException {
+        String type = msg.getChat() == null ? "" : msg.getChat().getType();
+        switch (type) {
+            case "private" -> onPrivate(msg, edited);
+            case "group", "supergroup" -> {
+                if (!edited && addressedToMe(msg)) {
+                    onAddressedInGroup(msg);
+                }
+            }
+            default -> {
+                // channels: a bot cannot be asked anything there, and reading along would be surveillance
+            }
+        }
+    }
+
+    // ---- private chats ------------------------------------------------------------------------------
+
+    private void onPrivate(Message msg, boolean edited) throws InterruptedException {
+        User from = msg.getFrom();
+        long chatId = msg.getChatId();
+        String user = hasher.user(from != null ? from.getId() : chatId);
+        Preferences prefs = preferences.get(user);
+        Language ui = prefs.chosenLanguage().orElse(fromLanguageCode(from));
+
+        RateLimiter.Decision decision = limiter.admit(user);
+        if (decision == RateLimiter.Decision.DROP) {
+            return;
+        }
+        if (decision == RateLimiter.Decision.WARN) {
+            send(chatId, messages.get(ui, "tg.rate_limited"), null, prefs, List.of());
+            return;
+        }
+
+        String text = msg.hasText() ? msg.getText() : msg.getCaption();
+        if (text == null) {
+            if (!edited) {
+                String key = prefs.discreet() ? "tg.discreet.other" : "tg.kind." + mediaKind(msg);
+                send(chatId, messages.get(ui, key), null, prefs, List.of(msg.getMessageId()));
+            }
+            return;
+        }
+        if (msg.hasText() && text.startsWith("/") && msg.getForwardOrigin() == null) {
+            if (!edited) {
+                onCommand(msg, user, prefs, ui, text);
+            }
+            return;
+        }
+        onTextToCheck(msg, user, prefs, text, edited);
+    }
+
+    private void onTextToCheck(Message msg, String user, Preferences prefs, String text, boolean edited)
+            throws InterruptedException {
+        long chatId = msg.getChatId();
+        boolean forwarded = msg.getForwardOrigin() != null;
+        Verdict v = checker.check(text, prefs.chosenLanguage());
+        Language lang = prefs.chosenLanguage().orElse(v.language());
+
+        Optional<Long> recordId = Optional.empty();
+        boolean storable = v.kind() == Verdict.Kind.MESSAGE || v.kind() == Verdict.Kind.RANSOM;
+        if (!edited && storable && v.flagged()) {
+            recordId = record(v, text, forwarded);
+        }
+
+        String html;
+        InlineKeyboardMarkup keyboard = null;
+        if (prefs.discreet()) {
+            html = switch (v.kind()) {
+                case EMPTY -> messages.get(lang, "tg.discreet.other");
+                case AWARENESS -> messages.get(lang, "tg.discreet.verdict.none");
+                case RANSOM -> messages.get(lang, "tg.discreet.ransom");
+                case MESSAGE -> composer.discreetVerdict(v, lang);
+            };
+        } else {
+            switch (v.kind()) {
+                case EMPTY -> html = messages.get(lang, "tg.empty");
+                case AWARENESS -> html = messages.get(lang, "tg.awareness");
+                case RANSOM -> {
+                    html = messages.get(lang, "tg.ransom.title") + "\n" + messages.get(lang, "tg.ransom.advice");
+                    keyboard = keyboard(List.of(button(lang, "tg.button.contacts", "c")));
+                }
+                default -> {
+                    html = composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()));
+                    String token = checks.remember(new RecentChecks.Check(user, recordId,
+                            v.flags().stream().map(RedFlag::ruleId).distinct().toList(), v.risk(), lang));
+                    keyboard = keyboard(
+                            List.of(button(lang, "tg.button.steps", "s"), button(lang, "tg.button.wrong", "w:" + token)),
+                            List.of(button(lang, "tg.button.contacts", "c")));
+                }
+            }
+        }
+
+        String messageKey = hasher.message(user, chatId, msg.getMessageId());
+        Optional<Integer> earlier = edited ? replies.replyTo(messageKey) : Optional.empty();
+        if (earlier.isPresent()) {
+            edit(chatId, earlier.get(), html, keyboard);
+            return;
+        }
+        Optional<Integer> replyId = send(chatId, html, keyboard, prefs, List.of(msg.getMessageId()));
+        replyId.ifPresent(id -> replies.remember(messageKey, id));
+    }
+
+    private Optional<Long> record(Verdict v, String text, boolean forwarded) {
+        try {
+            return patterns.record(v, text, forwarded);
+        } catch (RuntimeException e) {
+            // the warning matters more than the statistics: reply anyway
+            log.error("Pattern could not be stored: {}", e.getClass().getName());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> forwardNote(MessageOrigin origin) {
+        if (origin == null) {
+            return Optional.empty();
+        }
+        if (origin instanceof MessageOriginHiddenUser) {
+            return Optional.of("tg.forwarded.hidden_user");
+        }
+        if (origin instanceof MessageOriginChat) {
+            return Optional.of("tg.forwarded.chat");
+        }
+        if (origin instanceof MessageOriginChannel) {
+            return Optional.of("tg.forwarded.channel");
+        }
+        return Optional.of("tg.forwarded.user");
+    }
+
+    private static String mediaKind(Message msg) {
+        if (msg.hasPhoto()) {
+            return "photo";
+        }
+        if (msg.hasDocument()) {
+            return "document";
+        }
+        if (msg.hasSticker()) {
+            return "sticker";
+        }
+        if (msg.hasVoice() || msg.hasAudio()) {
+            return "voice";
+        }
+        if (msg.hasVideo() || msg.hasVideoNote() || msg.hasAnimation()) {
+            return "video";
+        }
+        if (msg.hasLocation() || msg.getVenue() != null) {
+            return "location";
+        }
+        if (msg.hasContact()) {
+            return "contact";
+        }
+        return "other";
+    }
+
+    // ---- commands -----------------------------------------------------------------------------------
+
+    private void onCommand(Message msg, String user, Preferences prefs, Language ui, String text)
+            throws InterruptedException {
+        long chatId = msg.getChatId();
+        String[] parts = text.trim().split("\\s+", 2);
+        String command = parts[0].substring(1);
+        int at = command.indexOf('@');
+        if (at >= 0) {
+            command = command.substring(0, at);
+        }
+        command = command.toLowerCase(Locale.ROOT);
+        String arg = parts.length > 1 ? parts[1].trim().toLowerCase(Locale.ROOT) : "";
+        List<Integer> own = List.of(msg.getMessageId());
+        switch (command) {
+            case "start" -> send(chatId, messages.get(ui, prefs.discreet() ? "tg.discreet.help" : "tg.start"),
+                    null, prefs, own);
+            case "help" -> send(chatId, messages.get(ui, prefs.discreet() ? "tg.discreet.help" : "tg.help"),
+                    null, prefs, own);
+            case "privacy" -> send(chatId, messages.format(ui, "tg.privacy",
+                    "days", settings.retentionDays(), "memory_days", settings.rememberFor().toDays()), null, prefs, own);
+            case "forget" -> {
+                preferences.forget(user);
+                limiter.forget(user);
+                replies.forgetUser(user);
+                checks.forgetUser(user);
+                send(chatId, messages.get(ui, "tg.forget.done"), null, Preferences.DEFAULT, List.of());
+            }
+            case "lang" -> onLang(chatId, user, prefs, ui, arg);
+            case "contacts" -> send(chatId, messages.get(ui, "tg.contacts.soon"), null, prefs, own);
+            case "discreet" -> onDiscreet(msg, user, prefs, ui, arg);
+            default -> send(chatId, messages.get(ui, "tg.unknown_command"), null, prefs, own);
+        }
+    }
+
+    private void onLang(long chatId, String user, Preferences prefs, Language ui, String arg)
+            throws InterruptedException {
+        if (arg.isEmpty()) {
+            InlineKeyboardMarkup choices = keyboard(
+                    List.of(plainButton("English", "l:en"), plainButton("简体中文", "l:zh-Hans"),
+                            plainButton("繁體中文", "l:zh-Hant")),
+                    List.of(button(ui, "tg.lang.auto_button", "l:auto")));
+            send(chatId, messages.get(ui, "tg.lang.ask"), choices, prefs, List.of());
+            return;
+        }
+        applyLanguage(chatId, user, prefs, parseLanguage(arg), ui);
+    }
+
+    private void applyLanguage(long chatId, String user, Preferences prefs, Optional<Optional<Language>> choice,
+                               Language ui) throws InterruptedException {
+        if (choice.isEmpty()) {
+            onLang(chatId, user, prefs, ui, "");
+            return;
+        }
+        Language chosen = choice.get().orElse(null);
+        preferences.update(user, p -> p.withLanguage(chosen));
+        Preferences now = preferences.get(user);
+        String reply = chosen == null ? messages.get(ui, "tg.lang.auto") : messages.get(chosen, "tg.lang.set");
+        send(chatId, reply, null, now, List.of());
+    }
+
+    /** empty: not understood; Optional.empty() inside: back to automatic. */
+    private static Optional<Optional<Language>> parseLanguage(String arg) {
+        String a = arg.replace('_', '-');
+        if (a.equals("auto") || a.equals("自动") || a.equals("自動")) {
+            return Optional.of(Optional.empty());
+        }
+        if (a.equals("en") || a.equals("english")) {
+            return Optional.of(Optional.of(Language.EN));
+        }
+        if (a.equals("zh") || a.equals("zh-hans") || a.equals("zh-cn") || a.equals("简体") || a.equals("简体中文")) {
+            return Optional.of(Optional.of(Language.ZH_HANS));
+        }
+        if (a.equals("zh-hant") || a.equals("zh-tw") || a.equals("zh-hk") || a.equals("繁體") || a.equals("繁體中文")) {
+            return Optional.of(Optional.of(Language.ZH_HANT));
+        }
+        return Optional.empty();
+    }
+
+    private void onDiscreet(Message msg, String user, Preferences prefs, Language ui, String arg)
+            throws InterruptedException {
+        long chatId = msg.getChatId();
+        if (arg.equals("off")) {
+            preferences.update(user, p -> p.withDiscreet(false, Duration.ZERO));
+            send(chatId, messages.get(ui, "tg.discreet.off"), null, preferences.get(user), List.of());
+            return;
+        }
+        Duration after = settings.discreetDeleteAfter();
+        if (arg.matches("\\d{1,5}")) {
+            after = Duration.ofMinutes(Long.parseLong(arg));
+        }
+        if (after.compareTo(DeletionSchedule.LONGEST) > 0) {
+            after = DeletionSchedule.LONGEST;
+        }
+        Duration chosen = after;
+        preferences.update(user, p -> p.withDiscreet(true, chosen));
+        String suffix = chosen.isZero() ? ""
+                : messages.format(ui, "tg.discreet.delete_suffix", "minutes", Math.max(1, chosen.toMinutes()));
+        send(chatId, messages.format(ui, "tg.discreet.on", "delete", suffix), null, preferences.get(user),
+                List.of(msg.getMessageId()));
+    }
+
+    // ---- groups -------------------------------------------------------------------------------------
+
+    /** A command meant for this bot, a mention of it, or a reply to one of its messages. */
+    private boolean addressedToMe(Message msg) {
+        BotIdentity self = me;
+        String text = msg.hasText() ? msg.getText() : msg.getCaption();
+        List<MessageEntity> entities = msg.hasText() ? msg.getEntities() : msg.getCaptionEntities();
+        if (msg.getReplyToMessage() != null && msg.getReplyToMessage().getFrom() != null
+                && msg.getReplyToMessage().getFrom().getId() == self.id()) {
+            return true;
+        }
+        if (text == null || entities == null) {
+            return false;
+        }
+        for (MessageEntity e : entities) {
+            int start = e.getOffset();
+            int end = start + e.getLength();
+            if (start < 0 || end > text.length()) {
+                continue;
+            }
+            String span = text.substring(start, end);
+            switch (e.getType()) {
+                case "bot_command" -> {
+                    int at = span.indexOf('@');
+                    if (at < 0 ? COMMANDS.contains(span.substring(1).toLowerCase(Locale.ROOT))
+                            : span.substring(at + 1).equalsIgnoreCase(self.username())) {
+                        return true;
+                    }
+                }
+                case "mention" -> {
+                    if (span.substring(1).equalsIgnoreCase(self.username())) {
+                        return true;
+                    }
+                }
+                case "text_mention" -> {
+                    if (e.getUser() != null && e.getUser().getId() == self.id()) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    private void onAddressedInGroup(Message msg) throws InterruptedException {
+        User from = msg.getFrom();
+        if (from != null && limiter.admit(hasher.user(from.getId())) != RateLimiter.Decision.ALLOW) {
+            return;
+        }
+        Language ui = fromLanguageCode(from);
+        String link = "https://t.me/" + Html.escape(me.username());
+        send(msg.getChatId(), messages.format(ui, "tg.group.private_only", "link", link), null,
+                Preferences.DEFAULT, List.of());
+    }
+
+    // ---- buttons ------------------------------------------------------------------------------------
+
+    private void onCallback(CallbackQuery q) throws InterruptedException {
+        String data = q.getData() == null ? "" : q.getData();
+        User from = q.getFrom();
+        String user = hasher.user(from.getId());
+        Preferences prefs = preferences.get(user);
+        Language ui = prefs.chosenLanguage().orElse(fromLanguageCode(from));
+        boolean inPrivate = q.getMessage() != null && q.getMessage().getChat() != null
+                && "private".equals(q.getMessage().getChat().getType());
+        String notice = null;
+        if (inPrivate) {
+            long chatId = q.getMessage().getChatId();
+            if (data.equals("s")) {
+                send(chatId, messages.get(ui, "tg.steps"), null, prefs, List.of());
+            } else if (data.equals("c")) {
+                send(chatId, messages.get(ui, "tg.contacts.soon"), null, prefs, List.of());
+            } else if (data.startsWith("w:")) {
+                Optional<RecentChecks.Check> check = checks.take(data.substring(2));
+                if (check.isPresent()) {
+                    RecentChecks.Check c = check.get();
+                    reportWrong(c);
+                    notice = messages.get(c.language(), "tg.wrong.thanks");
+                } else {
+                    notice = messages.get(ui, "tg.expired");
+                }
+            } else if (data.startsWith("l:")) {
+                Optional<Optional<Language>> choice = data.equals("l:auto") ? Optional.of(Optional.empty())
+                        : Language.fromTag(data.substring(2)).map(Optional::of);
+                applyLanguage(chatId, user, prefs, choice, ui);
+            }
+        }
+        AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer =
+                AnswerCallbackQuery.builder().callbackQueryId(q.getId());
+        if (notice != null) {
+            answer.text(notice);
+        }
+        api.callQuietly(answer.build());
+    }
+
+    private void reportWrong(RecentChecks.Check c) {
+        try {
+            patterns.reportWrong(c.recordId(), c.ruleIds(), c.risk(), c.language());
+        } catch (RuntimeException e) {
+            log.error("Report could not be stored: {}", e.getClass().getName());
+        }
+    }
+
+    // ---- sending ------------------------------------------------------------------------------------
+
+    /**
+     * Sends one HTML message; in discreet mode with auto-delete, schedules it and {@code alsoDelete} (the
+     * user's own message) for deletion.
+     *
+     * @return the reply's message id, empty when Telegram refused it
+     */
+    private Optional<Integer> send(long chatId, String html, InlineKeyboardMarkup keyboard, Preferences prefs,
+                                   List<Integer> alsoDelete) throws InterruptedException {
+        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chatId).text(html).parseMode(HTML)
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+        if (keyboard != null) {
+            b.replyMarkup(keyboard);
+        }
+        Optional<Integer> id;
+        try {
+            Message sent = api.call(b.build());
+            id = Optional.ofNullable(sent == null ? null : sent.getMessageId());
+        } catch (BotApi.CallFailed e) {
+            id = Optional.empty();
+        }
+        if (prefs.discreet() && !prefs.deleteAfter().isZero()) {
+            List<Integer> toDelete = new ArrayList<>(alsoDelete);
+            id.ifPresent(toDelete::add);
+            if (!toDelete.isEmpty()) {
+                deletions.schedule(chatId, toDelete, prefs.deleteAfter());
+            }
+        }
+        return id;
+    }
+
+    private void edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard)
+            throws InterruptedException {
+        EditMessageText.EditMessageTextBuilder<?, ?> b = EditMessageText.builder().chatId(chatId)
+                .messageId(messageId).text(html).parseMode(HTML)
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+        if (keyboard != null) {
+            b.replyMarkup(keyboard);
+        }
+        // a 400 here means "not modified" or the reply is gone; either way there is nothing better to do
+        api.callQuietly(b.build());
+    }
+
+    @SafeVarargs
+    private static InlineKeyboardMarkup keyboard(List<InlineKeyboardButton>... rows) {
+        InlineKeyboardMarkup.InlineKeyboardMarkupBuilder<?, ?> b = InlineKeyboardMarkup.builder();
+        for (List<InlineKeyboardButton> row : rows) {
+            b.keyboardRow(new InlineKeyboardRow(row));
+        }
+        return b.build();
+    }
+
+    private InlineKeyboardButton button(Language lang, String key, String data) {
+        return plainButton(messages.get(lang, key), data);
+    }
+
+    private static InlineKeyboardButton plainButton(String label, String data) {
+        return InlineKeyboardButton.builder().text(label).callbackData(data).build();
+    }
+
+    /** Telegram's client language: a hint for replies that have no text of the user's to go by. */
+    static Language fromLanguageCode(User user) {
+        String code = user == null || user.getLanguageCode() == null ? ""
+                : user.getLanguageCode().toLowerCase(Locale.ROOT);
+        if (!code.startsWith("zh")) {
+            return Language.EN;
+        }
+        return code.contains("hant") || code.endsWith("tw") || code.endsWith("hk") || code.endsWith("mo")
+                ? Language.ZH_HANT : Language.ZH_HANS;
+    }
+}

@@ -1,0 +1,91 @@
+package org.jobguard.telegram;
+
+import org.jobguard.checker.ConfirmedPatterns;
+import org.jobguard.checker.Language;
+import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.checker.Risk;
+import org.jobguard.checker.Verdict;
+import org.jobguard.config.ConfigFiles;
+import org.jobguard.config.RulesLoader;
+import org.jobguard.i18n.Messages;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/** A fake Bot API plus a real bot (real checker, real messages) talking to it over HTTP. */
+final class BotHarness implements AutoCloseable {
+    static final byte[] SECRET = "test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    static final Messages MESSAGES = Messages.load(Path.of("messages"));
+    static final RedFlagChecker CHECKER = new RedFlagChecker(
+            RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml")), ConfirmedPatterns.none());
+
+    /** What the bot handed to the pattern store, and when. */
+    record Recorded(Risk risk, boolean forwarded, long nanos) {
+    }
+
+    record Report(Optional<Long> recordId, List<String> ruleIds, Risk risk) {
+    }
+
+    final FakeBotApi api;
+    final List<Recorded> recorded = new CopyOnWriteArrayList<>();
+    final List<Report> reports = new CopyOnWriteArrayList<>();
+    final BotSettings settings;
+    private final TextChecker checker;
+    private TelegramBot bot;
+
+    BotHarness(UnaryOperator<BotSettings> tune, TextChecker checker) throws Exception {
+        this.api = FakeBotApi.start();
+        this.settings = tune.apply(BotSettings.defaults(FakeBotApi.TOKEN, api.url(), SECRET).withPolling(5, 4));
+        this.checker = checker;
+        startBot();
+    }
+
+    BotHarness() throws Exception {
+        this(s -> s, CHECKER::check);
+    }
+
+    final PatternSink sink = new PatternSink() {
+        @Override
+        public Optional<Long> record(Verdict verdict, String text, boolean forwarded) {
+            recorded.add(new Recorded(verdict.risk(), forwarded, System.nanoTime()));
+            return Optional.of((long) recorded.size());
+        }
+
+        @Override
+        public void reportWrong(Optional<Long> recordId, List<String> ruleIds, Risk risk, Language language) {
+            reports.add(new Report(recordId, ruleIds, risk));
+        }
+    };
+
+    void startBot() {
+        bot = new TelegramBot(settings, checker, sink, MESSAGES);
+        bot.start();
+    }
+
+    void stopBot() {
+        bot.stop();
+    }
+
+    TelegramBot bot() {
+        return bot;
+    }
+
+    /** Pushes an update and returns the first reply sent after it (to any chat). */
+    FakeBotApi.Call reply(com.fasterxml.jackson.databind.node.ObjectNode update) throws InterruptedException {
+        int before = api.calls("sendMessage").size();
+        api.push(update);
+        return api.await(c -> c.method().equals("sendMessage"), before + 1, Duration.ofSeconds(10)).get(before);
+    }
+
+    @Override
+    public void close() {
+        bot.stop();
+        api.close();
+    }
+}
