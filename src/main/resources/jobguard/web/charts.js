@@ -29,7 +29,7 @@
         grid: {left: 130, right: 10, bottom: 30, top: 10},
         xAxis: {type: 'value', minInterval: 1},
         yAxis: {type: 'category', data: s.categories.map(function (x) { return x.label; })},
-        series: [{type: 'bar', data: s.categories.map(function (x) { return x.hits; })}]
+        series: [{type: 'bar', data: s.categories.map(function (x) { return x.reports; })}]
       });
       document.body.setAttribute('data-charts', 'drawn');
       window.addEventListener('resize', function () { d.resize(); c.resize(); });

@@ -6,6 +6,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.checker.Rule;
+import org.jobguard.patterns.CheckCount;
+import org.jobguard.patterns.DailyCount;
+import org.jobguard.patterns.GroupStatus;
+import org.jobguard.patterns.GroupSummary;
+import org.jobguard.patterns.PatternService;
+import org.jobguard.patterns.PatternStore;
+import org.jobguard.patterns.ReportSummary;
+import org.jobguard.patterns.RuleStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,33 +23,46 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The moderator dashboard and its JSON API: review queue, reports, rule table with live toggles, charts
- * and streamed exports. Every route here is {@link Access#MODERATOR}; the gate checks login and CSRF.
+ * The moderator dashboard and its JSON API on the pattern store: review queue, reports, rule table with live
+ * toggles, charts and streamed exports. Every route here is {@link Access#MODERATOR}; the gate checks login
+ * and CSRF.
  */
 public final class Dashboard {
     private static final Logger log = LoggerFactory.getLogger(Dashboard.class);
     static final int PAGE_SIZE = 50;
     private static final int STATS_DAYS = 30;
     private static final int MAX_NOTE = 2000;
+    private static final int REPORTS_SHOWN = 200;
 
-    private final Moderation moderation;
+    /** Rule statistics cover the whole stored history; the purge job bounds it. */
+    private static final int RULE_STATS_DAYS = 3660;
+
+    private final PatternService patterns;
+    private final PatternStore store;
     private final RedFlagChecker checker;
     private final Pages pages;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    Dashboard(Moderation moderation, RedFlagChecker checker, Pages pages, ObjectMapper json) {
-        this.moderation = moderation;
+    Dashboard(PatternService patterns, RedFlagChecker checker, Pages pages, ObjectMapper json, Clock clock) {
+        this.patterns = patterns;
+        this.store = patterns.queries();
         this.checker = checker;
         this.pages = pages;
         this.json = json;
+        this.clock = clock;
     }
 
     void register(RoutesConfig r) {
@@ -62,15 +83,10 @@ public final class Dashboard {
 
     // ---- queue
 
-    /** The queue page's model. */
-    public record QueueView(Moderation.Status status, List<Moderation.GroupRow> groups, long total, int offset,
-                            int pageSize) {
+    /** The queue page's model; one row more than a page is read to know whether a next page exists. */
+    public record QueueView(GroupStatus status, List<GroupSummary> groups, boolean hasNext, int offset, int pageSize) {
         public boolean hasPrevious() {
             return offset > 0;
-        }
-
-        public boolean hasNext() {
-            return offset + groups.size() < total;
         }
 
         public List<String> statuses() {
@@ -78,40 +94,54 @@ public final class Dashboard {
         }
     }
 
+    private static GroupStatus status(String id) {
+        for (GroupStatus s : GroupStatus.values()) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        return GroupStatus.PENDING;
+    }
+
     private void queue(Context ctx) {
-        Moderation.Status status = Moderation.Status.fromId(ctx.queryParam("status")).orElse(Moderation.Status.PENDING);
+        GroupStatus status = status(ctx.queryParam("status"));
         int offset = nonNegative(ctx.queryParam("offset"));
-        List<Moderation.GroupRow> groups = moderation.queue(status, offset, PAGE_SIZE);
-        pages.render(ctx, "admin_queue.jte", pages.page(ctx, Optional.empty()),
-                "view", new QueueView(status, groups, moderation.count(status), offset, PAGE_SIZE));
+        List<GroupSummary> groups = store.groups(status, PAGE_SIZE + 1, offset);
+        boolean hasNext = groups.size() > PAGE_SIZE;
+        pages.render(ctx, "admin_queue.jte", pages.page(ctx, Optional.empty()), "view",
+                new QueueView(status, hasNext ? groups.subList(0, PAGE_SIZE) : groups, hasNext, offset, PAGE_SIZE));
     }
 
     private void decide(Context ctx) {
         long id = id(ctx);
         FormBody form = WebServer.form(ctx);
-        Moderation.Decision decision = switch (form.get("decision").orElse("")) {
-            case "confirm" -> Moderation.Decision.CONFIRM;
-            case "reject" -> Moderation.Decision.REJECT;
-            case "note" -> Moderation.Decision.NOTE;
-            default -> throw new BadInput("web.error.bad_form");
-        };
+        String decision = form.get("decision").orElse("");
         String note = form.get("note").map(String::strip).filter(n -> !n.isEmpty())
                 .map(n -> n.length() > MAX_NOTE ? n.substring(0, MAX_NOTE) : n).orElse(null);
-        if (decision == Moderation.Decision.NOTE && note == null) {
-            throw new BadInput("web.admin.note_empty");
+        if (store.group(id).isEmpty()) {
+            throw new BadInput("web.admin.no_such_group");
         }
-        moderation.decide(id, decision, note, moderator(ctx));
-        log.info("moderator decision {} on group {}", decision.id(), id);
-        String back = form.get("status").flatMap(Moderation.Status::fromId).map(Moderation.Status::id).orElse("pending");
-        ctx.redirect("/admin?status=" + back + "&done=" + id, HttpStatus.SEE_OTHER);
+        switch (decision) {
+            case "confirm" -> patterns.confirm(id, moderator(ctx), note);
+            case "reject" -> patterns.reject(id, moderator(ctx), note);
+            case "note" -> {
+                if (note == null) {
+                    throw new BadInput("web.admin.note_empty");
+                }
+                patterns.note(id, moderator(ctx), note);
+            }
+            default -> throw new BadInput("web.error.bad_form");
+        }
+        log.info("moderator decision {} on group {}", decision, id);
+        String back = status(form.get("status").orElse("pending")).id();
+        ctx.redirect("/admin?status=" + back + "#queue", HttpStatus.SEE_OTHER);
     }
 
     // ---- reports
 
     private void reports(Context ctx) {
-        int offset = nonNegative(ctx.queryParam("offset"));
         pages.render(ctx, "admin_reports.jte", pages.page(ctx, Optional.empty()),
-                "reports", moderation.reports(offset, PAGE_SIZE), "offset", offset);
+                "reports", store.reports(false, REPORTS_SHOWN));
     }
 
     // ---- rules
@@ -129,11 +159,11 @@ public final class Dashboard {
     }
 
     List<RuleRow> ruleRows() {
-        Map<String, Moderation.RuleCounts> counts = new HashMap<>();
-        moderation.ruleCounts().forEach(c -> counts.put(c.ruleId(), c));
+        Map<String, RuleStats> counts = new HashMap<>();
+        store.ruleStats(today().minusDays(RULE_STATS_DAYS), today()).forEach(c -> counts.put(c.ruleId(), c));
         List<RuleRow> rows = new ArrayList<>();
         for (Rule rule : checker.rules().rules()) {
-            Moderation.RuleCounts c = counts.getOrDefault(rule.id(), new Moderation.RuleCounts(rule.id(), 0, 0));
+            RuleStats c = counts.getOrDefault(rule.id(), new RuleStats(rule.id(), rule.shadow(), 0, 0, 0));
             Optional<Double> precision = c.hits() == 0 ? Optional.empty()
                     : Optional.of(Math.max(0, c.hits() - c.falsePositives()) / (double) c.hits());
             rows.add(new RuleRow(rule.id(), rule.category().id(), rule.severity().id(), rule.enabled(), rule.shadow(),
@@ -144,7 +174,7 @@ public final class Dashboard {
 
     private void rules(Context ctx) {
         pages.render(ctx, "admin_rules.jte", pages.page(ctx, Optional.empty()),
-                "rules", ruleRows(), "audit", moderation.toggleAudit(20));
+                "rules", ruleRows(), "audit", store.ruleAudit(20));
     }
 
     private void toggle(Context ctx) {
@@ -153,39 +183,64 @@ public final class Dashboard {
         FormBody form = WebServer.form(ctx);
         boolean enabled = form.get("enabled").map("on"::equals).orElse(rule.enabled());
         boolean shadow = form.get("shadow").map("on"::equals).orElse(rule.shadow());
-        moderation.toggleRule(ruleId, enabled, shadow, moderator(ctx));
-        // takes effect for the next message; checks in flight finish on the old rules
-        checker.reconfigure(checker.rules().withToggle(ruleId, enabled, shadow));
+        // the service keeps it with an audit entry and switches the running checker: no restart
+        patterns.toggleRule(ruleId, enabled, shadow, moderator(ctx), null);
         log.info("rule {} set enabled={} shadow={}", ruleId, enabled, shadow);
         ctx.redirect("/admin/rules#rule-" + ruleId, HttpStatus.SEE_OTHER);
     }
 
     // ---- stats
 
-    /** Per-category rows with the label in the moderator's language, for the table and the chart. */
-    public record CategoryRow(String category, String label, long hits) {
+    /** One day of the chart: messages checked and flagged (all sources) and "this is wrong" reports. */
+    public record DayRow(String day, long checked, long flagged, long reports) {
+    }
+
+    /** Reports on messages flagged in one category, with the label in the moderator's language. */
+    public record CategoryRow(String category, String label, long reports) {
+    }
+
+    List<DayRow> dayRows() {
+        LocalDate to = today();
+        LocalDate from = to.minusDays(STATS_DAYS - 1L);
+        Map<LocalDate, long[]> byDay = new TreeMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            byDay.put(d, new long[3]);
+        }
+        for (CheckCount c : store.checksPerDay(from, to)) {
+            long[] v = byDay.computeIfAbsent(c.day(), d -> new long[3]);
+            v[0] += c.checked();
+            v[1] += c.flagged();
+        }
+        for (DailyCount c : store.reportsPerDay(from, to)) {
+            byDay.computeIfAbsent(c.day(), d -> new long[3])[2] += c.count();
+        }
+        List<DayRow> rows = new ArrayList<>();
+        byDay.forEach((d, v) -> rows.add(new DayRow(d.toString(), v[0], v[1], v[2])));
+        return rows;
     }
 
     private List<CategoryRow> categoryRows(Page page) {
-        List<CategoryRow> rows = new ArrayList<>();
-        for (Moderation.CategoryCount c : moderation.perCategory(STATS_DAYS)) {
-            rows.add(new CategoryRow(c.category(), page.t("web.category." + c.category()), c.hits()));
+        LocalDate to = today();
+        Map<String, Long> sums = new TreeMap<>();
+        for (DailyCount c : store.reportsPerCategory(to.minusDays(STATS_DAYS - 1L), to)) {
+            sums.merge(c.key(), c.count(), Long::sum);
         }
+        List<CategoryRow> rows = new ArrayList<>();
+        sums.forEach((k, n) -> rows.add(new CategoryRow(k, page.t("web.category." + k), n)));
         return rows;
     }
 
     private void stats(Context ctx) {
         Page page = pages.page(ctx, Optional.empty(), "/assets/echarts.js", "/assets/charts.js");
-        pages.render(ctx, "admin_stats.jte", page,
-                "days", moderation.perDay(STATS_DAYS), "categories", categoryRows(page));
+        pages.render(ctx, "admin_stats.jte", page, "days", dayRows(), "categories", categoryRows(page));
     }
 
     private void apiStats(Context ctx) throws IOException {
         Page page = pages.page(ctx, Optional.empty());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("days", moderation.perDay(STATS_DAYS));
+        out.put("days", dayRows());
         out.put("categories", categoryRows(page));
-        out.put("patterns", moderation.patternCount());
+        out.put("patterns", store.patternCount());
         ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(out));
     }
 
@@ -194,15 +249,14 @@ public final class Dashboard {
     }
 
     private void apiPatterns(Context ctx) throws IOException {
-        Moderation.Status status = Moderation.Status.fromId(ctx.queryParam("status")).orElse(Moderation.Status.PENDING);
+        GroupStatus status = status(ctx.queryParam("status"));
         int offset = nonNegative(ctx.queryParam("offset"));
         int limit = Math.min(500, Math.max(1, Optional.ofNullable(ctx.queryParam("limit")).map(Dashboard::parseOr)
                 .orElse(PAGE_SIZE)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", status.id());
-        out.put("total", moderation.count(status));
         out.put("offset", offset);
-        out.put("groups", moderation.queue(status, offset, limit));
+        out.put("groups", store.groups(status, limit, offset));
         ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(out));
     }
 
@@ -210,7 +264,7 @@ public final class Dashboard {
 
     private void exportPage(Context ctx) {
         pages.render(ctx, "admin_export.jte", pages.page(ctx, Optional.empty(), "/assets/export.js"),
-                "patterns", moderation.patternCount());
+                "patterns", store.patternCount());
     }
 
     private void patternsCsv(Context ctx) throws IOException {
@@ -218,9 +272,9 @@ public final class Dashboard {
         try (Writer w = writer(ctx)) {
             CsvOut csv = new CsvOut(w);
             csv.row(List.of("id", "group", "day", "risk", "language", "source", "forwarded", "rules", "redacted_text"));
-            moderation.eachPattern(p -> {
+            store.forEachPattern(p -> {
                 try {
-                    csv.row(List.of(p.id(), p.groupId(), p.day(), p.risk(), p.language(), p.source(), p.forwarded(),
+                    csv.row(List.of(p.id(), p.groupId(), p.day(), p.risk(), p.language(), p.source().id(), p.forwarded(),
                             String.join(" ", p.rules()), p.redactedText()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -233,9 +287,9 @@ public final class Dashboard {
         download(ctx, "application/json; charset=utf-8", "jobguard-patterns.json");
         // one JSON object per line, so a large export can be read (and its progress counted) line by line
         try (Writer w = writer(ctx)) {
-            moderation.eachPattern(p -> {
+            store.forEachPattern(p -> {
                 try {
-                    w.write(json.writeValueAsString(p));
+                    w.write(json.writeValueAsString(exported(p)));
                     w.write('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -256,6 +310,20 @@ public final class Dashboard {
         }
     }
 
+    private static Map<String, Object> exported(PatternStore.ExportedPattern p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("group", p.groupId());
+        m.put("day", p.day().toString());
+        m.put("risk", p.risk());
+        m.put("language", p.language());
+        m.put("source", p.source().id());
+        m.put("forwarded", p.forwarded());
+        m.put("rules", p.rules());
+        m.put("redacted_text", p.redactedText());
+        return m;
+    }
+
     private static void download(Context ctx, String type, String fileName) {
         ctx.contentType(type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
@@ -265,6 +333,10 @@ public final class Dashboard {
     }
 
     // ---- helpers
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
 
     private String moderator(Context ctx) {
         return pages.session(ctx).flatMap(Sessions.Session::user).orElse("api-token");

@@ -12,6 +12,12 @@ import io.javalin.http.HttpStatus;
 import io.javalin.router.ParsedEndpoint;
 import org.jobguard.checker.Language;
 import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.contacts.HelpDirectory;
+import org.jobguard.checker.Risk;
+import org.jobguard.contacts.HelpAnswer;
+import org.jobguard.patterns.FeedbackKind;
+import org.jobguard.patterns.PatternService;
+import org.jobguard.patterns.Source;
 import org.jobguard.checker.Verdict;
 import org.jobguard.cli.VerdictJson;
 import org.jobguard.i18n.Messages;
@@ -45,8 +51,10 @@ public final class WebServer {
     private final WebSettings settings;
     private final Messages messages;
     private final RedFlagChecker checker;
-    private final Moderation moderation;
+    private final PatternService patterns;
+    private final HelpDirectory directory;
     private final ServiceMetrics metrics;
+    private final Clock clock;
     private final Pages pages;
     private final ObjectMapper json = new ObjectMapper();
     private final VerdictJson verdictJson = new VerdictJson(json);
@@ -59,14 +67,17 @@ public final class WebServer {
 
     /**
      * @param checker    the running checker: try-it uses it, and the dashboard's rule toggles reconfigure it
-     * @param moderation the pattern store as the dashboard sees it
+     * @param patterns   the pattern store: flagged try-it texts are kept anonymized, moderators work its queue
+     * @param directory  help contacts for the try-it verdict and the public contacts page
      */
-    public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, Moderation moderation,
-                     ServiceMetrics metrics, Clock clock) {
+    public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
+                     HelpDirectory directory, ServiceMetrics metrics, Clock clock) {
         this.settings = settings;
         this.messages = messages;
         this.checker = checker;
-        this.moderation = moderation;
+        this.patterns = patterns;
+        this.directory = directory;
+        this.clock = clock;
         this.metrics = metrics;
         this.pages = new Pages(messages, settings.secureCookies());
         this.admin = AdminAccount.load(settings, random);
@@ -134,6 +145,8 @@ public final class WebServer {
 
         r.get("/", ctx -> renderTryIt(ctx, TryItView.blank()), Access.PUBLIC);
         r.post("/", this::tryIt, Access.PUBLIC);
+        r.post("/report", this::report, Access.PUBLIC);
+        r.get("/contacts", this::contacts, Access.PUBLIC);
         r.post("/api/check", this::apiCheck, Access.PUBLIC);
         r.get("/health", this::health, Access.PUBLIC);
         r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -143,7 +156,7 @@ public final class WebServer {
         r.get("/admin/login", ctx -> renderLogin(ctx, null), Access.LOGIN);
         r.post("/admin/login", this::login, Access.LOGIN);
         r.post("/admin/logout", this::logout, Access.MODERATOR);
-        new Dashboard(moderation, checker, pages, json).register(r);
+        new Dashboard(patterns, checker, pages, json, clock).register(r);
 
         r.exception(BadInput.class, (e, ctx) -> pages.error(ctx, HttpStatus.BAD_REQUEST, e.messageKey()));
         r.exception(Exception.class, (e, ctx) -> {
@@ -264,7 +277,14 @@ public final class WebServer {
         pages.html(ctx, "index.jte", p);
     }
 
-    private void tryIt(Context ctx) {
+    /** The pasted text and language option of a try-it or report form, cut to the limit. */
+    private record Pasted(String text, String langOption, int totalChars) {
+        Optional<Language> forced() {
+            return Language.fromTag(langOption);
+        }
+    }
+
+    private Pasted pasted(Context ctx) {
         if (!isForm(ctx)) {
             throw new BadInput("web.error.bad_form");
         }
@@ -272,17 +292,62 @@ public final class WebServer {
         String text = form.get("text").orElse("");
         String langOption = form.get("lang").filter(l -> Language.fromTag(l).isPresent()).orElse("auto");
         int total = text.codePointCount(0, text.length());
-        if (text.isBlank()) {
-            renderTryIt(ctx, new TryItView("", langOption, Optional.empty(), List.of(), 0, 0, true));
-            return;
-        }
         String checked = total > settings.maxCheckedChars()
                 ? text.substring(0, text.offsetByCodePoints(0, settings.maxCheckedChars())) : text;
+        return new Pasted(checked, langOption, total);
+    }
+
+    private Verdict check(Pasted p) {
         long t0 = System.nanoTime();
-        Verdict v = checker.check(checked, Language.fromTag(langOption));
+        Verdict v = checker.check(p.text(), p.forced());
         metrics.checked("web", v, System.nanoTime() - t0);
-        renderTryIt(ctx, new TryItView(checked, langOption, Optional.of(v), EvidenceHighlight.split(checked, v.flags()),
-                total, checked.codePointCount(0, checked.length()), false));
+        return v;
+    }
+
+    private void tryIt(Context ctx) {
+        Pasted p = pasted(ctx);
+        if (p.text().isBlank()) {
+            renderTryIt(ctx, TryItView.empty(p.langOption()));
+            return;
+        }
+        Verdict v = check(p);
+        // only flagged texts are kept, redacted and without anything about who sent them
+        patterns.record(v, p.text(), Source.WEB, false);
+        renderTryIt(ctx, view(p, v, false));
+    }
+
+    /** "This verdict is wrong": the text comes back from the form, is checked again and reported anonymized. */
+    private void report(Context ctx) {
+        Pasted p = pasted(ctx);
+        FeedbackKind kind = switch (form(ctx).get("kind").orElse("")) {
+            case "false_positive" -> FeedbackKind.FALSE_POSITIVE;
+            case "false_negative" -> FeedbackKind.FALSE_NEGATIVE;
+            default -> throw new BadInput("web.error.bad_form");
+        };
+        if (p.text().isBlank()) {
+            renderTryIt(ctx, TryItView.empty(p.langOption()));
+            return;
+        }
+        Verdict v = check(p);
+        patterns.report(kind, v, p.text(), Source.WEB);
+        renderTryIt(ctx, view(p, v, true));
+    }
+
+    private TryItView view(Pasted p, Verdict v, boolean reported) {
+        Optional<HelpAnswer> help = v.risk() == Risk.HIGH || v.kind() == Verdict.Kind.RANSOM
+                ? Optional.of(directory.answer(p.text())) : Optional.empty();
+        return new TryItView(p.text(), p.langOption(), Optional.of(v), EvidenceHighlight.split(p.text(), v.flags()),
+                p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported);
+    }
+
+    /** The public help directory, filtered by where the person is and whose citizen they are. */
+    private void contacts(Context ctx) {
+        List<String> locations = directory.locations();
+        List<String> nationalities = directory.nationalities();
+        Optional<String> location = Optional.ofNullable(ctx.queryParam("location")).filter(locations::contains);
+        Optional<String> nationality = Optional.ofNullable(ctx.queryParam("nationality")).filter(nationalities::contains);
+        pages.render(ctx, "contacts.jte", pages.page(ctx, Optional.empty()), "view",
+                new ContactsView(locations, nationalities, location, nationality, directory.lookup(location, nationality)));
     }
 
     /**
@@ -327,7 +392,14 @@ public final class WebServer {
     }
 
     private void health(Context ctx) {
-        boolean store = moderation.healthy();
+        boolean store;
+        try {
+            patterns.queries().patternCount();
+            store = true;
+        } catch (RuntimeException e) {
+            log.error("health: pattern store unavailable: {}", e.getClass().getName());
+            store = false;
+        }
         ctx.status(store ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .json(Map.of("status", store ? "ok" : "store unavailable", "store", store));
     }

@@ -1,6 +1,9 @@
 package org.jobguard.web;
 
 import org.jobguard.checker.Category;
+import org.jobguard.patterns.GroupStatus;
+import org.jobguard.patterns.PatternService;
+import org.jobguard.patterns.Source;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,13 +31,26 @@ class DashboardBrowserTest {
     static RunningWeb web;
     static Browser b;
 
+    static final String AD = "【高薪急聘】泰国湄索园区招聘客服打字员，月薪3万起，无需经验，包吃包住包机票。"
+            + "到了再签合同，护照由公司统一保管。名额有限，明天就走，加飞机 @kk_hr_2026 详聊 <script>alert(1)</script>";
+    /** The same template from another recruiter: a different handle and amount. */
+    static final String NEAR_DUPLICATE = "【高薪急聘】泰国湄索园区招聘客服打字员，月薪4万起，无需经验，包吃包住包机票。"
+            + "到了再签合同，护照由公司统一保管。名额有限，明天就走，加飞机 @mae_sot_job 详聊";
+    static final String OTHER = "\"><img src=x onerror=alert(2)> 缅甸妙瓦底高薪，走小路过河，有人接应，扣护照";
+
     @BeforeAll
     static void start() {
         web = new RunningWeb(data);
-        web.moderation.addGroup(7, "高薪客服 妙瓦底 包机票 联系 <HANDLE> <script>alert(1)</script>",
-                "risky_destination.myanmar", "vague_job.cs");
-        web.moderation.addGroup(8, "\"><img src=x onerror=alert(2)> 到了再签合同", "contract_after_arrival.later");
+        for (String text : new String[]{AD, OTHER}) {
+            PatternService.Recorded r = web.patterns.record(web.checker.check(text), text, Source.BOT, true);
+            assertEquals(PatternService.Recorded.Status.STORED, r.status());
+        }
         b = new Browser(1280, 1000);
+    }
+
+    static long groupOf(String text) {
+        return web.store.groups(GroupStatus.PENDING, 100, 0).stream()
+                .filter(g -> g.templateText().contains(text)).findFirst().orElseThrow().id();
     }
 
     @AfterAll
@@ -47,23 +63,38 @@ class DashboardBrowserTest {
 
     @Test
     @Order(1)
-    void moderatorLogsInAndConfirmsAGroup() {
-        b.driver.get(web.url("/admin?ui=en"));
+    void moderatorLogsInConfirmsAGroupAndTheCheckerKnowsItsNearDuplicates() {
+        b.driver.get(web.url("/?ui=zh-Hans"));
+        b.driver.findElement(By.id("text")).sendKeys(NEAR_DUPLICATE);
+        b.driver.findElement(By.id("check-submit")).click();
+        assertTrue(b.driver.findElements(By.id("known-pattern")).isEmpty(), "nothing confirmed yet");
+
+        b.driver.get(web.url("/admin"));
         assertTrue(b.driver.getCurrentUrl().endsWith("/admin/login"), "sent to the login form");
+        b.driver.get(web.url("/admin/login?ui=en"));
         b.driver.findElement(By.id("user")).sendKeys(RunningWeb.USER);
         b.driver.findElement(By.id("password")).sendKeys(RunningWeb.PASSWORD);
         b.driver.findElement(By.id("login-submit")).click();
-        WebElement group = b.driver.findElement(By.id("group-7"));
+        long ad = groupOf("湄索");
+        long other = groupOf("onerror");
+        WebElement group = b.driver.findElement(By.id("group-" + ad));
         assertTrue(group.getText().contains("<script>alert(1)</script>"), "stored text shown as text");
-        assertTrue(b.driver.findElement(By.id("group-8")).getText().contains("<img src=x onerror=alert(2)>"));
+        assertTrue(b.driver.findElement(By.id("group-" + other)).getText().contains("<img src=x onerror=alert(2)>"));
         assertTrue(b.driver.findElements(By.cssSelector("main img, main script")).isEmpty());
+        assertFalse(group.getText().contains("@kk_hr_2026"), "the recruiter's handle is redacted");
         b.screenshot("dashboard-queue");
-        group.findElement(By.id("note-7")).sendKeys("same KK recruiter as last week");
+        group.findElement(By.id("note-" + ad)).sendKeys("same KK recruiter as last week");
         group.findElement(By.cssSelector("button.confirm")).click();
-        assertTrue(b.driver.findElements(By.id("group-7")).isEmpty(), "confirmed group left the pending queue");
-        assertTrue(web.moderation.decisions.contains("7:confirm:" + RunningWeb.USER));
+        assertTrue(b.driver.findElements(By.id("group-" + ad)).isEmpty(), "confirmed group left the pending queue");
         b.driver.findElement(By.linkText("Confirmed")).click();
-        assertTrue(b.driver.findElement(By.id("group-7")).getText().contains("same KK recruiter as last week"));
+        assertTrue(b.driver.findElement(By.id("group-" + ad)).getText().contains("same KK recruiter as last week"));
+
+        b.driver.get(web.url("/"));
+        b.driver.findElement(By.id("text")).sendKeys(NEAR_DUPLICATE);
+        b.driver.findElement(By.id("check-submit")).click();
+        assertTrue(b.driver.findElement(By.id("known-pattern")).getText().contains("1"),
+                "the near-duplicate now matches the confirmed pattern");
+        b.screenshot("try-it-known-pattern");
     }
 
     @Test
@@ -76,14 +107,21 @@ class DashboardBrowserTest {
         WebElement row = b.driver.findElement(By.id("rule-" + ruleId));
         assertEquals("true", row.getAttribute("data-enabled"));
         row.findElement(By.cssSelector("button.toggle-enabled")).click();
-        row = b.driver.findElement(By.id("rule-" + ruleId));
-        assertEquals("false", row.getAttribute("data-enabled"));
+        row = ruleRowOnceItSays(ruleId, "false");
         assertFalse(web.checker.check(ad).flags().stream().anyMatch(f -> f.ruleId().equals(ruleId)),
                 "the switched-off rule no longer flags");
         assertTrue(b.driver.findElement(By.id("audit")).getText().contains(ruleId), "the change is audited");
         b.screenshot("dashboard-rules");
         row.findElement(By.cssSelector("button.toggle-enabled")).click();
+        ruleRowOnceItSays(ruleId, "true");
         assertTrue(web.checker.check(ad).flags().stream().anyMatch(f -> f.ruleId().equals(ruleId)));
+    }
+
+    private static WebElement ruleRowOnceItSays(String ruleId, String enabled) {
+        return new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> {
+            WebElement r = d.findElement(By.id("rule-" + ruleId));
+            return enabled.equals(r.getAttribute("data-enabled")) ? r : null;
+        });
     }
 
     @Test
@@ -106,7 +144,8 @@ class DashboardBrowserTest {
                         + "fetch('/admin/export/patterns.csv', {credentials: 'same-origin'}).then(r => r.text()).then(done);");
         String text = (String) csv;
         assertTrue(text.startsWith("id,group,day,risk,language,source,forwarded,rules,redacted_text"), text);
-        assertTrue(text.contains("妙瓦底"));
+        assertTrue(text.contains("湄索"));
+        assertFalse(text.contains("@kk_hr_2026"), "exports hold redacted text only");
         b.driver.findElement(By.id("export-csv")).click();
         new WebDriverWait(b.driver, Duration.ofSeconds(15)).until(d -> {
             WebElement p = d.findElement(By.id("export-progress"));
