@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.checker.Rule;
+import org.jobguard.contacts.HelpDirectory;
 import org.jobguard.patterns.CheckCount;
 import org.jobguard.patterns.DailyCount;
 import org.jobguard.patterns.GroupStatus;
@@ -52,12 +53,15 @@ public final class Dashboard {
     private final PatternService patterns;
     private final PatternStore store;
     private final RedFlagChecker checker;
+    private final HelpDirectory directory;
     private final Pages pages;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Dashboard(PatternService patterns, RedFlagChecker checker, Pages pages, ObjectMapper json, Clock clock) {
+    Dashboard(PatternService patterns, RedFlagChecker checker, HelpDirectory directory, Pages pages, ObjectMapper json,
+              Clock clock) {
         this.patterns = patterns;
+        this.directory = directory;
         this.store = patterns.queries();
         this.checker = checker;
         this.pages = pages;
@@ -73,6 +77,7 @@ public final class Dashboard {
         r.post("/admin/rules/{id}", this::toggle, Access.MODERATOR);
         r.get("/admin/stats", this::stats, Access.MODERATOR);
         r.get("/admin/export", this::exportPage, Access.MODERATOR);
+        r.get("/admin/contacts", this::staleContacts, Access.MODERATOR);
         r.get("/admin/export/patterns.csv", this::patternsCsv, Access.MODERATOR);
         r.get("/admin/export/patterns.json", this::patternsJson, Access.MODERATOR);
         r.get("/admin/export/stats.csv", this::statsCsv, Access.MODERATOR);
@@ -258,6 +263,16 @@ public final class Dashboard {
         out.put("offset", offset);
         out.put("groups", store.groups(status, limit, offset));
         ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(out));
+    }
+
+    // ---- contacts freshness
+
+    /** Help contacts not checked against their source for this many days are listed for re-verification. */
+    static final int STALE_DAYS = 180;
+
+    private void staleContacts(Context ctx) {
+        pages.render(ctx, "admin_contacts.jte", pages.page(ctx, Optional.empty()),
+                "stale", directory.stale(today(), STALE_DAYS), "days", STALE_DAYS);
     }
 
     // ---- export

@@ -156,7 +156,7 @@ public final class WebServer {
         r.get("/admin/login", ctx -> renderLogin(ctx, null), Access.LOGIN);
         r.post("/admin/login", this::login, Access.LOGIN);
         r.post("/admin/logout", this::logout, Access.MODERATOR);
-        new Dashboard(patterns, checker, pages, json, clock).register(r);
+        new Dashboard(patterns, checker, directory, pages, json, clock).register(r);
 
         r.exception(BadInput.class, (e, ctx) -> pages.error(ctx, HttpStatus.BAD_REQUEST, e.messageKey()));
         r.exception(Exception.class, (e, ctx) -> {

@@ -48,6 +48,14 @@ class ContactsAndReportsTest {
     }
 
     @Test
+    void dashboardListsContactsDueForReverification() throws Exception {
+        RunningWeb.Login login = web.login();
+        HttpResponse<String> r = web.get("/admin/contacts", "Cookie", login.cookie());
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("id=\"stale-contacts\""));
+    }
+
+    @Test
     void unknownFilterValuesAreIgnored() throws Exception {
         HttpResponse<String> r = web.get("/contacts?location=%3Cscript%3E&nationality=ZZ");
         assertEquals(200, r.statusCode());
