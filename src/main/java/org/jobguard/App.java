@@ -61,7 +61,7 @@ public final class App implements AutoCloseable {
         webEnv.put("JOBGUARD_PORT", Integer.toString(config.port()));
         this.web = new WebServer(WebSettings.fromEnvironment(webEnv, config.dataDir())
                 .withMaxCheckedChars(config.maxCheckedChars()),
-                messages, checker::check, new ServiceMetrics(), clock);
+                messages, checker, patterns, contacts, new ServiceMetrics(), clock);
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
                 new StoredPatterns(patterns), messages));
     }
