@@ -21,6 +21,7 @@ final class CharTable {
 
     private final String[] output = new String[0x10000];
     private final byte[] role = new byte[0x10000];
+    private final BitSet han = new BitSet(0x10000);
     private final BitSet traditionalOnly = new BitSet(0x10000);
     private final BitSet simplifiedOnly = new BitSet(0x10000);
 
@@ -52,6 +53,9 @@ final class CharTable {
             }
             output[c] = s;
             role[c] = classify(c, s);
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                han.set(c);
+            }
         }
         for (int c = 0; c < 0x10000; c++) {
             if (simplified[c] != 0 && simplified[c] != c) {
@@ -133,6 +137,10 @@ final class CharTable {
 
     byte role(char c) {
         return role[c];
+    }
+
+    boolean isHan(int c) {
+        return c < 0x10000 ? han.get(c) : Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     boolean isTraditionalOnly(int c) {

@@ -29,6 +29,8 @@ final class CompiledRules {
     private final AhoCorasickDoubleArrayTrie<Target[]> automaton;
     private final List<Pattern> patterns = new ArrayList<>();
     private final List<Integer> patternRule = new ArrayList<>();
+    /** per pattern: the characters its match starts with, or null when unknown (always run) */
+    private final List<char[]> patternTriggers = new ArrayList<>();
 
     CompiledRules(RuleSet ruleSet, Normalizer normalizer) {
         this.ruleSet = ruleSet;
@@ -45,6 +47,7 @@ final class CompiledRules {
             for (Pattern pattern : r.patterns()) {
                 patterns.add(pattern);
                 patternRule.add(i);
+                patternTriggers.add(RegexTrigger.firstChars(pattern.pattern()).orElse(null));
             }
         }
         ContextCues cues = ruleSet.context();
@@ -88,14 +91,32 @@ final class CompiledRules {
             });
         }
         for (int i = 0; i < patterns.size(); i++) {
+            int from = firstTrigger(text, patternTriggers.get(i));
+            if (from < 0) {
+                continue;
+            }
             Matcher m = patterns.get(i).matcher(text);
-            if (m.find() && m.end() > m.start()) {
+            if (m.find(from) && m.end() > m.start()) {
                 hits.add(new Hit(new Target(Target.Kind.RULE, patternRule.get(i)), m.start(), m.end()));
             }
         }
         hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
                 : Integer.compare(b.end(), a.end()));
         return hits;
+    }
+
+    private static int firstTrigger(String text, char[] triggers) {
+        if (triggers == null) {
+            return 0;
+        }
+        int first = -1;
+        for (char c : triggers) {
+            int at = text.indexOf(c);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
     }
 
     private static boolean atWordBoundary(String text, int begin, int end) {

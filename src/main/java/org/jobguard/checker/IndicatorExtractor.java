@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,17 +18,17 @@ import java.util.regex.Pattern;
 public final class IndicatorExtractor {
     private static final Pattern TELEGRAM = Pattern.compile(
             "(?i)(?:https?://)?(?:t\\.me|telegram\\.me|telegram\\.dog)/(?:joinchat/|\\+)?[A-Za-z0-9_+-]{3,64}");
-    private static final Pattern URL = Pattern.compile(
-            "(?i)\\b(?:https?://[^\\s<>\"'，。！）)]+|www\\.[^\\s<>\"'，。！）)]+"
-                    + "|[a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63})*\\.(?:com|net|org|me|io|cc|xyz|top|vip|app|info|biz"
-                    + "|co|kh|mm|la|th|ph|cn|hk|tw|my|vn|id|in|ke|site|online|shop|club|link)\\b(?:/[^\\s<>\"'，。！）)]*)?)");
+    private static final Set<String> TOP_LEVEL_DOMAINS = Set.of("com", "net", "org", "me", "io", "cc", "xyz", "top",
+            "vip", "app", "info", "biz", "co", "kh", "mm", "la", "th", "ph", "cn", "hk", "tw", "my", "vn", "id", "in", "ke",
+            "site", "online", "shop", "club", "link", "ly", "gl", "to");
     private static final Pattern EMAIL = Pattern.compile(
             "(?i)\\b[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\\.[a-z]{2,24}\\b");
     private static final Pattern HANDLE = Pattern.compile("(?<![\\w@.])@[A-Za-z][A-Za-z0-9_]{3,31}\\b");
     private static final Pattern WALLET = Pattern.compile(
             "\\b(T[1-9A-HJ-NP-Za-km-z]{33}|0x[a-fA-F0-9]{40}|bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})\\b");
     /** libphonenumber is slow; only texts with a run of 7+ digits (separators allowed) are worth its time. */
-    private static final Pattern MAYBE_PHONE = Pattern.compile("[0-9０-９](?:[\\s().\\-–]{0,2}[0-9０-９]){6,}");
+    private static final Pattern MAYBE_PHONE = Pattern.compile("[0-9０-９](?:[\\s().\\-–]{0,2}+[0-9０-９]){6,}+");
+    private static final Pattern SALARY_RANGE = Pattern.compile("\\d{3,6}\\s?[-–~]\\s?\\d{3,6}");
     private static final String[] PHONE_REGIONS = {"CN", "MM", "TH"};
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -35,16 +36,127 @@ public final class IndicatorExtractor {
     public List<Indicator> extract(String text) {
         List<Indicator> found = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
-        find(text, TELEGRAM, found, taken, Indicator.Type.TELEGRAM_LINK);
-        find(text, EMAIL, found, taken, Indicator.Type.EMAIL);
-        find(text, URL, found, taken, Indicator.Type.URL);
-        find(text, HANDLE, found, taken, Indicator.Type.HANDLE);
-        find(text, WALLET, found, taken, Indicator.Type.WALLET);
-        if (MAYBE_PHONE.matcher(text).find()) {
-            findPhones(text, found, taken);
+        // each pattern is costly to run over every position; cheap character tests skip the hopeless ones
+        boolean dot = text.indexOf('.') >= 0;
+        boolean at = text.indexOf('@') >= 0;
+        if (dot && (containsIgnoreCase(text, "t.me/") || containsIgnoreCase(text, "telegram."))) {
+            find(text, TELEGRAM, found, taken, Indicator.Type.TELEGRAM_LINK);
+        }
+        if (dot && at) {
+            find(text, EMAIL, found, taken, Indicator.Type.EMAIL);
+        }
+        if (dot) {
+            findUrls(text, found, taken);
+        }
+        if (at) {
+            find(text, HANDLE, found, taken, Indicator.Type.HANDLE);
+        }
+        if (hasLongAlphanumericRun(text, 26)) {
+            find(text, WALLET, found, taken, Indicator.Type.WALLET);
+        }
+        Matcher maybePhone = MAYBE_PHONE.matcher(text);
+        while (maybePhone.find()) {
+            if (looksLikePhone(text, maybePhone.start(), maybePhone.group())) {
+                findPhones(text, Math.max(0, maybePhone.start() - 6), maybePhone.end(), found, taken);
+            }
         }
         found.sort(Comparator.comparingInt(Indicator::start));
         return found;
+    }
+
+    /**
+     * Links found from their dots outward: a dot followed by a known top-level domain, then the host to the left
+     * and the path to the right. A regex trying every start position costs ten times more.
+     */
+    private static void findUrls(String text, List<Indicator> found, List<int[]> taken) {
+        int n = text.length();
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            int tldEnd = dot + 1;
+            while (tldEnd < n && isAsciiLetter(text.charAt(tldEnd))) {
+                tldEnd++;
+            }
+            if (tldEnd == dot + 1 || (tldEnd < n && isHostChar(text.charAt(tldEnd)) && text.charAt(tldEnd) != '.')
+                    || !TOP_LEVEL_DOMAINS.contains(text.substring(dot + 1, tldEnd).toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int start = dot;
+            while (start > 0 && isHostChar(text.charAt(start - 1))) {
+                start--;
+            }
+            if (start == dot) {
+                continue;
+            }
+            if (start >= 3 && text.startsWith("://", start - 3)) {
+                int scheme = start - 3;
+                while (scheme > 0 && isAsciiLetter(text.charAt(scheme - 1))) {
+                    scheme--;
+                }
+                start = scheme;
+            }
+            int end = tldEnd;
+            if (end < n && (text.charAt(end) == '/' || text.charAt(end) == ':')) {
+                while (end < n && isPathChar(text.charAt(end))) {
+                    end++;
+                }
+            }
+            String value = trimTrailing(text.substring(start, end));
+            end = start + value.length();
+            if (overlaps(taken, start, end)) {
+                dot = Math.max(dot, end - 1);
+                continue;
+            }
+            taken.add(new int[] {start, end});
+            found.add(new Indicator(Indicator.Type.URL, value, canonical(Indicator.Type.URL, value),
+                    detail(Indicator.Type.URL, value), text.codePointCount(0, start), text.codePointCount(0, end)));
+            dot = Math.max(dot, end - 1);
+        }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isHostChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    }
+
+    private static boolean isPathChar(char c) {
+        return c > ' ' && c < 127 && c != '<' && c != '>' && c != '"' && c != '\'';
+    }
+
+    private static boolean containsIgnoreCase(String text, String needle) {
+        int max = text.length() - needle.length();
+        for (int i = 0; i <= max; i++) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Salary ranges ("5000-6500") and short amounts are digit runs too; phones have 9+ digits or a "+". */
+    private static boolean looksLikePhone(String text, int start, String run) {
+        long digits = run.chars().filter(c -> Character.isDigit(c)).count();
+        boolean plus = start > 0 && (text.charAt(start - 1) == '+' || text.charAt(start - 1) == '＋');
+        if (plus) {
+            return true;
+        }
+        if (digits < 9) {
+            return false;
+        }
+        return !SALARY_RANGE.matcher(run).matches();
+    }
+
+    private static boolean hasLongAlphanumericRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c < 128 && Character.isLetterOrDigit(c) ? run + 1 : 0;
+            if (run >= length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void find(String text, Pattern pattern, List<Indicator> found, List<int[]> taken, Indicator.Type type) {
@@ -64,18 +176,22 @@ public final class IndicatorExtractor {
         }
     }
 
-    private void findPhones(String text, List<Indicator> found, List<int[]> taken) {
+    /** libphonenumber only looks at a window around a digit run (plus room for "+95 (0)"), not the whole text. */
+    private void findPhones(String text, int from, int to, List<Indicator> found, List<int[]> taken) {
+        String window = text.substring(from, to);
         for (String region : PHONE_REGIONS) {
-            for (PhoneNumberMatch m : phones.findNumbers(text, region, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
-                if (overlaps(taken, m.start(), m.end())) {
+            for (PhoneNumberMatch m : phones.findNumbers(window, region, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+                int start = from + m.start();
+                int end = from + m.end();
+                if (overlaps(taken, start, end)) {
                     continue;
                 }
-                taken.add(new int[] {m.start(), m.end()});
+                taken.add(new int[] {start, end});
                 String e164 = phones.format(m.number(), PhoneNumberUtil.PhoneNumberFormat.E164);
                 String regionCode = phones.getRegionCodeForNumber(m.number());
                 found.add(new Indicator(Indicator.Type.PHONE, m.rawString(), e164,
                         "+" + m.number().getCountryCode() + (regionCode == null ? "" : " " + regionCode),
-                        text.codePointCount(0, m.start()), text.codePointCount(0, m.end())));
+                        text.codePointCount(0, start), text.codePointCount(0, end)));
             }
         }
     }

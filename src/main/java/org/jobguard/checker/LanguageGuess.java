@@ -26,7 +26,7 @@ public final class LanguageGuess {
                 latinWords++;
             }
             inWord = latin;
-            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+            if (table.isHan(c)) {
                 han++;
                 if (table.isTraditionalOnly(c)) {
                     traditional++;

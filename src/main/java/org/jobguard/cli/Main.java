@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /** {@code java -jar jobguard.jar [command]}: with no command it runs the service (bot and/or web). */
 @Command(name = "jobguard", mixinStandardHelpOptions = true, version = "JobGuard 0.1",
         description = "JobGuard (求职防骗助手): warns job seekers about scam-compound recruitment.",
-        subcommands = {CheckCommand.class, EvalCommand.class, BenchCommand.class})
+        subcommands = {CheckCommand.class, EvalCommand.class, BenchCommand.class, ContactsCommand.class,
+                RedactionEvalCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad configuration or bad input files: the caller must fix something. */
     public static final int EXIT_CONFIG = 2;

@@ -1,0 +1,276 @@
+package org.jobguard.patterns;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jobguard.checker.Normalizer;
+import org.jobguard.checker.RedFlag;
+import org.jobguard.checker.RuleSet;
+import org.jobguard.checker.Verdict;
+import org.jobguard.privacy.IndicatorHasher;
+import org.jobguard.privacy.Redaction;
+import org.jobguard.privacy.Redactor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one way the bot and the web page write to the pattern store, and the moderators' operations.
+ *
+ * <p>What is written for a flagged message (risk medium or high): its text redacted (identifiers replaced by
+ * typed placeholders), then normalized and redacted again; the rules that fired; risk, language, the day
+ * (UTC, no time), forwarded or typed, bot or web; keyed hashes of the recruiter contacts; a 64-bit
+ * fingerprint. For every message, flagged or not, only counters: checked, flagged, hits per rule. Never a
+ * user id, chat id, username, name or the raw text.
+ *
+ * <p><b>What /forget can remove.</b> Nothing in the database says who sent a pattern, so it cannot be
+ * found again by user. To honour /forget anyway, this service keeps, in memory only, a short-lived link
+ * from a keyed hash of the sender (the caller passes an opaque key such as the chat id; it is hashed at
+ * once and never written) to the patterns they sent in the last {@code forgetWindow}. {@link #forget}
+ * deletes those patterns (with their rule hits, contact hashes and reports) and the link. Older patterns,
+ * or those sent before a restart, are not linkable to anyone by design; they are deleted by the retention
+ * purge after the configured number of days. Counters hold no text and stay.
+ *
+ * <p>Store failures (disk full, I/O errors) are logged without any message content and reported as
+ * {@link Recorded.Status#FAILED}: the caller still answers the user.
+ */
+public final class PatternService {
+    private static final Logger log = LoggerFactory.getLogger(PatternService.class);
+    /** Default for how long /forget can still find what someone sent: a day covers "I just sent that". */
+    public static final Duration DEFAULT_FORGET_WINDOW = Duration.ofHours(24);
+
+    /** What happened to one message. */
+    public record Recorded(Status status, long patternId, long groupId) {
+        public enum Status {
+            /** kept as an anonymized pattern (and counted) */
+            STORED,
+            /** not flagged: only the counters changed */
+            COUNTED,
+            /** the store failed; the error is logged, the caller goes on */
+            FAILED
+        }
+
+        static Recorded counted() {
+            return new Recorded(Status.COUNTED, -1, -1);
+        }
+
+        static Recorded failed() {
+            return new Recorded(Status.FAILED, -1, -1);
+        }
+    }
+
+    private final PatternStore store;
+    private final Redactor redactor;
+    private final IndicatorHasher hasher;
+    private final Normalizer normalizer;
+    private final Fingerprinter fingerprinter;
+    private final ConfirmedPatternIndex index;
+    private final Clock clock;
+    private final Consumer<RuleToggle> onRuleToggle;
+    private final Cache<String, List<Long>> recentBySender;
+
+    /**
+     * @param onRuleToggle applies a moderator's rule switch to the running checker
+     * @param forgetWindow how long the in-memory sender → pattern link lives (see the class comment)
+     */
+    public PatternService(PatternStore store, Redactor redactor, IndicatorHasher hasher, Normalizer normalizer,
+                          ConfirmedPatternIndex index, Clock clock, Consumer<RuleToggle> onRuleToggle, Duration forgetWindow) {
+        this.store = store;
+        this.redactor = redactor;
+        this.hasher = hasher;
+        this.normalizer = normalizer;
+        this.fingerprinter = new Fingerprinter(normalizer, redactor);
+        this.index = index;
+        this.clock = clock;
+        this.onRuleToggle = onRuleToggle;
+        this.recentBySender = Caffeine.newBuilder().expireAfterWrite(forgetWindow).maximumSize(100_000)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
+        index.reload();
+    }
+
+    /** Read-only queries for the dashboard (queue, reports, stats, audit). */
+    public PatternStore queries() {
+        return store;
+    }
+
+    public ConfirmedPatternIndex confirmedPatterns() {
+        return index;
+    }
+
+    /** {@link #record(Verdict, String, Source, boolean, Optional)} without a /forget link. */
+    public Recorded record(Verdict verdict, String originalText, Source source, boolean forwarded) {
+        return record(verdict, originalText, source, forwarded, Optional.empty());
+    }
+
+    /**
+     * Counts a checked message and, when it is flagged, stores it as an anonymized pattern. Returns after
+     * the commit, so a reply sent afterwards never acknowledges something lost.
+     *
+     * @param sender an opaque per-user key (e.g. the chat id as text) used only for /forget, hashed in memory
+     */
+    public Recorded record(Verdict verdict, String originalText, Source source, boolean forwarded, Optional<String> sender) {
+        LocalDate day = today();
+        List<PatternStore.FiredRule> rules = firedRules(verdict);
+        try {
+            if (!verdict.flagged()) {
+                store.countCheck(day, source, false, rules);
+                return Recorded.counted();
+            }
+            PatternStore.Stored s = store.countAndInsert(day, source, rules, newPattern("flagged", verdict, originalText, source, forwarded, day, rules));
+            sender.ifPresent(k -> link(k, s.patternId()));
+            return new Recorded(Recorded.Status.STORED, s.patternId(), s.groupId());
+        } catch (StoreException | IllegalStateException e) {
+            log.error("pattern store: could not record a {} message from {}: {}", verdict.risk().id(), source.id(), e.getMessage());
+            return Recorded.failed();
+        }
+    }
+
+    /**
+     * A "this is wrong" report from the bot's button or the web's link: the message joins the review queue
+     * as an anonymized pattern with a report attached; the rules that fired get a false-positive (or
+     * false-negative) count. No identity is kept.
+     */
+    public Recorded report(FeedbackKind kind, Verdict verdict, String originalText, Source source) {
+        return report(kind, verdict, originalText, source, Optional.empty());
+    }
+
+    public Recorded report(FeedbackKind kind, Verdict verdict, String originalText, Source source, Optional<String> sender) {
+        LocalDate day = today();
+        List<PatternStore.FiredRule> rules = firedRules(verdict);
+        try {
+            PatternStore.Stored s = store.insertReport(newPattern("report", verdict, originalText, source, false, day, rules),
+                    kind, rules.stream().map(PatternStore.FiredRule::ruleId).toList());
+            sender.ifPresent(k -> link(k, s.patternId()));
+            return new Recorded(Recorded.Status.STORED, s.patternId(), s.groupId());
+        } catch (StoreException | IllegalStateException e) {
+            log.error("pattern store: could not record a {} report from {}: {}", kind.id(), source.id(), e.getMessage());
+            return Recorded.failed();
+        }
+    }
+
+    /**
+     * Deletes the patterns this sender sent within the forget window (see the class comment for why that
+     * is all there is to delete). Returns how many were deleted; -1 when the store failed.
+     */
+    public int forget(String sender) {
+        String key = senderKey(sender);
+        List<Long> ids = recentBySender.getIfPresent(key);
+        recentBySender.invalidate(key);
+        if (ids == null || ids.isEmpty()) {
+            return 0;
+        }
+        try {
+            int n = store.deletePatterns(ids);
+            if (n > 0) {
+                index.reload();
+            }
+            return n;
+        } catch (StoreException e) {
+            log.error("pattern store: /forget failed: {}", e.getMessage());
+            return -1;
+        }
+    }
+
+    // ---- moderators -------------------------------------------------------------------------------
+
+    /** Confirms a group as a scam template; the checker recognises near-duplicates from the next message on. */
+    public void confirm(long groupId, String moderator, String note) {
+        store.confirm(groupId, moderator, note);
+        index.reload();
+    }
+
+    /** Rejects a group (not a scam); if it was confirmed before, the checker stops matching it. */
+    public void reject(long groupId, String moderator, String note) {
+        store.reject(groupId, moderator, note);
+        index.reload();
+    }
+
+    public void note(long groupId, String moderator, String note) {
+        store.note(groupId, moderator, note);
+    }
+
+    /** Switches a rule (kept with an audit entry) and applies it to the running checker. */
+    public RuleToggle toggleRule(String ruleId, boolean enabled, boolean shadow, String moderator, String reason) {
+        RuleToggle t = new RuleToggle(ruleId, enabled, shadow, moderator, reason, Instant.now(clock));
+        store.toggleRule(t);
+        onRuleToggle.accept(t);
+        return t;
+    }
+
+    /** The rules with every stored moderator toggle applied; toggles of rules no longer in config are skipped. */
+    public RuleSet applyRuleStates(RuleSet rules) {
+        RuleSet out = rules;
+        for (RuleToggle t : store.ruleStates().values()) {
+            if (out.rule(t.ruleId()).isPresent()) {
+                out = out.withToggle(t.ruleId(), t.enabled(), t.shadow());
+            } else {
+                log.warn("pattern store: a moderator toggled rule {}, which is no longer in rules.yaml", t.ruleId());
+            }
+        }
+        return out;
+    }
+
+    /** Deletes patterns older than {@code retentionDays} (see {@link PatternStore#purgeBefore}). */
+    public PurgeResult purge(int retentionDays) {
+        PurgeResult r = store.purgeBefore(today().minusDays(retentionDays));
+        index.reload();
+        return r;
+    }
+
+    // ---- internals ------------------------------------------------------------------------------
+
+    private PatternStore.NewPattern newPattern(String origin, Verdict v, String originalText, Source source, boolean forwarded,
+                                               LocalDate day, List<PatternStore.FiredRule> rules) {
+        String text = originalText == null ? "" : originalText;
+        Redaction redaction = redactor.redact(text);
+        Map<String, PatternStore.HashedIndicator> hashes = new LinkedHashMap<>();
+        for (Redaction.Item item : redaction.items()) {
+            if (item.type().isIndicator() && !item.normalized().isEmpty()) {
+                String h = hasher.hash(item);
+                hashes.putIfAbsent(h, new PatternStore.HashedIndicator(item.type().name(), h));
+            }
+        }
+        // normalizing can reveal what the first pass could not see (digits split by odd characters, say)
+        String stored = redactor.redactText(normalizer.normalize(redaction.text()).text());
+        SimHash.Fingerprint f = fingerprinter.ofOriginal(text);
+        return new PatternStore.NewPattern(origin, stored, v.risk(), v.language().tag(), day, forwarded, source,
+                f.bits(), f.shingles(), rules, List.copyOf(hashes.values()));
+    }
+
+    private static List<PatternStore.FiredRule> firedRules(Verdict v) {
+        Map<String, PatternStore.FiredRule> out = new LinkedHashMap<>();
+        for (RedFlag f : v.flags()) {
+            out.putIfAbsent(f.ruleId(), new PatternStore.FiredRule(f.ruleId(), f.category().id(), false));
+        }
+        for (String id : v.shadowRuleIds()) {
+            out.putIfAbsent(id, new PatternStore.FiredRule(id, null, true));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private void link(String sender, long patternId) {
+        recentBySender.asMap().compute(senderKey(sender), (k, ids) -> {
+            List<Long> next = ids == null ? new ArrayList<>() : new ArrayList<>(ids);
+            next.add(patternId);
+            return List.copyOf(next);
+        });
+    }
+
+    private String senderKey(String sender) {
+        return hasher.hash("SENDER", sender);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,91 @@
+package org.jobguard.web;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one moderator login. Credentials come from the environment or, on the first local start, are
+ * generated, shown once and kept only as an Argon2 hash in {@code <dataDir>/admin-credentials}.
+ */
+public final class AdminAccount {
+    static final String FILE_NAME = "admin-credentials";
+    private static final String DEFAULT_USER = "admin";
+
+    private final String user;
+    private final String passwordHash;
+    private final Optional<String> generatedPassword;
+
+    private AdminAccount(String user, String passwordHash, Optional<String> generatedPassword) {
+        this.user = user;
+        this.passwordHash = passwordHash;
+        this.generatedPassword = generatedPassword;
+    }
+
+    public static AdminAccount load(WebSettings settings, SecureRandom random) {
+        if (settings.adminUser().isPresent() && settings.adminPassword().isPresent()) {
+            return new AdminAccount(settings.adminUser().get(), hash(settings.adminPassword().get()), Optional.empty());
+        }
+        Path file = settings.dataDir().resolve(FILE_NAME);
+        try {
+            if (Files.exists(file)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (lines.size() < 2 || lines.get(0).isBlank() || !lines.get(1).startsWith("$argon2")) {
+                    throw new IllegalStateException(file + ":1: expected a user name line and an Argon2 hash line;"
+                            + " delete the file to generate new credentials");
+                }
+                return new AdminAccount(lines.get(0).trim(), lines.get(1).trim(), Optional.empty());
+            }
+            String user = settings.adminUser().orElse(DEFAULT_USER);
+            byte[] bytes = new byte[15];
+            random.nextBytes(bytes);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            String hash = hash(password);
+            Files.createDirectories(settings.dataDir());
+            Files.writeString(file, user + "\n" + hash + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new AdminAccount(user, hash, Optional.of(password));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read or write admin credentials: " + e.getMessage(), e);
+        }
+    }
+
+    /** Argon2id with the OWASP minimum (19 MiB, 2 passes): slow for guessing, quick enough for one login. */
+    private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID, 19);
+
+    private static String hash(String password) {
+        return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+    }
+
+    public boolean matches(String givenUser, String givenPassword) {
+        if (givenUser == null || givenPassword == null) {
+            return false;
+        }
+        boolean userOk = MessageDigest.isEqual(user.getBytes(StandardCharsets.UTF_8),
+                givenUser.trim().getBytes(StandardCharsets.UTF_8));
+        // hash even for a wrong user name so timing does not tell which part was wrong
+        boolean passwordOk = Password.check(givenPassword, passwordHash).with(ARGON2);
+        return userOk && passwordOk;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** The password generated on this start, to be printed once; empty on later starts. */
+    public Optional<String> generatedPassword() {
+        return generatedPassword;
+    }
+}

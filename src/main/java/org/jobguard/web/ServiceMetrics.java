@@ -1,0 +1,85 @@
+package org.jobguard.web;
+
+import org.jobguard.checker.RedFlag;
+import org.jobguard.checker.Verdict;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters for {@code /metrics} in the Prometheus text format. No message text or user data goes in
+ * a label: only channel, risk, category and a fixed error place.
+ */
+public final class ServiceMetrics {
+    private static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+
+    private final Map<String, LongAdder> checks = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> flags = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> replies = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final LongAdder[] bucketCounts = new LongAdder[BUCKETS.length];
+    private final LongAdder latencyCount = new LongAdder();
+    private final LongAdder latencyNanos = new LongAdder();
+
+    public ServiceMetrics() {
+        for (int i = 0; i < BUCKETS.length; i++) {
+            bucketCounts[i] = new LongAdder();
+        }
+    }
+
+    /** @param channel a fixed word such as {@code web}, {@code api}, {@code telegram} */
+    public void checked(String channel, Verdict verdict, long nanos) {
+        add(checks, "channel=\"" + channel + "\",risk=\"" + verdict.risk().id() + "\"");
+        for (RedFlag f : verdict.flags()) {
+            add(flags, "category=\"" + f.category().id() + "\"");
+        }
+        double seconds = nanos / 1e9;
+        for (int i = 0; i < BUCKETS.length; i++) {
+            if (seconds <= BUCKETS[i]) {
+                bucketCounts[i].increment();
+            }
+        }
+        latencyCount.increment();
+        latencyNanos.add(nanos);
+    }
+
+    public void replied(String channel) {
+        add(replies, "channel=\"" + channel + "\"");
+    }
+
+    /** @param where a fixed word naming the place, such as {@code web} or {@code telegram_send} */
+    public void failed(String where) {
+        add(errors, "where=\"" + where + "\"");
+    }
+
+    public String prometheusText() {
+        StringBuilder sb = new StringBuilder(2048);
+        counter(sb, "jobguard_checks_total", "Messages checked, by channel and risk.", checks);
+        counter(sb, "jobguard_flags_total", "Red flags raised, by category.", flags);
+        counter(sb, "jobguard_replies_total", "Replies sent, by channel.", replies);
+        counter(sb, "jobguard_errors_total", "Errors, by place.", errors);
+        sb.append("# HELP jobguard_check_seconds Time to check one message.\n");
+        sb.append("# TYPE jobguard_check_seconds histogram\n");
+        for (int i = 0; i < BUCKETS.length; i++) {
+            sb.append("jobguard_check_seconds_bucket{le=\"").append(BUCKETS[i]).append("\"} ")
+                    .append(bucketCounts[i].sum()).append('\n');
+        }
+        sb.append("jobguard_check_seconds_bucket{le=\"+Inf\"} ").append(latencyCount.sum()).append('\n');
+        sb.append("jobguard_check_seconds_sum ").append(latencyNanos.sum() / 1e9).append('\n');
+        sb.append("jobguard_check_seconds_count ").append(latencyCount.sum()).append('\n');
+        return sb.toString();
+    }
+
+    private static void add(Map<String, LongAdder> map, String labels) {
+        map.computeIfAbsent(labels, k -> new LongAdder()).increment();
+    }
+
+    private static void counter(StringBuilder sb, String name, String help, Map<String, LongAdder> values) {
+        sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        sb.append("# TYPE ").append(name).append(" counter\n");
+        new TreeMap<>(values).forEach((labels, v) ->
+                sb.append(name).append('{').append(labels).append("} ").append(v.sum()).append('\n'));
+    }
+}

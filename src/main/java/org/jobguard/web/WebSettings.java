@@ -1,0 +1,77 @@
+package org.jobguard.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the web server runs.
+ *
+ * @param port              0 picks a free port
+ * @param dataDir           where the hashed admin credentials live when they are not given by the environment
+ * @param maxCheckedChars   longer texts are cut to this many code points before checking, and the page says so
+ * @param adminUser         from {@code JOBGUARD_ADMIN_USER}; with the password, no credentials file is used
+ * @param adminPassword     from {@code JOBGUARD_ADMIN_PASSWORD}; kept only as a hash once the server starts
+ * @param apiToken          from {@code JOBGUARD_API_TOKEN}: a bearer token for scripts using {@code /api/*}
+ * @param secureCookies     set when the server is reached over HTTPS (behind a proxy)
+ * @param loginFailureLimit failed logins allowed per client and per user name within {@code loginWindow}
+ */
+public record WebSettings(String host, int port, Path dataDir, int maxCheckedChars,
+                          Optional<String> adminUser, Optional<String> adminPassword, Optional<String> apiToken,
+                          boolean secureCookies, int loginFailureLimit, Duration loginWindow,
+                          Duration sessionIdle) {
+
+    public static final int DEFAULT_PORT = 8080;
+
+    public WebSettings {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (maxCheckedChars < 1) {
+            throw new IllegalArgumentException("maxCheckedChars must be positive");
+        }
+        adminUser = adminUser.filter(s -> !s.isBlank());
+        adminPassword = adminPassword.filter(s -> !s.isBlank());
+        apiToken = apiToken.filter(s -> !s.isBlank());
+    }
+
+    /** Local-mode defaults; {@code env} supplies {@code JOBGUARD_PORT} and the admin and API secrets. */
+    public static WebSettings fromEnvironment(Map<String, String> env, Path dataDir) {
+        int port = DEFAULT_PORT;
+        String p = env.get("JOBGUARD_PORT");
+        if (p != null && !p.isBlank()) {
+            try {
+                port = Integer.parseInt(p.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("JOBGUARD_PORT: not a number: " + p);
+            }
+        }
+        return new WebSettings("0.0.0.0", port, dataDir, 20_000,
+                Optional.ofNullable(env.get("JOBGUARD_ADMIN_USER")),
+                Optional.ofNullable(env.get("JOBGUARD_ADMIN_PASSWORD")),
+                Optional.ofNullable(env.get("JOBGUARD_API_TOKEN")),
+                false, 5, Duration.ofMinutes(15), Duration.ofHours(8));
+    }
+
+    /** Loopback only, free port: what tests use. */
+    public static WebSettings forTest(Path dataDir) {
+        return new WebSettings("127.0.0.1", 0, dataDir, 20_000, Optional.empty(), Optional.empty(),
+                Optional.empty(), false, 5, Duration.ofMinutes(15), Duration.ofHours(8));
+    }
+
+    public WebSettings withAdmin(String user, String password) {
+        return new WebSettings(host, port, dataDir, maxCheckedChars, Optional.of(user), Optional.of(password),
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle);
+    }
+
+    public WebSettings withApiToken(String token) {
+        return new WebSettings(host, port, dataDir, maxCheckedChars, adminUser, adminPassword,
+                Optional.of(token), secureCookies, loginFailureLimit, loginWindow, sessionIdle);
+    }
+
+    public WebSettings withMaxCheckedChars(int max) {
+        return new WebSettings(host, port, dataDir, max, adminUser, adminPassword,
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle);
+    }
+}

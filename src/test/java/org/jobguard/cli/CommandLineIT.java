@@ -1,0 +1,120 @@
+package org.jobguard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command-line contract of DESIGN.md section 7, through the real jar. */
+class CommandLineIT {
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void checkPrintsAVerdictWithCodePointEvidence() throws Exception {
+        String ad = "😀😀 高薪招聘客服，包机票，到了再签合同，妙 瓦 底，加TG联系";
+        JarProcess r = JarProcess.run(ad, "check");
+        assertEquals(0, r.exitCode(), r.stderr());
+        JsonNode v = json.readTree(r.stdout());
+        assertEquals("high", v.get("risk").asText());
+        assertEquals("zh-Hans", v.get("language").asText());
+        int[] cps = ad.codePoints().toArray();
+        for (JsonNode f : v.get("flags")) {
+            int s = f.get("start").asInt();
+            int e = f.get("end").asInt();
+            assertEquals(new String(cps, s, e - s), f.get("evidence").asText());
+        }
+        assertTrue(r.stdout().contains("到了再签合同"));
+    }
+
+    @Test
+    void jsonlAnswersEveryLineInOrderAndReportsBadOnes() throws Exception {
+        String input = String.join("\n",
+                "{\"id\": \"a\", \"text\": \"护照由公司保管，到了再签合同\"}",
+                "not json",
+                "[1, 2]",
+                "{\"id\": 7}",
+                "{\"id\": \"e\", \"text\": \"\"}",
+                "{\"id\": \"z\", \"text\": \"周末一起吃饭吧\"}") + "\n";
+        JarProcess r = JarProcess.run(input, "check", "--jsonl", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String[] lines = r.stdout().split("\n");
+        assertEquals(6, lines.length, r.stdout());
+        assertEquals("a", json.readTree(lines[0]).get("id").asText());
+        assertEquals("high", json.readTree(lines[0]).get("risk").asText());
+        assertTrue(json.readTree(lines[1]).has("error"));
+        assertTrue(json.readTree(lines[2]).has("error"));
+        assertEquals(7, json.readTree(lines[3]).get("id").asInt());
+        assertTrue(json.readTree(lines[3]).has("error"));
+        assertEquals("none", json.readTree(lines[4]).get("risk").asText());
+        assertEquals("none", json.readTree(lines[5]).get("risk").asText());
+    }
+
+    @Test
+    void badInputNeverCrashesNorPrintsAStackTrace() throws Exception {
+        byte[][] inputs = {
+            new byte[0],
+            "   \n\t ".getBytes(StandardCharsets.UTF_8),
+            {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0xc3, 0x28, (byte) 0xa0, (byte) 0xa1},
+            ("高薪".repeat(500_000)).getBytes(StandardCharsets.UTF_8),
+            "🎉🎉🎉".getBytes(StandardCharsets.UTF_8),
+        };
+        for (byte[] in : inputs) {
+            JarProcess r = JarProcess.run(in, Map.of(), Path.of("."), "check");
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertFalse(r.stderr().contains("Exception"), r.stderr());
+            assertTrue(json.readTree(r.stdout()).has("risk"));
+        }
+    }
+
+    @Test
+    void aBrokenRulesFileStopsWithFileLineAndExitCode2(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/rules.yaml"), """
+                rules:
+                  - id: x.one
+                    category: not_a_category
+                    severity: weak
+                    phrases: [abc]
+                """);
+        JarProcess r = JarProcess.run("hello".getBytes(StandardCharsets.UTF_8), Map.of(), home, "check");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().contains("rules.yaml:3"), r.stderr());
+        assertTrue(r.stderr().contains("unknown category"), r.stderr());
+        assertFalse(r.stderr().contains("at org."), r.stderr());
+    }
+
+    @Test
+    void aMissingFileIsAClearError() throws Exception {
+        JarProcess r = JarProcess.run("", "check", "no-such-file.txt");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().contains("no-such-file.txt"), r.stderr());
+    }
+
+    @Test
+    void evalReportsRecallFalsePositivesAndMisses() throws Exception {
+        JarProcess r = JarProcess.run("", "eval", "src/test/resources/corpus/holdout.jsonl");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("recall scam_recruit+ransom:"), r.stdout());
+        assertTrue(r.stdout().contains("false-positive rate"), r.stdout());
+        assertTrue(r.stdout().contains("misses (positive label"), r.stdout());
+        assertTrue(r.stdout().contains("category hits"), r.stdout());
+    }
+
+    @Test
+    void benchPrintsItsFigures() throws Exception {
+        JarProcess r = JarProcess.run("", "bench", "--seconds", "0.2", "--messages", "200");
+        assertEquals(0, r.exitCode(), r.stderr());
+        for (String line : new String[] {"checker ", "normalize-only ", "ratio ", "heap used", "latency p50"}) {
+            assertTrue(r.stdout().contains(line), r.stdout());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.jobguard.patterns;
+
+import org.jobguard.checker.Normalizer;
+import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.checker.RuleSet;
+import org.jobguard.config.ConfigFiles;
+import org.jobguard.config.RulesLoader;
+import org.jobguard.privacy.IndicatorHasher;
+import org.jobguard.privacy.Redactor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A real store in a temp directory, the service on top, and the real checker reading its confirmed patterns. */
+final class StoreFixture implements AutoCloseable {
+    static final String SECRET = "fixture-secret-0123456789abcdef";
+    static final RuleSet RULES = RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml"));
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:15:30Z"));
+    final Path file;
+    final PatternStore store;
+    final ConfirmedPatternIndex index;
+    final RedFlagChecker checker;
+    final PatternService service;
+    final List<RuleToggle> toggles = new ArrayList<>();
+
+    StoreFixture(Path dir) {
+        this(dir, 0);
+    }
+
+    StoreFixture(Path dir, long maxBytes) {
+        file = dir.resolve("data").resolve("jobguard.db");
+        store = new PatternStore(file, clock, maxBytes);
+        Normalizer normalizer = new Normalizer();
+        Redactor redactor = new Redactor();
+        index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
+        checker = new RedFlagChecker(RULES, normalizer, index);
+        service = new PatternService(store, redactor, new IndicatorHasher(SECRET), normalizer, index, clock,
+                toggles::add, Duration.ofHours(24));
+    }
+
+    PatternService.Recorded check(String text, Source source) {
+        return service.record(checker.check(text), text, source, false);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

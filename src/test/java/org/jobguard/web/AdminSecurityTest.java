@@ -1,0 +1,151 @@
+package org.jobguard.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AdminSecurityTest {
+    /** Under /admin and /api, only these are meant to work without a login. */
+    private static final Set<String> OPEN = Set.of("GET /admin/login", "POST /admin/login", "POST /api/check");
+
+    @TempDir
+    static Path data;
+    static RunningWeb web;
+
+    @BeforeAll
+    static void start() {
+        web = new RunningWeb(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        web.close();
+    }
+
+    @Test
+    void everyRouteDeclaresWhoMayUseIt() {
+        List<WebServer.Route> routes = web.server.routes();
+        assertTrue(routes.size() > 5);
+        for (WebServer.Route r : routes) {
+            assertNotNull(r.access(), r.method() + " " + r.path() + " has no access role");
+        }
+    }
+
+    @Test
+    void everyAdminAndApiRouteRefusesWithoutLogin() throws Exception {
+        int checked = 0;
+        for (WebServer.Route r : web.server.routes()) {
+            String key = r.method() + " " + r.path();
+            if (!(r.path().startsWith("/admin") || r.path().startsWith("/api")) || OPEN.contains(key)) {
+                continue;
+            }
+            String path = r.path().replaceAll("\\{[^}]+}", "1");
+            HttpResponse<String> resp = r.method().equals("GET") ? web.get(path)
+                    : web.postForm(path, Map.of("_csrf", "forged"));
+            int s = resp.statusCode();
+            if (r.method().equals("GET") && path.startsWith("/admin")) {
+                assertEquals(303, s, key);
+                assertEquals("/admin/login", resp.headers().firstValue("Location").orElse(""), key);
+            } else {
+                assertTrue(s == 401 || s == 403, key + " gave " + s);
+            }
+            checked++;
+        }
+        assertTrue(checked >= 2, "enumerated protected routes: " + checked);
+    }
+
+    @Test
+    void formPostWithoutCsrfTokenIsRefused() throws Exception {
+        RunningWeb.Login login = web.login();
+        HttpResponse<String> without = web.postForm("/admin/logout", Map.of(), "Cookie", login.cookie());
+        assertEquals(403, without.statusCode());
+        HttpResponse<String> wrong = web.postForm("/admin/logout", Map.of("_csrf", "x" + login.csrf()),
+                "Cookie", login.cookie());
+        assertEquals(403, wrong.statusCode());
+        assertEquals(200, web.get("/admin", "Cookie", login.cookie()).statusCode(), "still logged in");
+        HttpResponse<String> with = web.postForm("/admin/logout", Map.of("_csrf", login.csrf()),
+                "Cookie", login.cookie());
+        assertEquals(303, with.statusCode());
+        assertEquals(303, web.get("/admin", "Cookie", login.cookie()).statusCode(), "logged out");
+    }
+
+    @Test
+    void postsFromAnotherSiteAreRefused() throws Exception {
+        HttpResponse<String> r = web.postForm("/", Map.of("text", "高薪"), "Origin", "https://evil.example");
+        assertEquals(403, r.statusCode());
+        HttpResponse<String> fetch = web.postForm("/", Map.of("text", "高薪"), "Sec-Fetch-Site", "cross-site");
+        assertEquals(403, fetch.statusCode());
+        assertEquals(200, web.postForm("/", Map.of("text", "高薪"), "Sec-Fetch-Site", "same-origin").statusCode());
+    }
+
+    @Test
+    void loginFormNeedsItsCsrfTokenToo() throws Exception {
+        HttpResponse<String> r = web.postForm("/admin/login",
+                Map.of("user", RunningWeb.USER, "password", RunningWeb.PASSWORD));
+        assertEquals(403, r.statusCode());
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyAndSameSite() throws Exception {
+        HttpResponse<String> form = web.get("/admin/login");
+        String setCookie = form.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(Sessions.COOKIE)).findFirst().orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly"));
+        assertTrue(setCookie.contains("SameSite=Strict"));
+        assertTrue(form.headers().firstValue("X-Frame-Options").isPresent());
+    }
+
+    @Test
+    void wrongPasswordsAreRateLimited() throws Exception {
+        try (RunningWeb own = new RunningWeb(Files.createTempDirectory(data, "throttle"))) {
+            HttpResponse<String> form = own.get("/admin/login");
+            String cookie = RunningWeb.sessionCookie(form);
+            String csrf = RunningWeb.csrfOf(form.body());
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> r = own.postForm("/admin/login",
+                        Map.of("_csrf", csrf, "user", RunningWeb.USER, "password", "guess" + i), "Cookie", cookie);
+                assertEquals(401, r.statusCode());
+            }
+            HttpResponse<String> blocked = own.postForm("/admin/login",
+                    Map.of("_csrf", csrf, "user", RunningWeb.USER, "password", RunningWeb.PASSWORD), "Cookie", cookie);
+            assertEquals(429, blocked.statusCode(), "even the right password waits once the limit is hit");
+            assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
+        }
+    }
+
+    @Test
+    void generatedCredentialsAreShownOnceAndStoredHashed() throws Exception {
+        Path dir = Files.createTempDirectory(data, "firstrun");
+        String password;
+        try (RunningWeb first = new RunningWeb(WebSettings.forTest(dir))) {
+            List<String> banner = first.server.banner();
+            assertTrue(banner.get(0).contains("http://localhost:" + first.server.port() + "/"));
+            assertEquals(2, banner.size(), "first start prints the login");
+            password = banner.get(1).replaceAll(".*password: (\\S+).*", "$1");
+        }
+        String stored = Files.readString(dir.resolve(AdminAccount.FILE_NAME), StandardCharsets.UTF_8);
+        assertFalse(stored.contains(password), "only the hash is stored");
+        assertTrue(stored.contains("$argon2id$"));
+        try (RunningWeb second = new RunningWeb(WebSettings.forTest(dir))) {
+            assertEquals(1, second.server.banner().size(), "later starts do not print it again");
+            HttpResponse<String> form = second.get("/admin/login");
+            HttpResponse<String> r = second.postForm("/admin/login", Map.of("_csrf", RunningWeb.csrfOf(form.body()),
+                    "user", "admin", "password", password), "Cookie", RunningWeb.sessionCookie(form));
+            assertEquals(303, r.statusCode());
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.jobguard.web;
+
+import org.jobguard.checker.ConfirmedPatterns;
+import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.config.ConfigFiles;
+import org.jobguard.config.RulesLoader;
+import org.jobguard.i18n.Messages;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A real web server on 127.0.0.1 with the repository's rules and messages, plus a plain HTTP client. */
+final class RunningWeb implements AutoCloseable {
+    static final String USER = "moderator";
+    static final String PASSWORD = "correct horse battery staple";
+
+    final RedFlagChecker checker;
+    final Messages messages;
+    final ServiceMetrics metrics = new ServiceMetrics();
+    final WebServer server;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    RunningWeb(Path dataDir) {
+        this(WebSettings.forTest(dataDir).withAdmin(USER, PASSWORD));
+    }
+
+    RunningWeb(WebSettings settings) {
+        ConfigFiles files = new ConfigFiles(Path.of("config"), Path.of("messages"));
+        checker = new RedFlagChecker(RulesLoader.load(files.yaml("rules.yaml")), ConfirmedPatterns.none());
+        messages = Messages.load(Path.of("messages"));
+        server = new WebServer(settings, messages, checker::check, metrics, Clock.systemUTC()).start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> post(String path, String contentType, byte[] body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers)
+            throws IOException, InterruptedException {
+        StringBuilder sb = new StringBuilder();
+        fields.forEach((k, v) -> {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return post(path, "application/x-www-form-urlencoded", sb.toString().getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Logs in over plain HTTP and returns the session cookie and its CSRF token. */
+    Login login() throws IOException, InterruptedException {
+        HttpResponse<String> form = get("/admin/login");
+        String cookie = sessionCookie(form);
+        String csrf = csrfOf(form.body());
+        HttpResponse<String> r = postForm("/admin/login", Map.of("_csrf", csrf, "user", USER, "password", PASSWORD),
+                "Cookie", cookie);
+        if (r.statusCode() != 303) {
+            throw new IllegalStateException("login failed: " + r.statusCode());
+        }
+        String loggedIn = sessionCookie(r);
+        HttpResponse<String> admin = get("/admin", "Cookie", loggedIn);
+        return new Login(loggedIn, csrfOf(admin.body()));
+    }
+
+    record Login(String cookie, String csrf) {
+    }
+
+    static String sessionCookie(HttpResponse<?> r) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Sessions.COOKIE + "="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no session cookie"));
+    }
+
+    static String csrfOf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token in page");
+        }
+        return m.group(1);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,139 @@
+package org.jobguard.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TryItPageTest {
+    @TempDir
+    static Path data;
+    static RunningWeb web;
+
+    @BeforeAll
+    static void start() {
+        web = new RunningWeb(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        web.close();
+    }
+
+    @Test
+    void startPageIsSmallAndHasTheForm() throws Exception {
+        HttpResponse<String> r = web.get("/");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("<textarea id=\"text\" name=\"text\""));
+        assertTrue(r.body().getBytes(StandardCharsets.UTF_8).length < 100_000);
+        String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+        assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertFalse(r.body().contains("<script>"), "no inline script");
+    }
+
+    @Test
+    void adIsCheckedAndEvidenceMarkedInTheOriginalText() throws Exception {
+        String ad = "😀高薪招聘客服，包吃包住，到了再签合同，护照公司保管。地点：妙瓦底";
+        HttpResponse<String> r = web.postForm("/", Map.of("text", ad, "lang", "auto"));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("data-risk=\"high\""), r.body());
+        assertTrue(r.body().contains("<mark class=\"sev-strong\""), "strong flag marked");
+        assertTrue(r.body().contains(">护照公司保管</mark>"), "evidence sliced by code points despite the emoji");
+        assertTrue(r.body().contains(">妙瓦底</mark>"));
+        assertTrue(r.body().contains("lang=\"zh-Hans\""), "the page follows the text's language");
+    }
+
+    @Test
+    void scriptInTheAdIsShownAsText() throws Exception {
+        String ad = "<script>alert(1)</script>\"><img src=x onerror=alert(2)> 高薪 妙瓦底";
+        HttpResponse<String> r = web.postForm("/", Map.of("text", ad));
+        assertFalse(r.body().contains("<script>alert"));
+        assertFalse(r.body().contains("<img src=x"));
+        assertTrue(r.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    @Test
+    void emptyFormGetsAClearAnswer() throws Exception {
+        HttpResponse<String> r = web.postForm("/", Map.of("text", "   "));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("id=\"empty-notice\""));
+        HttpResponse<String> none = web.post("/", "application/x-www-form-urlencoded", new byte[0]);
+        assertTrue(none.body().contains("id=\"empty-notice\""));
+    }
+
+    @Test
+    void oneMegabyteIsCutAndTheAnswerSaysSo() throws Exception {
+        String big = "高薪客服 妙瓦底 ".repeat(1024 * 1024 / 9 + 1);
+        int total = big.codePointCount(0, big.length());
+        HttpResponse<String> r = web.postForm("/", Map.of("text", big));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("id=\"truncated-notice\""));
+        assertTrue(r.body().contains("20000") && r.body().contains(String.valueOf(total)), "names both numbers");
+    }
+
+    @Test
+    void nonUtf8BodyIsRefusedPolitely() throws Exception {
+        byte[] gbk = "text=".getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[gbk.length + 6];
+        System.arraycopy(gbk, 0, body, 0, gbk.length);
+        // "高薪" in GBK, percent-encoded bytes that are not UTF-8
+        byte[] enc = "%B8%DF%D0".getBytes(StandardCharsets.US_ASCII);
+        body = concat(gbk, enc, "%BD".getBytes(StandardCharsets.US_ASCII));
+        HttpResponse<String> r = web.post("/", "application/x-www-form-urlencoded", body);
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("UTF-8"));
+        assertFalse(r.body().contains("Exception"));
+        HttpResponse<String> api = web.post("/api/check", "text/plain", new byte[]{(byte) 0xB8, (byte) 0xDF, (byte) 0xD0, (byte) 0xBD});
+        assertEquals(400, api.statusCode());
+        assertTrue(api.body().startsWith("{\"error\""), api.body());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void unknownRouteGetsARealNotFoundPage() throws Exception {
+        HttpResponse<String> r = web.get("/no/such/page");
+        assertEquals(404, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(r.body().contains("<h1>") && r.body().contains("href=\"/\""));
+    }
+
+    @Test
+    void apiCheckReturnsTheCliJson() throws Exception {
+        String ad = "护照公司保管，旅游签证去上班";
+        HttpResponse<String> r = web.post("/api/check", "application/json",
+                ("{\"text\":\"" + ad + "\",\"lang\":\"zh-Hans\"}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode());
+        var expected = new org.jobguard.cli.VerdictJson(new com.fasterxml.jackson.databind.ObjectMapper())
+                .toJson(web.checker.check(ad, org.jobguard.checker.Language.fromTag("zh-Hans")), null);
+        assertEquals(expected, new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()));
+        HttpResponse<String> bad = web.post("/api/check", "application/json", "{nope".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, bad.statusCode());
+    }
+
+    @Test
+    void metricsCountChecksByCategory() throws Exception {
+        web.postForm("/", Map.of("text", "扣护照"));
+        HttpResponse<String> m = web.get("/metrics");
+        assertEquals(200, m.statusCode());
+        assertTrue(m.body().contains("jobguard_flags_total{category=\"document_control\"}"), m.body());
+        assertTrue(m.body().contains("jobguard_check_seconds_bucket{le=\"+Inf\"}"));
+        assertEquals(200, web.get("/health").statusCode());
+    }
+}
