@@ -52,6 +52,7 @@ final class UpdateRouter implements UpdateHandler {
     private final ReplyIndex replies;
     private final RecentChecks checks;
     private final DeletionSchedule deletions;
+    private final ContactsFlow contacts;
     private final BotSettings settings;
     private volatile BotIdentity me = new BotIdentity(0, "");
 
@@ -59,7 +60,7 @@ final class UpdateRouter implements UpdateHandler {
     }
 
     UpdateRouter(BotApi api, TextChecker checker, PatternSink patterns, Messages messages, BotSettings settings,
-                 DeletionSchedule deletions) {
+                 DeletionSchedule deletions, ContactsFlow contacts) {
         this.api = api;
         this.checker = checker;
         this.patterns = patterns;
@@ -72,6 +73,7 @@ final class UpdateRouter implements UpdateHandler {
         this.replies = new ReplyIndex(Duration.ofHours(48));
         this.checks = new RecentChecks(Duration.ofHours(48));
         this.deletions = deletions;
+        this.contacts = contacts;
     }
 
     /** Set once getMe answered: groups address the bot by this name. */
@@ -168,8 +170,10 @@ final class UpdateRouter implements UpdateHandler {
                 case EMPTY -> html = messages.get(lang, "tg.empty");
                 case AWARENESS -> html = messages.get(lang, "tg.awareness");
                 case RANSOM -> {
-                    html = messages.get(lang, "tg.ransom.title") + "\n" + messages.get(lang, "tg.ransom.advice");
-                    keyboard = keyboard(List.of(button(lang, "tg.button.contacts", "c")));
+                    // a relative or a captor's demand: the numbers for the place named, not a job-ad verdict
+                    ContactsFlow.Screen screen = contacts.forMessage(text, lang);
+                    html = screen.html();
+                    keyboard = screen.keyboard();
                 }
                 default -> {
                     html = composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()));
@@ -272,7 +276,10 @@ final class UpdateRouter implements UpdateHandler {
                 send(chatId, messages.get(ui, "tg.forget.done"), null, Preferences.DEFAULT, List.of());
             }
             case "lang" -> onLang(chatId, user, prefs, ui, arg);
-            case "contacts" -> send(chatId, messages.get(ui, "tg.contacts.soon"), null, prefs, own);
+            case "contacts" -> {
+                ContactsFlow.Screen ask = contacts.askLocation(ui);
+                send(chatId, ask.html(), ask.keyboard(), prefs, own);
+            }
             case "discreet" -> onDiscreet(msg, user, prefs, ui, arg);
             default -> send(chatId, messages.get(ui, "tg.unknown_command"), null, prefs, own);
         }
@@ -418,7 +425,13 @@ final class UpdateRouter implements UpdateHandler {
             if (data.equals("s")) {
                 send(chatId, messages.get(ui, "tg.steps"), null, prefs, List.of());
             } else if (data.equals("c")) {
-                send(chatId, messages.get(ui, "tg.contacts.soon"), null, prefs, List.of());
+                ContactsFlow.Screen ask = contacts.askLocation(ui);
+                send(chatId, ask.html(), ask.keyboard(), prefs, List.of());
+            } else if (data.startsWith("cl:") || data.startsWith("cn:")) {
+                Optional<ContactsFlow.Screen> next = contacts.onButton(data, ui);
+                if (next.isPresent()) {
+                    edit(chatId, q.getMessage().getMessageId(), next.get().html(), next.get().keyboard());
+                }
             } else if (data.startsWith("w:")) {
                 Optional<RecentChecks.Check> check = checks.take(data.substring(2));
                 if (check.isPresent()) {
