@@ -420,7 +420,9 @@ final class UpdateRouter implements UpdateHandler {
         boolean inPrivate = q.getMessage() != null && q.getMessage().getChat() != null
                 && "private".equals(q.getMessage().getChat().getType());
         String notice = null;
-        if (inPrivate) {
+        // a button pressed in a flood still gets its spinner stopped, but nothing more
+        boolean allowed = limiter.admit(user) == RateLimiter.Decision.ALLOW;
+        if (inPrivate && allowed) {
             long chatId = q.getMessage().getChatId();
             if (data.equals("s")) {
                 send(chatId, messages.get(ui, "tg.steps"), null, prefs, List.of());
