@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 /** {@code java -jar jobguard.jar [command]}: with no command it runs the service (bot and/or web). */
 @Command(name = "jobguard", mixinStandardHelpOptions = true, version = "JobGuard 0.1",
         description = "JobGuard (求职防骗助手): warns job seekers about scam-compound recruitment.",
-        subcommands = {CheckCommand.class, EvalCommand.class, BenchCommand.class, ContactsCommand.class,
+        subcommands = {ServeCommand.class, CheckCommand.class, EvalCommand.class, BenchCommand.class, ContactsCommand.class,
                 RedactionEvalCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code for bad configuration or bad input files: the caller must fix something. */
     public static final int EXIT_CONFIG = 2;
 
@@ -43,8 +43,11 @@ public final class Main implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** No command: serve, as the README's run command does. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() throws Exception {
+        ServeCommand serve = new ServeCommand();
+        serve.spec = spec;
+        return serve.call();
     }
 }

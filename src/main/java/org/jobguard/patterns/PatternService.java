@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jobguard.checker.Normalizer;
 import org.jobguard.checker.RedFlag;
+import org.jobguard.checker.Risk;
 import org.jobguard.checker.RuleSet;
 import org.jobguard.checker.Verdict;
 import org.jobguard.privacy.IndicatorHasher;
@@ -178,6 +179,25 @@ public final class PatternService {
         } catch (StoreException e) {
             log.error("pattern store: /forget failed: {}", e.getMessage());
             return -1;
+        }
+    }
+
+    /**
+     * "This is wrong" from the bot, which keeps only the stored pattern's id and the rules that fired, never the
+     * text. A flagged verdict reported wrong is a false positive; an unflagged one a missed scam.
+     *
+     * @return whether the report was written (false when the store failed; the caller still thanks the user)
+     */
+    public boolean reportStored(Optional<Long> patternId, List<String> ruleIds, Risk risk, Source source) {
+        FeedbackKind kind = risk.atLeast(Risk.MEDIUM) ? FeedbackKind.FALSE_POSITIVE : FeedbackKind.FALSE_NEGATIVE;
+        List<PatternStore.FiredRule> rules = ruleIds.stream()
+                .map(id -> new PatternStore.FiredRule(id, null, false)).toList();
+        try {
+            store.reportOnPattern(patternId, kind, source, today(), risk, rules);
+            return true;
+        } catch (StoreException | IllegalStateException e) {
+            log.error("pattern store: could not record a {} report from {}: {}", kind.id(), source.id(), e.getMessage());
+            return false;
         }
     }
 

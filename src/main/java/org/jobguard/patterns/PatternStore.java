@@ -642,6 +642,38 @@ public final class PatternStore implements AutoCloseable {
         }
     }
 
+    /**
+     * A "this is wrong" report from a client that kept only the stored pattern's id (the bot never keeps text).
+     * With an id the report joins the review queue against that pattern; without one (a missed scam, where
+     * nothing was stored) only the rule counters move. Returns the report row's id when one was written.
+     */
+    Optional<Long> reportOnPattern(Optional<Long> patternId, FeedbackKind kind, Source source, LocalDate day, Risk risk,
+                                   List<FiredRule> rules) {
+        return db.write(c -> {
+            Optional<Long> reportId = Optional.empty();
+            if (patternId.isPresent()) {
+                try (PreparedStatement st = c.prepareStatement(
+                        "INSERT INTO feedback_report (pattern_id, kind, source, day, risk) "
+                                + "SELECT id, ?, ?, ?, ? FROM pattern WHERE id = ?", Statement.RETURN_GENERATED_KEYS)) {
+                    st.setString(1, kind.id());
+                    st.setString(2, source.id());
+                    st.setString(3, day.toString());
+                    st.setString(4, risk.id());
+                    st.setLong(5, patternId.get());
+                    if (st.executeUpdate() == 1) {
+                        reportId = Optional.of(generatedKey(st));
+                    }
+                }
+            }
+            String column = kind == FeedbackKind.FALSE_POSITIVE ? "false_positives" : "false_negatives";
+            for (FiredRule r : rules) {
+                bumpRule(c, day, r, "hits", 0);
+                bumpRule(c, day, r, column, 1);
+            }
+            return reportId;
+        });
+    }
+
     @Override
     public void close() {
         db.close();

@@ -1,0 +1,41 @@
+package org.jobguard.cli;
+
+import org.jobguard.App;
+import org.jobguard.config.Config;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the service until SIGTERM/Ctrl-C: web always; the Telegram bot too when {@code TELEGRAM_BOT_TOKEN} is set.
+ */
+@Command(name = "serve", description = "Run JobGuard: web try-it page and dashboard; the bot when TELEGRAM_BOT_TOKEN is set.")
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Config config = Config.load(System.getenv());
+        App app = App.start(config, Clock.systemDefaultZone());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "jobguard-shutdown"));
+        out.println(config.localMode()
+                ? "JobGuard is running in local mode (no TELEGRAM_BOT_TOKEN): web only."
+                : "JobGuard is running: Telegram bot and web.");
+        app.banner().forEach(out::println);
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,137 @@
+package org.jobguard.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the service needs to start, from {@code config/jobguard.yaml} with environment overrides.
+ * {@code App} wires every part from this one record.
+ *
+ * @param hmacSecret keyed-hash secret: {@code JOBGUARD_HMAC_SECRET}, or in local mode one generated once and
+ *                   kept in the data directory (owner-only), so hashes stay comparable across restarts
+ */
+public record Config(ConfigFiles files, Path dataDir, int retentionDays, int port, int maxCheckedChars,
+                     Optional<String> telegramToken, URI telegramApiUrl, int botWorkers, int messagesPerMinute,
+                     int pollTimeoutSeconds, int discreetDeleteAfterMinutes, String hmacSecret,
+                     Map<String, String> env) {
+
+    public Path database() {
+        return dataDir.resolve("jobguard.db");
+    }
+
+    public boolean localMode() {
+        return telegramToken.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "Config[dataDir=" + dataDir + ", port=" + port + ", bot=" + !localMode() + "]";
+    }
+
+    public static Config load(Map<String, String> env) {
+        ConfigFiles files = ConfigFiles.locate(env);
+        YamlDocument doc = files.yaml("jobguard.yaml");
+        JsonNode root = doc.root();
+        Path dataDir = Path.of(env.getOrDefault("JOBGUARD_DATA_DIR", text(doc, root, "/store/data_dir", "data")));
+        int retention = number(doc, env, "JOBGUARD_RETENTION_DAYS", "/store/retention_days", 180, 1, 3650);
+        int port = number(doc, env, "JOBGUARD_PORT", "/web/port", 8080, 0, 65535);
+        int maxChars = number(doc, env, null, "/web/max_checked_chars", 20000, 100, 1_000_000);
+        Optional<String> token = Optional.ofNullable(env.get("TELEGRAM_BOT_TOKEN")).map(String::trim)
+                .filter(s -> !s.isEmpty());
+        String api = env.getOrDefault("TELEGRAM_API_URL", text(doc, root, "/telegram/api_url", "https://api.telegram.org"));
+        URI apiUrl;
+        try {
+            apiUrl = URI.create(api.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TELEGRAM_API_URL", 0, "not a URL: " + api);
+        }
+        int workers = number(doc, env, null, "/telegram/workers", 8, 1, 64);
+        int perMinute = number(doc, env, null, "/telegram/messages_per_minute", 20, 1, 10_000);
+        int pollTimeout = number(doc, env, null, "/telegram/poll_timeout_seconds", 25, 0, 50);
+        int deleteAfter = number(doc, env, null, "/telegram/discreet_delete_after_minutes", 10, 0, 24 * 60);
+        String secret = hmacSecret(env, dataDir);
+        return new Config(files, dataDir, retention, port, maxChars, token, apiUrl, workers, perMinute, pollTimeout,
+                deleteAfter, secret, Map.copyOf(env));
+    }
+
+    private static String hmacSecret(Map<String, String> env, Path dataDir) {
+        String fromEnv = env.get("JOBGUARD_HMAC_SECRET");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            if (fromEnv.trim().length() < 16) {
+                throw new ConfigException("JOBGUARD_HMAC_SECRET", 0, "must be at least 16 characters");
+            }
+            return fromEnv.trim();
+        }
+        Path file = dataDir.resolve("hmac.secret");
+        try {
+            if (Files.isRegularFile(file)) {
+                String s = Files.readString(file).trim();
+                if (s.length() < 16) {
+                    throw new ConfigException(file.toString(), 1, "secret too short; delete the file to make a new one");
+                }
+                return s;
+            }
+            Files.createDirectories(dataDir);
+            byte[] b = new byte[32];
+            new SecureRandom().nextBytes(b);
+            String s = HexFormat.of().formatHex(b);
+            Files.writeString(file, s + "\n");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the data directory's own protection has to do
+            }
+            return s;
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, "cannot read or create the HMAC secret: " + e.getMessage());
+        }
+    }
+
+    private static String text(YamlDocument doc, JsonNode root, String pointer, String fallback) {
+        JsonNode n = root.at(pointer);
+        if (n.isMissingNode() || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isValueNode() || n.asText().isBlank()) {
+            throw doc.error(pointer, pointer.substring(1).replace('/', '.') + " must be text");
+        }
+        return n.asText();
+    }
+
+    private static int number(YamlDocument doc, Map<String, String> env, String var, String pointer, int fallback,
+                              int min, int max) {
+        String name = pointer.substring(1).replace('/', '.');
+        if (var != null && env.get(var) != null && !env.get(var).isBlank()) {
+            try {
+                int v = Integer.parseInt(env.get(var).trim());
+                if (v < min || v > max) {
+                    throw new ConfigException(var, 0, "must be between " + min + " and " + max + ", got " + v);
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(var, 0, "not a number: " + env.get(var));
+            }
+        }
+        JsonNode n = doc.root().at(pointer);
+        if (n.isMissingNode() || n.isNull()) {
+            return fallback;
+        }
+        if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+            throw doc.error(pointer, name + " must be a whole number, not '" + n.asText() + "'");
+        }
+        int v = n.asInt();
+        if (v < min || v > max) {
+            throw doc.error(pointer, name + " must be between " + min + " and " + max + ", got " + v);
+        }
+        return v;
+    }
+}
