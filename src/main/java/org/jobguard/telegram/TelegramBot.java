@@ -89,8 +89,10 @@ public final class TelegramBot {
             registerCommands(Language.EN, null);
             registerCommands(Language.ZH_HANS, "zh");
         } catch (BotApi.CallFailed e) {
-            throw new IllegalStateException("Telegram refused the bot at start-up (error " + e.code()
-                    + "): check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL");
+            throw new IllegalStateException(e.code() == 0
+                    ? "cannot reach the Telegram Bot API at " + settings.apiUrl()
+                            + ": check TELEGRAM_API_URL and the network"
+                    : "the Telegram Bot API refused the bot (error " + e.code() + "): check TELEGRAM_BOT_TOKEN");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the Telegram bot");
