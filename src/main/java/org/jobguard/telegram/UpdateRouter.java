@@ -485,7 +485,7 @@ final class UpdateRouter implements UpdateHandler {
             Message sent = api.call(b.build());
             id = Optional.ofNullable(sent == null ? null : sent.getMessageId());
         } catch (BotApi.CallFailed e) {
-            id = Optional.empty();
+            id = e.code() == 400 ? sendPlain(chatId, html, keyboard) : Optional.empty();
         }
         if (prefs.discreet() && !prefs.deleteAfter().isZero()) {
             List<Integer> toDelete = new ArrayList<>(alsoDelete);
@@ -495,6 +495,27 @@ final class UpdateRouter implements UpdateHandler {
             }
         }
         return id;
+    }
+
+    /**
+     * Telegram refuses a whole message when it cannot parse its HTML (a broken translation, an unexpected
+     * tag): a warning without formatting is better than no warning.
+     */
+    private Optional<Integer> sendPlain(long chatId, String html, InlineKeyboardMarkup keyboard)
+            throws InterruptedException {
+        String plain = html.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&amp;", "&");
+        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chatId).text(plain)
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+        if (keyboard != null) {
+            b.replyMarkup(keyboard);
+        }
+        try {
+            Message sent = api.call(b.build());
+            return Optional.ofNullable(sent == null ? null : sent.getMessageId());
+        } catch (BotApi.CallFailed e) {
+            return Optional.empty();
+        }
     }
 
     private void edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard)
