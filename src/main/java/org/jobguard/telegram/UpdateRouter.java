@@ -140,15 +140,25 @@ final class UpdateRouter implements UpdateHandler {
             }
             return;
         }
-        onTextToCheck(msg, user, prefs, text, edited);
+        onTextToCheck(msg, user, prefs, ui, text, edited);
     }
 
-    private void onTextToCheck(Message msg, String user, Preferences prefs, String text, boolean edited)
-            throws InterruptedException {
+    private void onTextToCheck(Message msg, String user, Preferences prefs, Language ui, String text,
+                               boolean edited) throws InterruptedException {
         long chatId = msg.getChatId();
         boolean forwarded = msg.getForwardOrigin() != null;
-        Verdict v = checker.check(text, prefs.chosenLanguage());
-        Language lang = prefs.chosenLanguage().orElse(v.language());
+        Verdict v;
+        try {
+            v = checker.check(text, prefs.chosenLanguage());
+        } catch (RuntimeException e) {
+            // a checker bug must not leave the user without an answer; the log names the bug, never the text
+            StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            log.error("Checker failed: {} at {}", e.getClass().getName(), at);
+            send(chatId, messages.get(ui, "tg.check_failed"), null, prefs, List.of(msg.getMessageId()));
+            return;
+        }
+        // nothing readable says nothing about the language: answer in the user's own
+        Language lang = v.kind() == Verdict.Kind.EMPTY ? ui : prefs.chosenLanguage().orElse(v.language());
 
         Optional<Long> recordId = Optional.empty();
         boolean storable = v.kind() == Verdict.Kind.MESSAGE || v.kind() == Verdict.Kind.RANSOM;
