@@ -20,6 +20,8 @@ final class CharTable {
     private static final String JOINERS = "-_·•*~|^`・";
 
     private final String[] output = new String[0x10000];
+    /** the output when it is exactly one character, else 0: the hot path reads this, not the String */
+    private final char[] single = new char[0x10000];
     private final byte[] role = new byte[0x10000];
     private final BitSet han = new BitSet(0x10000);
     private final BitSet traditionalOnly = new BitSet(0x10000);
@@ -53,6 +55,7 @@ final class CharTable {
             }
             output[c] = s;
             role[c] = classify(c, s);
+            single[c] = s.length() == 1 ? s.charAt(0) : 0;
             if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
                 han.set(c);
             }
@@ -133,6 +136,10 @@ final class CharTable {
 
     String output(char c) {
         return output[c];
+    }
+
+    char single(char c) {
+        return single[c];
     }
 
     byte role(char c) {

@@ -25,41 +25,48 @@ public final class Normalizer {
     public NormalizedText normalize(String original) {
         int n = original.length();
         // pass 1: per code point output and role
-        char[] chars = new char[n + 8];
-        byte[] roles = new byte[n + 8];
-        int[] src = new int[n + 8];
-        int len = 0;
+        Characters pass = new Characters(n + 8);
         int cp = 0;
         for (int i = 0; i < n; cp++) {
             char c = original.charAt(i);
-            String out;
-            byte role;
             if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(original.charAt(i + 1))) {
                 int code = Character.toCodePoint(c, original.charAt(i + 1));
+                char low = original.charAt(i + 1);
                 i += 2;
-                out = supplementary(code);
-                role = supplementaryRole(code, out);
-            } else {
-                i++;
-                out = table.output(c);
-                role = table.role(c);
+                int type = Character.getType(code);
+                // emoji are the common case here and need no normalizing; Han extensions stay as they are
+                if (type == Character.OTHER_SYMBOL) {
+                    pass.add(' ', CharTable.SEP, cp);
+                    continue;
+                }
+                if (type == Character.OTHER_LETTER && CharTable.isCjk(code)) {
+                    pass.add(c, CharTable.CJK, cp);
+                    pass.add(low, CharTable.CJK, cp);
+                    continue;
+                }
+                String out = supplementary(code);
+                byte role = supplementaryRole(code, out);
+                if (role != CharTable.DROP) {
+                    pass.add(out, role, cp);
+                }
+                continue;
             }
+            i++;
+            byte role = table.role(c);
             if (role == CharTable.DROP) {
                 continue;
             }
-            if (len + out.length() > chars.length) {
-                int size = Math.max(chars.length * 2, len + out.length() + 8);
-                chars = java.util.Arrays.copyOf(chars, size);
-                roles = java.util.Arrays.copyOf(roles, size);
-                src = java.util.Arrays.copyOf(src, size);
-            }
-            for (int k = 0; k < out.length(); k++) {
-                chars[len] = out.charAt(k);
-                roles[len] = role;
-                src[len] = cp;
-                len++;
+            char one = table.single(c);
+            if (one != 0) {
+                pass.add(one, role, cp);
+            } else {
+                pass.add(table.output(c), role, cp);
             }
         }
+        char[] chars = pass.chars;
+        byte[] roles = pass.roles;
+        int[] src = pass.src;
+        int len = pass.len;
         // pass 2: collapse gaps (runs of SEP/PUNCT) depending on what surrounds them
         StringBuilder text = new StringBuilder(len);
         int[] map = new int[len];
@@ -96,6 +103,43 @@ public final class Normalizer {
             i = gapEnd;
         }
         return new NormalizedText(text.toString(), java.util.Arrays.copyOf(map, outLen), original);
+    }
+
+    /** Pass-1 output: characters with their role and the code point they came from. */
+    private static final class Characters {
+        char[] chars;
+        byte[] roles;
+        int[] src;
+        int len;
+
+        Characters(int capacity) {
+            chars = new char[capacity];
+            roles = new byte[capacity];
+            src = new int[capacity];
+        }
+
+        void add(char c, byte role, int cp) {
+            if (len == chars.length) {
+                grow(len + 1);
+            }
+            chars[len] = c;
+            roles[len] = role;
+            src[len] = cp;
+            len++;
+        }
+
+        void add(String out, byte role, int cp) {
+            for (int k = 0; k < out.length(); k++) {
+                add(out.charAt(k), role, cp);
+            }
+        }
+
+        private void grow(int min) {
+            int size = Math.max(chars.length * 2, min + 8);
+            chars = java.util.Arrays.copyOf(chars, size);
+            roles = java.util.Arrays.copyOf(roles, size);
+            src = java.util.Arrays.copyOf(src, size);
+        }
     }
 
     /** Keeps punctuation, turns each run of separators into one space (none at the ends). */
