@@ -58,8 +58,8 @@ final class RunningWeb implements AutoCloseable {
         store = new PatternStore(settings.dataDir().resolve("jobguard.db"), clock);
         ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
         checker = new RedFlagChecker(RulesLoader.load(files.yaml("rules.yaml")), normalizer, index);
-        patterns = new PatternService(store, redactor, new IndicatorHasher(HMAC_SECRET), normalizer, index, clock, checker::rules,
-                t -> checker.reconfigure(checker.rules().withToggle(t.ruleId(), t.enabled(), t.shadow())),
+        patterns = new PatternService(store, redactor, new IndicatorHasher(HMAC_SECRET), normalizer, index, clock,
+                checker::rules, t -> checker.reconfigure(checker.rules().withToggle(t.ruleId(), t.enabled(), t.shadow())),
                 PatternService.DEFAULT_FORGET_WINDOW);
         messages = Messages.load(Path.of("messages"));
         HelpDirectory directory = new ContactsLoader(clock).load(files);
