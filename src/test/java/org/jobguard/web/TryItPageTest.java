@@ -112,6 +112,9 @@ class TryItPageTest {
         assertEquals(404, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(r.body().contains("<h1>") && r.body().contains("href=\"/\""));
+        HttpResponse<String> other = web.get("//evil.example/x");
+        assertEquals(404, other.statusCode());
+        assertFalse(other.body().contains("href=\"//evil.example"), "language links stay on this site");
     }
 
     @Test
