@@ -44,13 +44,15 @@ final class AckWindow {
     }
 
     /**
-     * Waits until the oldest update in flight is done (the offset can move) or the time is up. Waiting
-     * for any completion instead would re-fetch the whole window after every reply.
+     * Waits until the offset can move and at most {@code lowWater} updates are still in flight, or the time
+     * is up. Every getUpdates returns the unacknowledged updates again, so polling after each reply would
+     * re-read the whole window again and again during a burst; waiting for half of it to drain keeps that
+     * to one re-read per half window.
      */
-    synchronized void awaitOffsetMove(long millis) throws InterruptedException {
+    synchronized void awaitRoom(int lowWater, long millis) throws InterruptedException {
         long start = nextOffset();
         long deadline = System.nanoTime() + millis * 1_000_000;
-        while (nextOffset() == start && !inFlight.isEmpty()) {
+        while (!inFlight.isEmpty() && (nextOffset() == start || inFlight.size() > lowWater)) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
                 return;

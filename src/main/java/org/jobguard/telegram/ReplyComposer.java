@@ -1,5 +1,6 @@
 package org.jobguard.telegram;
 
+import org.jobguard.checker.Category;
 import org.jobguard.checker.Language;
 import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.Risk;
@@ -7,8 +8,10 @@ import org.jobguard.checker.Verdict;
 import org.jobguard.i18n.Messages;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,19 +82,23 @@ final class ReplyComposer {
         return messages.get(lang, "tg.discreet.verdict." + v.risk().id());
     }
 
+    /** One line per category, in the checker's order, quoting every distinct piece of evidence. */
     private List<String> flagLines(Verdict v, Language lang) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<String> lines = new ArrayList<>();
+        Map<Category, Set<String>> evidence = new LinkedHashMap<>();
+        Map<Category, String> keys = new LinkedHashMap<>();
         for (RedFlag f : v.flags()) {
-            if (!seen.add(f.category().id() + "\u0000" + f.evidence())) {
-                continue;
-            }
-            String explanation = messages.has(Language.EN, f.messageKey())
-                    ? messages.get(lang, f.messageKey())
+            evidence.computeIfAbsent(f.category(), c -> new LinkedHashSet<>())
+                    .add(Html.escape(Html.shorten(f.evidence(), EVIDENCE_CODE_POINTS)));
+            keys.putIfAbsent(f.category(), f.messageKey());
+        }
+        String separator = messages.get(lang, "tg.flag.evidence_separator");
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<Category, Set<String>> e : evidence.entrySet()) {
+            String key = keys.get(e.getKey());
+            String explanation = messages.has(Language.EN, key) ? messages.get(lang, key)
                     : messages.get(lang, "tg.flag.generic");
             lines.add(messages.format(lang, "tg.flag.line",
-                    "explanation", explanation,
-                    "evidence", Html.escape(Html.shorten(f.evidence(), EVIDENCE_CODE_POINTS))));
+                    "explanation", explanation, "evidence", String.join(separator, e.getValue())));
         }
         return lines;
     }

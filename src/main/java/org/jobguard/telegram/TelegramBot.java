@@ -5,6 +5,7 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.jobguard.i18n.Messages;
 import org.jobguard.checker.Language;
+import org.jobguard.contacts.HelpDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -41,7 +42,8 @@ public final class TelegramBot {
     private final DeletionSchedule deletions;
     private final UpdatePoller poller;
 
-    public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages) {
+    public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages,
+                       HelpDirectory contacts) {
         this.settings = settings;
         this.messages = messages;
         ConnectionPool connections = new ConnectionPool();
@@ -63,7 +65,8 @@ public final class TelegramBot {
         BotApi pollApi = new BotApi(new OkHttpTelegramClient(pollHttp, settings.token(), url),
                 Integer.MAX_VALUE, Duration.ofMillis(500), Duration.ofSeconds(30));
         this.deletions = new DeletionSchedule(api);
-        this.router = new UpdateRouter(api, checker, patterns, messages, settings, deletions);
+        this.router = new UpdateRouter(api, checker, patterns, messages, settings, deletions,
+                new ContactsFlow(contacts, messages));
         AtomicInteger threadNo = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
@@ -86,8 +89,10 @@ public final class TelegramBot {
             registerCommands(Language.EN, null);
             registerCommands(Language.ZH_HANS, "zh");
         } catch (BotApi.CallFailed e) {
-            throw new IllegalStateException("Telegram refused the bot at start-up (error " + e.code()
-                    + "): check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL");
+            throw new IllegalStateException(e.code() == 0
+                    ? "cannot reach the Telegram Bot API at " + settings.apiUrl()
+                            + ": check TELEGRAM_API_URL and the network"
+                    : "the Telegram Bot API refused the bot (error " + e.code() + "): check TELEGRAM_BOT_TOKEN");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the Telegram bot");

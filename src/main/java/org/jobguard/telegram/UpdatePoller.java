@@ -105,7 +105,7 @@ final class UpdatePoller {
                 }
                 if (fresh == 0 || window.inFlight() >= WINDOW) {
                     // Telegram re-sends unacknowledged updates at once, so without a pause this would spin
-                    window.awaitOffsetMove(50);
+                    window.awaitRoom(WINDOW / 2, 50);
                 }
             } catch (InterruptedException e) {
                 break;

@@ -52,6 +52,7 @@ final class UpdateRouter implements UpdateHandler {
     private final ReplyIndex replies;
     private final RecentChecks checks;
     private final DeletionSchedule deletions;
+    private final ContactsFlow contacts;
     private final BotSettings settings;
     private volatile BotIdentity me = new BotIdentity(0, "");
 
@@ -59,7 +60,7 @@ final class UpdateRouter implements UpdateHandler {
     }
 
     UpdateRouter(BotApi api, TextChecker checker, PatternSink patterns, Messages messages, BotSettings settings,
-                 DeletionSchedule deletions) {
+                 DeletionSchedule deletions, ContactsFlow contacts) {
         this.api = api;
         this.checker = checker;
         this.patterns = patterns;
@@ -72,6 +73,7 @@ final class UpdateRouter implements UpdateHandler {
         this.replies = new ReplyIndex(Duration.ofHours(48));
         this.checks = new RecentChecks(Duration.ofHours(48));
         this.deletions = deletions;
+        this.contacts = contacts;
     }
 
     /** Set once getMe answered: groups address the bot by this name. */
@@ -138,15 +140,25 @@ final class UpdateRouter implements UpdateHandler {
             }
             return;
         }
-        onTextToCheck(msg, user, prefs, text, edited);
+        onTextToCheck(msg, user, prefs, ui, text, edited);
     }
 
-    private void onTextToCheck(Message msg, String user, Preferences prefs, String text, boolean edited)
-            throws InterruptedException {
+    private void onTextToCheck(Message msg, String user, Preferences prefs, Language ui, String text,
+                               boolean edited) throws InterruptedException {
         long chatId = msg.getChatId();
         boolean forwarded = msg.getForwardOrigin() != null;
-        Verdict v = checker.check(text, prefs.chosenLanguage());
-        Language lang = prefs.chosenLanguage().orElse(v.language());
+        Verdict v;
+        try {
+            v = checker.check(text, prefs.chosenLanguage());
+        } catch (RuntimeException e) {
+            // a checker bug must not leave the user without an answer; the log names the bug, never the text
+            StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            log.error("Checker failed: {} at {}", e.getClass().getName(), at);
+            send(chatId, messages.get(ui, "tg.check_failed"), null, prefs, List.of(msg.getMessageId()));
+            return;
+        }
+        // nothing readable says nothing about the language: answer in the user's own
+        Language lang = v.kind() == Verdict.Kind.EMPTY ? ui : prefs.chosenLanguage().orElse(v.language());
 
         Optional<Long> recordId = Optional.empty();
         boolean storable = v.kind() == Verdict.Kind.MESSAGE || v.kind() == Verdict.Kind.RANSOM;
@@ -168,8 +180,10 @@ final class UpdateRouter implements UpdateHandler {
                 case EMPTY -> html = messages.get(lang, "tg.empty");
                 case AWARENESS -> html = messages.get(lang, "tg.awareness");
                 case RANSOM -> {
-                    html = messages.get(lang, "tg.ransom.title") + "\n" + messages.get(lang, "tg.ransom.advice");
-                    keyboard = keyboard(List.of(button(lang, "tg.button.contacts", "c")));
+                    // a relative or a captor's demand: the numbers for the place named, not a job-ad verdict
+                    ContactsFlow.Screen screen = contacts.forMessage(text, lang);
+                    html = screen.html();
+                    keyboard = screen.keyboard();
                 }
                 default -> {
                     html = composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()));
@@ -272,7 +286,10 @@ final class UpdateRouter implements UpdateHandler {
                 send(chatId, messages.get(ui, "tg.forget.done"), null, Preferences.DEFAULT, List.of());
             }
             case "lang" -> onLang(chatId, user, prefs, ui, arg);
-            case "contacts" -> send(chatId, messages.get(ui, "tg.contacts.soon"), null, prefs, own);
+            case "contacts" -> {
+                ContactsFlow.Screen ask = contacts.askLocation(ui);
+                send(chatId, ask.html(), ask.keyboard(), prefs, own);
+            }
             case "discreet" -> onDiscreet(msg, user, prefs, ui, arg);
             default -> send(chatId, messages.get(ui, "tg.unknown_command"), null, prefs, own);
         }
@@ -413,12 +430,20 @@ final class UpdateRouter implements UpdateHandler {
         boolean inPrivate = q.getMessage() != null && q.getMessage().getChat() != null
                 && "private".equals(q.getMessage().getChat().getType());
         String notice = null;
-        if (inPrivate) {
+        // a button pressed in a flood still gets its spinner stopped, but nothing more
+        boolean allowed = limiter.admit(user) == RateLimiter.Decision.ALLOW;
+        if (inPrivate && allowed) {
             long chatId = q.getMessage().getChatId();
             if (data.equals("s")) {
                 send(chatId, messages.get(ui, "tg.steps"), null, prefs, List.of());
             } else if (data.equals("c")) {
-                send(chatId, messages.get(ui, "tg.contacts.soon"), null, prefs, List.of());
+                ContactsFlow.Screen ask = contacts.askLocation(ui);
+                send(chatId, ask.html(), ask.keyboard(), prefs, List.of());
+            } else if (data.startsWith("cl:") || data.startsWith("cn:")) {
+                Optional<ContactsFlow.Screen> next = contacts.onButton(data, ui);
+                if (next.isPresent()) {
+                    edit(chatId, q.getMessage().getMessageId(), next.get().html(), next.get().keyboard());
+                }
             } else if (data.startsWith("w:")) {
                 Optional<RecentChecks.Check> check = checks.take(data.substring(2));
                 if (check.isPresent()) {
@@ -470,7 +495,7 @@ final class UpdateRouter implements UpdateHandler {
             Message sent = api.call(b.build());
             id = Optional.ofNullable(sent == null ? null : sent.getMessageId());
         } catch (BotApi.CallFailed e) {
-            id = Optional.empty();
+            id = e.code() == 400 ? sendPlain(chatId, html, keyboard) : Optional.empty();
         }
         if (prefs.discreet() && !prefs.deleteAfter().isZero()) {
             List<Integer> toDelete = new ArrayList<>(alsoDelete);
@@ -480,6 +505,27 @@ final class UpdateRouter implements UpdateHandler {
             }
         }
         return id;
+    }
+
+    /**
+     * Telegram refuses a whole message when it cannot parse its HTML (a broken translation, an unexpected
+     * tag): a warning without formatting is better than no warning.
+     */
+    private Optional<Integer> sendPlain(long chatId, String html, InlineKeyboardMarkup keyboard)
+            throws InterruptedException {
+        String plain = html.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&amp;", "&");
+        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chatId).text(plain)
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+        if (keyboard != null) {
+            b.replyMarkup(keyboard);
+        }
+        try {
+            Message sent = api.call(b.build());
+            return Optional.ofNullable(sent == null ? null : sent.getMessageId());
+        } catch (BotApi.CallFailed e) {
+            return Optional.empty();
+        }
     }
 
     private void edit(long chatId, int messageId, String html, InlineKeyboardMarkup keyboard)

@@ -6,11 +6,14 @@ import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.checker.Risk;
 import org.jobguard.checker.Verdict;
 import org.jobguard.config.ConfigFiles;
+import org.jobguard.config.ContactsLoader;
+import org.jobguard.contacts.HelpDirectory;
 import org.jobguard.config.RulesLoader;
 import org.jobguard.i18n.Messages;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ final class BotHarness implements AutoCloseable {
     static final Messages MESSAGES = Messages.load(Path.of("messages"));
     static final RedFlagChecker CHECKER = new RedFlagChecker(
             RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml")), ConfirmedPatterns.none());
+    static final HelpDirectory CONTACTS = new ContactsLoader(Clock.systemUTC()).load(ConfigFiles.locate(Map.of()));
 
     /** What the bot handed to the pattern store, and when. */
     record Recorded(Risk risk, boolean forwarded, long nanos) {
@@ -64,7 +68,7 @@ final class BotHarness implements AutoCloseable {
     };
 
     void startBot() {
-        bot = new TelegramBot(settings, checker, sink, MESSAGES);
+        bot = new TelegramBot(settings, checker, sink, MESSAGES, CONTACTS);
         bot.start();
     }
 

@@ -38,6 +38,7 @@ class LogPrivacyTest {
             }
             return BotHarness.CHECKER.check(text, lang);
         };
+        List<FakeBotApi.Call> sent;
         try (BotHarness h = new BotHarness(s -> s, failing)) {
             h.api.fail("sendMessage", 2, 500, null);
             h.api.fail("sendMessage", 1, 429, 1);
@@ -59,6 +60,7 @@ class LogPrivacyTest {
                     .put("first_name", FIRST_NAME);
             h.api.push(edit);
             h.api.awaitAllConfirmed(Duration.ofSeconds(20));
+            sent = h.api.calls("sendMessage");
         } finally {
             root.detachAppender(captured);
             root.setLevel(level);
@@ -66,6 +68,8 @@ class LogPrivacyTest {
         List<String> lines = captured.list.stream().map(LogPrivacyTest::render).toList();
         assertTrue(lines.stream().anyMatch(l -> l.contains("answered 500")), "the failures were logged: " + lines);
         assertTrue(lines.stream().anyMatch(l -> l.contains("IllegalStateException")), "the crash was logged");
+        assertTrue(sent.stream().anyMatch(c -> c.text().contains("went wrong")),
+                "the user still got an answer");
         for (String line : lines) {
             for (String planted : List.of(TEXT_MARK, CRASH_MARK, String.valueOf(USER_ID), USERNAME, FIRST_NAME,
                     ORIGIN_NAME, "planted_origin", FakeBotApi.TOKEN)) {

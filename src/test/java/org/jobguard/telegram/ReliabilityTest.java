@@ -60,6 +60,19 @@ class ReliabilityTest {
     }
 
     @Test
+    void aReplyTelegramCannotParseIsSentAgainAsPlainText() throws Exception {
+        try (BotHarness h = new BotHarness(s -> s, ReliabilityTest::echo)) {
+            h.api.fail("sendMessage", 1, 400, null);
+            h.api.push(Updates.text(504, "seq-504-1 <b>&"));
+            List<FakeBotApi.Call> calls = h.api.await(c -> c.method().equals("sendMessage"), 2, Duration.ofSeconds(10));
+            assertEquals("HTML", calls.get(0).body().path("parse_mode").asText());
+            assertTrue(calls.get(1).body().path("parse_mode").isMissingNode());
+            assertTrue(calls.get(1).text().contains("seq-504-1 <b>&"), "user text as written: " + calls.get(1).text());
+            assertTrue(!calls.get(1).text().contains("<i>"), "no markup left: " + calls.get(1).text());
+        }
+    }
+
+    @Test
     void pollingSurvivesErrorsAndKeepsGoing() throws Exception {
         try (BotHarness h = new BotHarness(s -> s, ReliabilityTest::echo)) {
             h.api.fail("getUpdates", 2, 500, null);

@@ -53,7 +53,10 @@ class UpdateKindsTest {
     void textInEachLanguageGetsRiskEvidenceAdviceAndButtonsInThatLanguage() throws Exception {
         FakeBotApi.Call en = h.reply(Updates.text(newUser(), SCAM_EN));
         assertTrue(en.text().contains("High risk"), en.text());
-        assertTrue(en.text().contains("keep your passport</i>”"), en.text());
+        assertTrue(en.text().contains("keep your passport</i>”"), "evidence quoted: " + en.text());
+        assertTrue(en.text().contains("“<i>Myawaddy</i>”"), en.text());
+        assertTrue(en.text().contains("What to do:") && en.text().contains("Never hand over your passport"),
+                "advice: " + en.text());
         assertEquals("HTML", en.body().path("parse_mode").asText());
         String buttons = en.body().path("reply_markup").toString();
         assertTrue(buttons.contains("This is wrong") && buttons.contains("Help contacts")
@@ -187,7 +190,9 @@ class UpdateKindsTest {
         assertTrue(help.contains("For example") && help.contains("passport"), help);
         String privacy = h.reply(Updates.text(u, "/privacy")).text();
         assertTrue(privacy.contains("180 days") && privacy.contains("never keep"), privacy);
-        assertTrue(h.reply(Updates.text(u, "/contacts")).text().contains("police"));
+        FakeBotApi.Call contacts = h.reply(Updates.text(u, "/contacts"));
+        assertTrue(contacts.text().contains("Where is the person now?"), contacts.text());
+        assertTrue(contacts.body().path("reply_markup").toString().contains("\"cl:MM\""));
         assertTrue(h.reply(Updates.text(u, "/forget")).text().contains("cleared"));
     }
 
@@ -228,16 +233,47 @@ class UpdateKindsTest {
         h.api.await(c -> c.method().equals("answerCallbackQuery")
                 && c.body().path("text").asText().contains("expired"), 1, Duration.ofSeconds(10));
         assertEquals(1, h.reports.size(), "a second press does not count twice");
-        assertTrue(h.reply(Updates.callback(u, botMessage, "c")).text().contains("police"));
+        assertTrue(h.reply(Updates.callback(u, botMessage, "c")).text().contains("Where is the person now?"));
         h.api.await(c -> c.method().equals("answerCallbackQuery"), answers + 4, Duration.ofSeconds(10));
     }
 
     @Test
-    void aRansomMessageGetsTheRelativesAdviceNotAJobVerdict() throws Exception {
-        FakeBotApi.Call reply = h.reply(Updates.text(newUser(), "我儿子在妙瓦底，他们要交钱放人，赎金四万块"));
-        assertTrue(reply.text().contains("不要交赎金"), reply.text());
-        assertFalse(reply.text().contains("高风险"), reply.text());
-        assertTrue(reply.body().path("reply_markup").toString().contains("求助电话"));
+    void aRelativesMessageGetsTheNumbersForThePlaceNamedAndTheAdviceNotAJobVerdict() throws Exception {
+        FakeBotApi.Call hans = h.reply(Updates.text(newUser(), "我儿子在妙瓦底，他们要交钱放人，不然就把他转卖"));
+        assertTrue(hans.text().contains("求助电话") && hans.text().contains("妙瓦底"), hans.text());
+        assertTrue(hans.text().contains("不要付赎金") && hans.text().contains("核实"), hans.text());
+        assertFalse(hans.text().contains("高风险"), "not a job-ad verdict: " + hans.text());
+        assertTrue(hans.body().path("reply_markup").toString().contains("\"c\""), "asks whose citizen he is");
+
+        FakeBotApi.Call hant = h.reply(Updates.text(newUser(), "我兒子被關在妙瓦底，他們要贖金才放人，他是台灣人"));
+        assertTrue(hant.text().contains("求助電話") && hant.text().contains("不要付贖金"), hant.text());
+        assertTrue(hant.text().contains("0800"), "Taiwan's overseas emergency line: " + hant.text());
+
+        FakeBotApi.Call en = h.reply(Updates.text(newUser(),
+                "My daughter is held in Sihanoukville and they want ransom to release her. She is Filipino."));
+        assertTrue(en.text().contains("Help contacts") && en.text().contains("Do not pay ransom"), en.text());
+        assertTrue(en.text().contains("Sihanoukville"), en.text());
+    }
+
+    @Test
+    void contactsTakeTwoTapsAndShowNumbersWithSourceAndVerifiedDate() throws Exception {
+        long u = newUser();
+        FakeBotApi.Call ask = h.reply(Updates.text(u, "/contacts"));
+        int questionId = 1_000_000 + 1;
+        h.api.push(Updates.callback(u, questionId, "cl:MM"));
+        FakeBotApi.Call second = h.api.await(c -> c.method().equals("editMessageText") && c.chatId() == u, 1,
+                Duration.ofSeconds(10)).get(0);
+        assertTrue(second.text().contains("Whose citizen"), second.text());
+        assertTrue(second.body().path("reply_markup").toString().contains("\"cn:MM:CN\""));
+        h.api.push(Updates.callback(u, questionId, "cn:MM:CN"));
+        FakeBotApi.Call answer = h.api.await(c -> c.method().equals("editMessageText") && c.chatId() == u, 2,
+                Duration.ofSeconds(10)).get(1);
+        String text = answer.text();
+        assertTrue(text.contains("+861012308") || text.contains("12308"), "China's consular hotline: " + text);
+        assertTrue(text.contains("verified") && text.contains("source"), text);
+        assertTrue(text.contains("Do not pay ransom"), text);
+        assertTrue(answer.body().path("reply_markup").isMissingNode(), "the questions' buttons are gone");
+        assertTrue(ask.text().contains("Where is the person"));
     }
 
     @Test

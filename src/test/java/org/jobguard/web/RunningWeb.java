@@ -59,7 +59,7 @@ final class RunningWeb implements AutoCloseable {
         ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
         checker = new RedFlagChecker(RulesLoader.load(files.yaml("rules.yaml")), normalizer, index);
         patterns = new PatternService(store, redactor, new IndicatorHasher(HMAC_SECRET), normalizer, index, clock,
-                t -> checker.reconfigure(checker.rules().withToggle(t.ruleId(), t.enabled(), t.shadow())),
+                checker::rules, t -> checker.reconfigure(checker.rules().withToggle(t.ruleId(), t.enabled(), t.shadow())),
                 PatternService.DEFAULT_FORGET_WINDOW);
         messages = Messages.load(Path.of("messages"));
         HelpDirectory directory = new ContactsLoader(clock).load(files);

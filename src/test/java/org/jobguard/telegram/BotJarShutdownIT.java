@@ -1,0 +1,127 @@
+package org.jobguard.telegram;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real jar under a steady stream and then a SIGTERM: it survives a 429, ignores group and channel posts,
+ * and on SIGTERM stops with every acknowledged update answered. Prints start-up time, latency over 300
+ * updates and the process's resident memory under that load ({@link BotJarIT} covers the rest end to end).
+ */
+class BotJarShutdownIT {
+    private static final Path JAR = Path.of("target/jobguard.jar").toAbsolutePath();
+
+    @Test
+    void theJarAnswersForwardedOffersAndStopsCleanly(@TempDir Path work) throws Exception {
+        try (FakeBotApi api = FakeBotApi.start()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+            env.put("TELEGRAM_API_URL", api.url().toString());
+            env.put("JOBGUARD_HMAC_SECRET", "jar-test-secret-0123456789");
+            env.put("JOBGUARD_DATA_DIR", work.resolve("data").toString());
+            env.put("JOBGUARD_PORT", "0");
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", JAR.toString()).directory(work.toFile());
+            pb.environment().putAll(env);
+            Path log = work.resolve("jar.log");
+            pb.redirectErrorStream(true).redirectOutput(log.toFile());
+            long started = System.nanoTime();
+            Process jar = pb.start();
+            try {
+                api.await(c -> c.method().equals("getUpdates"), 1, Duration.ofSeconds(120));
+                long startupMillis = (System.nanoTime() - started) / 1_000_000;
+                assertEquals(2, api.calls("setMyCommands").size());
+
+                long user = 4_200_001;
+                FakeBotApi.Call en = reply(api, Updates.forwarded(user, UpdateKindsTest.SCAM_EN,
+                        Updates.originHiddenUser("Agent")), 1);
+                assertTrue(en.text().contains("High risk") && en.text().contains("“<i>Myawaddy</i>”"), en.text());
+                assertTrue(en.text().contains("hides their account"), en.text());
+                api.fail("sendMessage", 1, 429, 1);
+                FakeBotApi.Call hans = reply(api, Updates.forwarded(user + 1, UpdateKindsTest.SCAM_HANS,
+                        Updates.originChannel("招聘频道")), 2);
+                assertTrue(hans.text().contains("高风险") && hans.text().contains("妙瓦底"), hans.text());
+                FakeBotApi.Call hant = reply(api, Updates.forwarded(user + 2, UpdateKindsTest.SCAM_HANT,
+                        Updates.originChat("工作群")), 1);
+                assertTrue(hant.text().contains("高風險") && hant.text().contains("「<i>妙瓦底</i>」"), hant.text());
+
+                int before = api.calls("sendMessage").size();
+                api.push(Updates.group(user + 3, UpdateKindsTest.SCAM_EN, null, 0));
+                api.push(Updates.channelPost(UpdateKindsTest.SCAM_HANS));
+
+                Map<Long, Long> pushed = new HashMap<>();
+                for (int i = 0; i < 300; i++) {
+                    long u = 5_000_000 + i;
+                    Thread.sleep(5);
+                    pushed.put(u, api.pushedAt(api.push(Updates.text(u, UpdateKindsTest.SCAM_HANS))));
+                }
+                long rssMb = rssMegabytes(jar.pid());
+                List<FakeBotApi.Call> burst = api.await(c -> c.method().equals("sendMessage")
+                        && pushed.containsKey(c.chatId()), 300, Duration.ofSeconds(60));
+                long rssAfterMb = Math.max(rssMb, rssMegabytes(jar.pid()));
+                double[] ms = burst.stream().mapToDouble(c -> (c.nanos() - pushed.get(c.chatId())) / 1e6).sorted()
+                        .toArray();
+                api.awaitAllConfirmed(Duration.ofSeconds(20));
+                assertEquals(before + 300, api.calls("sendMessage").size(), "the group and channel posts got nothing");
+
+                // SIGTERM in the middle of a burst: whatever Telegram was told is done must have been answered
+                Map<Long, Long> chatByUpdate = new HashMap<>();
+                for (int i = 0; i < 200; i++) {
+                    long u = 6_000_000 + i;
+                    chatByUpdate.put(api.push(Updates.text(u, UpdateKindsTest.SCAM_EN)), u);
+                }
+                api.await(c -> c.method().equals("sendMessage") && c.chatId() >= 6_000_000, 20,
+                        Duration.ofSeconds(30));
+                jar.destroy();
+                assertTrue(jar.waitFor(30, TimeUnit.SECONDS), "stops on SIGTERM");
+                java.util.Set<Long> answered = new java.util.HashSet<>();
+                api.calls("sendMessage").forEach(c -> answered.add(c.chatId()));
+                long confirmed = api.confirmedOffset();
+                chatByUpdate.forEach((update, chat) -> assertTrue(update >= confirmed || answered.contains(chat),
+                        "update " + update + " acknowledged without an answer"));
+                System.out.printf("jar: start-up to first getUpdates %d ms; 300 updates 5 ms apart: p50 %.1f ms,"
+                                + " p99 %.1f ms; RSS under burst %d MB; SIGTERM after %d of 200 answered%n",
+                        startupMillis, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.99) - 1], rssAfterMb,
+                        chatByUpdate.values().stream().filter(answered::contains).count());
+                String output = Files.readString(log, StandardCharsets.UTF_8);
+                assertFalse(output.contains("妙瓦底") || output.contains("Myawaddy") || output.contains("4200001"),
+                        "no message text or ids in the log");
+            } finally {
+                jar.destroyForcibly();
+            }
+        }
+    }
+
+    /** @param attempts sendMessage calls expected for this reply (2 when the first one gets a 429) */
+    private static FakeBotApi.Call reply(FakeBotApi api, com.fasterxml.jackson.databind.node.ObjectNode update,
+                                         int attempts) throws InterruptedException {
+        long chat = update.path("message").path("chat").path("id").asLong();
+        api.push(update);
+        List<FakeBotApi.Call> sent = api.await(c -> c.method().equals("sendMessage") && c.chatId() == chat,
+                attempts, Duration.ofSeconds(20));
+        return sent.get(attempts - 1);
+    }
+
+    private static long rssMegabytes(long pid) throws java.io.IOException {
+        Path status = Path.of("/proc/" + pid + "/status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        return Arrays.stream(Files.readString(status).split("\n")).filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong).findFirst().orElse(-1) / 1024;
+    }
+}
