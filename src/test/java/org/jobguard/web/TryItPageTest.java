@@ -137,6 +137,7 @@ class TryItPageTest {
         assertEquals(200, m.statusCode());
         assertTrue(m.body().contains("jobguard_flags_total{category=\"document_control\"}"), m.body());
         assertTrue(m.body().contains("jobguard_check_seconds_bucket{le=\"+Inf\"}"));
+        assertTrue(m.body().contains("jobguard_replies_total{channel=\"web\"}"));
         assertEquals(200, web.get("/health").statusCode());
     }
 }
