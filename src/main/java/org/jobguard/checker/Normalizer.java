@@ -68,14 +68,15 @@ public final class Normalizer {
         int[] src = pass.src;
         int len = pass.len;
         // pass 2: collapse gaps (runs of SEP/PUNCT) depending on what surrounds them
-        StringBuilder text = new StringBuilder(len);
+        // a gap becomes at most one space per separator, so the output is never longer than pass 1
+        char[] text = new char[len];
         int[] map = new int[len];
         int outLen = 0;
         int i = 0;
         while (i < len) {
             byte r = roles[i];
             if (r == CharTable.WORD || r == CharTable.CJK) {
-                text.append(chars[i]);
+                text[outLen] = chars[i];
                 map[outLen++] = src[i];
                 i++;
                 continue;
@@ -102,7 +103,7 @@ public final class Normalizer {
             }
             i = gapEnd;
         }
-        return new NormalizedText(text.toString(), java.util.Arrays.copyOf(map, outLen), original);
+        return new NormalizedText(new String(text, 0, outLen), java.util.Arrays.copyOf(map, outLen), original);
     }
 
     /** Pass-1 output: characters with their role and the code point they came from. */
@@ -143,7 +144,7 @@ public final class Normalizer {
     }
 
     /** Keeps punctuation, turns each run of separators into one space (none at the ends). */
-    private static int emitGap(char[] chars, byte[] roles, int[] src, int from, int to, StringBuilder text,
+    private static int emitGap(char[] chars, byte[] roles, int[] src, int from, int to, char[] text,
                                int[] map, int outLen, boolean edge) {
         boolean pendingSpace = false;
         int spaceSrc = 0;
@@ -155,16 +156,16 @@ public final class Normalizer {
                 pendingSpace = true;
             } else {
                 if (pendingSpace && outLen > 0) {
-                    text.append(' ');
+                    text[outLen] = ' ';
                     map[outLen++] = spaceSrc;
                 }
                 pendingSpace = false;
-                text.append(chars[k]);
+                text[outLen] = chars[k];
                 map[outLen++] = src[k];
             }
         }
         if (pendingSpace && !edge && outLen > 0) {
-            text.append(' ');
+            text[outLen] = ' ';
             map[outLen++] = spaceSrc;
         }
         return outLen;

@@ -16,8 +16,8 @@ import java.util.Optional;
  * Everything the service needs to start, from {@code config/jobguard.yaml} with environment overrides.
  * {@code App} wires every part from this one record.
  *
- * @param hmacSecret keyed-hash secret: {@code JOBGUARD_HMAC_SECRET}, or in local mode one generated once and
- *                   kept in the data directory (owner-only), so hashes stay comparable across restarts
+ * @param hmacSecret keyed-hash secret: {@code JOBGUARD_HMAC_SECRET} (required with a bot token), or in local mode
+ *                   one generated once and kept in the data directory (owner-only)
  */
 public record Config(ConfigFiles files, Path dataDir, int retentionDays, int port, int maxCheckedChars,
                      Optional<String> telegramToken, URI telegramApiUrl, int botWorkers, int messagesPerMinute,
@@ -58,18 +58,28 @@ public record Config(ConfigFiles files, Path dataDir, int retentionDays, int por
         int perMinute = number(doc, env, null, "/telegram/messages_per_minute", 20, 1, 10_000);
         int pollTimeout = number(doc, env, null, "/telegram/poll_timeout_seconds", 25, 0, 50);
         int deleteAfter = number(doc, env, null, "/telegram/discreet_delete_after_minutes", 10, 0, 24 * 60);
-        String secret = hmacSecret(env, dataDir);
+        String secret = hmacSecret(env, dataDir, token.isPresent());
         return new Config(files, dataDir, retention, port, maxChars, token, apiUrl, workers, perMinute, pollTimeout,
                 deleteAfter, secret, Map.copyOf(env));
     }
 
-    private static String hmacSecret(Map<String, String> env, Path dataDir) {
+    /**
+     * A key generated into the data folder would travel with every copy of that folder and let its holder test
+     * phone numbers against the stored hashes, so the bot, which stores real reports, needs one from the
+     * environment. Local mode, someone trying JobGuard on their own machine, generates one so it starts with no
+     * set-up.
+     */
+    private static String hmacSecret(Map<String, String> env, Path dataDir, boolean bot) {
         String fromEnv = env.get("JOBGUARD_HMAC_SECRET");
         if (fromEnv != null && !fromEnv.isBlank()) {
             if (fromEnv.trim().length() < 16) {
                 throw new ConfigException("JOBGUARD_HMAC_SECRET", 0, "must be at least 16 characters");
             }
             return fromEnv.trim();
+        }
+        if (bot) {
+            throw new ConfigException("JOBGUARD_HMAC_SECRET", 0, "is required when TELEGRAM_BOT_TOKEN is set; "
+                    + "make one with: openssl rand -hex 32");
         }
         Path file = dataDir.resolve("hmac.secret");
         try {
