@@ -25,6 +25,17 @@ final class StoredPatterns implements PatternSink {
     }
 
     @Override
+    public Optional<Long> record(Verdict verdict, String text, boolean forwarded, String userHash) {
+        PatternService.Recorded r = service.record(verdict, text, Source.BOT, forwarded, Optional.of(userHash));
+        return r.status() == PatternService.Recorded.Status.STORED ? Optional.of(r.patternId()) : Optional.empty();
+    }
+
+    @Override
+    public int forget(String userHash) {
+        return Math.max(0, service.forget(userHash));
+    }
+
+    @Override
     public void reportWrong(Optional<Long> recordId, List<String> ruleIds, Risk risk, Language language) {
         service.reportWrong(recordId, ruleIds, risk, language, Source.BOT);
     }

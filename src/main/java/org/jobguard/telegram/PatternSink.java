@@ -19,6 +19,19 @@ public interface PatternSink {
      */
     Optional<Long> record(Verdict verdict, String text, boolean forwarded);
 
+    /**
+     * As {@link #record(Verdict, String, boolean)}, and links the stored record to the user's hash in memory
+     * only, for a limited time, so that /forget can delete it.
+     */
+    default Optional<Long> record(Verdict verdict, String text, boolean forwarded, String userHash) {
+        return record(verdict, text, forwarded);
+    }
+
+    /** Deletes the stored records still linked in memory to this user; returns how many (0 when none). */
+    default int forget(String userHash) {
+        return 0;
+    }
+
     /** A user said the verdict was wrong (a false alarm, or a missed scam when risk was low or none). */
     void reportWrong(Optional<Long> recordId, List<String> ruleIds, Risk risk, Language language);
 

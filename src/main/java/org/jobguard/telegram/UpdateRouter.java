@@ -4,6 +4,7 @@ import org.jobguard.checker.Language;
 import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.Verdict;
 import org.jobguard.i18n.Messages;
+import org.jobguard.patterns.PatternService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -43,6 +44,7 @@ final class UpdateRouter implements UpdateHandler {
 
     private final BotApi api;
     private final TextChecker checker;
+    private static final long FORGET_WINDOW_HOURS = PatternService.DEFAULT_FORGET_WINDOW.toHours();
     private final PatternSink patterns;
     private final Messages messages;
     private final ReplyComposer composer;
@@ -163,7 +165,7 @@ final class UpdateRouter implements UpdateHandler {
         Optional<Long> recordId = Optional.empty();
         boolean storable = v.kind() == Verdict.Kind.MESSAGE || v.kind() == Verdict.Kind.RANSOM;
         if (!edited && storable && v.flagged()) {
-            recordId = record(v, text, forwarded);
+            recordId = record(v, text, forwarded, user);
         }
 
         String html;
@@ -206,9 +208,18 @@ final class UpdateRouter implements UpdateHandler {
         replyId.ifPresent(id -> replies.remember(messageKey, id));
     }
 
-    private Optional<Long> record(Verdict v, String text, boolean forwarded) {
+    private int forgetPatterns(String user) {
         try {
-            return patterns.record(v, text, forwarded);
+            return patterns.forget(user);
+        } catch (RuntimeException e) {
+            log.error("Stored records could not be forgotten: {}", e.getClass().getName());
+            return 0;
+        }
+    }
+
+    private Optional<Long> record(Verdict v, String text, boolean forwarded, String user) {
+        try {
+            return patterns.record(v, text, forwarded, user);
         } catch (RuntimeException e) {
             // the warning matters more than the statistics: reply anyway
             log.error("Pattern could not be stored: {}", e.getClass().getName());
@@ -283,7 +294,12 @@ final class UpdateRouter implements UpdateHandler {
                 limiter.forget(user);
                 replies.forgetUser(user);
                 checks.forgetUser(user);
-                send(chatId, messages.get(ui, "tg.forget.done"), null, Preferences.DEFAULT, List.of());
+                int deleted = forgetPatterns(user);
+                String done = messages.get(ui, "tg.forget.done");
+                if (deleted > 0) {
+                    done += "\n" + messages.format(ui, "forget.done", "count", deleted, "hours", FORGET_WINDOW_HOURS);
+                }
+                send(chatId, done, null, Preferences.DEFAULT, List.of());
             }
             case "lang" -> onLang(chatId, user, prefs, ui, arg);
             case "contacts" -> {
