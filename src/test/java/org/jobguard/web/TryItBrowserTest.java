@@ -74,4 +74,17 @@ class TryItBrowserTest {
         b.driver.executeScript("arguments[0].scrollIntoView()", b.driver.findElement(By.id("verdict")));
         b.screenshot("try-it-360px");
     }
+
+    @Test
+    void contactsPageFiltersWithoutJavaScriptAndFitsAPhone() {
+        b.size(360, 740);
+        b.driver.get(web.url("/contacts?ui=zh-Hans"));
+        new Select(b.driver.findElement(By.id("location"))).selectByValue("MM");
+        new Select(b.driver.findElement(By.id("nationality"))).selectByValue("CN");
+        b.clickAndWait(b.driver.findElement(By.id("contacts-submit")));
+        assertTrue(b.driver.getCurrentUrl().contains("location=MM"));
+        assertTrue(b.driver.findElements(By.cssSelector(".contact a.number[href^='tel:']")).size() >= 2);
+        assertEquals("", b.overflowing(), "page fits 360 px");
+        b.screenshot("contacts-360px");
+    }
 }
