@@ -160,11 +160,9 @@ final class UpdateRouter implements UpdateHandler {
         // nothing readable says nothing about the language: answer in the user's own
         Language lang = v.kind() == Verdict.Kind.EMPTY ? ui : prefs.chosenLanguage().orElse(v.language());
 
-        Optional<Long> recordId = Optional.empty();
-        boolean storable = v.kind() == Verdict.Kind.MESSAGE || v.kind() == Verdict.Kind.RANSOM;
-        if (!edited && storable && v.flagged()) {
-            recordId = record(v, text, forwarded);
-        }
+        // counted for the rule statistics, stored when flagged, always before the reply goes out
+        Optional<Long> recordId = edited || v.kind() == Verdict.Kind.EMPTY ? Optional.empty()
+                : record(v, text, forwarded, user);
 
         String html;
         InlineKeyboardMarkup keyboard = null;
@@ -206,13 +204,22 @@ final class UpdateRouter implements UpdateHandler {
         replyId.ifPresent(id -> replies.remember(messageKey, id));
     }
 
-    private Optional<Long> record(Verdict v, String text, boolean forwarded) {
+    private Optional<Long> record(Verdict v, String text, boolean forwarded, String user) {
         try {
-            return patterns.record(v, text, forwarded);
+            return patterns.record(v, text, forwarded, user);
         } catch (RuntimeException e) {
             // the warning matters more than the statistics: reply anyway
             log.error("Pattern could not be stored: {}", e.getClass().getName());
             return Optional.empty();
+        }
+    }
+
+    private int forgetRecords(String user) {
+        try {
+            return patterns.forget(user);
+        } catch (RuntimeException e) {
+            log.error("Records could not be forgotten: {}", e.getClass().getName());
+            return 0;
         }
     }
 
@@ -277,13 +284,19 @@ final class UpdateRouter implements UpdateHandler {
             case "help" -> send(chatId, messages.get(ui, prefs.discreet() ? "tg.discreet.help" : "tg.help"),
                     null, prefs, own);
             case "privacy" -> send(chatId, messages.format(ui, "tg.privacy",
-                    "days", settings.retentionDays(), "memory_days", settings.rememberFor().toDays()), null, prefs, own);
+                    "days", settings.retentionDays(), "memory_days", settings.rememberFor().toDays(),
+                    "forget_hours", patterns.forgetWindow().toHours()), null, prefs, own);
             case "forget" -> {
                 preferences.forget(user);
                 limiter.forget(user);
                 replies.forgetUser(user);
                 checks.forgetUser(user);
-                send(chatId, messages.get(ui, "tg.forget.done"), null, Preferences.DEFAULT, List.of());
+                int deleted = forgetRecords(user);
+                String done = messages.get(ui, "tg.forget.done");
+                if (deleted > 0) {
+                    done += "\n" + messages.format(ui, "tg.forget.records", "count", deleted);
+                }
+                send(chatId, done, null, Preferences.DEFAULT, List.of());
             }
             case "lang" -> onLang(chatId, user, prefs, ui, arg);
             case "contacts" -> {

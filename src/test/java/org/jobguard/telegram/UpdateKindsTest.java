@@ -197,6 +197,19 @@ class UpdateKindsTest {
     }
 
     @Test
+    void forgetAlsoDeletesWhatTheUserJustSentThroughTheSameOpaqueKey() throws Exception {
+        long u = newUser();
+        int before = h.recorded.size();
+        h.reply(Updates.text(u, SCAM_EN));
+        String sender = h.recorded.get(before).sender();
+        assertFalse(sender.contains(String.valueOf(u)), "the sink gets a keyed hash, not the id");
+        String done = h.reply(Updates.text(u, "/forget")).text();
+        assertTrue(h.forgotten.contains(sender));
+        assertTrue(done.contains("deleted 1 stored report"), done);
+        assertTrue(h.reply(Updates.text(u, "/privacy")).text().contains("only for 24 hours"));
+    }
+
+    @Test
     void langOverridesTheReplyLanguageUntilForget() throws Exception {
         long u = newUser();
         FakeBotApi.Call ask = h.reply(Updates.text(u, "/lang"));
