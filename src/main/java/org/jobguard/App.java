@@ -54,14 +54,14 @@ public final class App implements AutoCloseable {
         ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
         this.checker = new RedFlagChecker(rules, normalizer, index);
         this.patterns = new PatternService(store, redactor, new IndicatorHasher(config.hmacSecret()), normalizer, index,
-                clock, toggle -> checker.reconfigure(applyToggles(rules)), PatternService.DEFAULT_FORGET_WINDOW);
+                clock, checker::rules, toggle -> checker.reconfigure(applyToggles(rules)), PatternService.DEFAULT_FORGET_WINDOW);
         checker.reconfigure(patterns.applyRuleStates(rules));
         this.retention = new RetentionJob(patterns, config.retentionDays());
         java.util.Map<String, String> webEnv = new java.util.HashMap<>(config.env());
         webEnv.put("JOBGUARD_PORT", Integer.toString(config.port()));
         this.web = new WebServer(WebSettings.fromEnvironment(webEnv, config.dataDir())
                 .withMaxCheckedChars(config.maxCheckedChars()),
-                messages, checker::check, new ServiceMetrics(), clock);
+                messages, checker, patterns, contacts, new ServiceMetrics(), clock);
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
                 new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts));
     }

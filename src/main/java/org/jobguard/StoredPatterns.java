@@ -30,7 +30,7 @@ final class StoredPatterns implements PatternSink {
 
     @Override
     public void reportWrong(Optional<Long> recordId, List<String> ruleIds, Risk risk, Language language) {
-        service.reportStored(recordId, ruleIds, risk, Source.BOT);
+        service.reportWrong(recordId, ruleIds, risk, language, Source.BOT);
     }
 
     @Override

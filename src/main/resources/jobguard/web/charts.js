@@ -13,7 +13,6 @@
       d.setOption({
         animation: false,
         tooltip: {trigger: 'axis'},
-        legend: {data: [days.dataset.labelChecked, days.dataset.labelFlagged, days.dataset.labelReports]},
         grid: {left: 40, right: 10, bottom: 30, top: 40},
         xAxis: {type: 'category', data: s.days.map(function (x) { return x.day; })},
         yAxis: {type: 'value', minInterval: 1},
@@ -27,10 +26,10 @@
       c.setOption({
         animation: false,
         tooltip: {trigger: 'axis'},
-        grid: {left: 150, right: 10, bottom: 30, top: 10},
+        grid: {left: 130, right: 10, bottom: 30, top: 10},
         xAxis: {type: 'value', minInterval: 1},
         yAxis: {type: 'category', data: s.categories.map(function (x) { return x.label; })},
-        series: [{type: 'bar', data: s.categories.map(function (x) { return x.hits; })}]
+        series: [{type: 'bar', data: s.categories.map(function (x) { return x.reports; })}]
       });
       document.body.setAttribute('data-charts', 'drawn');
       window.addEventListener('resize', function () { d.resize(); c.resize(); });

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * structural regexes. Immutable; a rule toggle builds a new one.
  */
 final class CompiledRules {
-    /** What a phrase in the automaton stands for: a rule (by index) or a context cue. */
+    /** What a phrase in the automaton stands for: a rule (by index), a context cue, or where a pattern may start. */
     record Target(Kind kind, int rule) {
-        enum Kind { RULE, NEGATION, AWARENESS, RECRUITING, LEGITIMACY }
+        enum Kind { RULE, NEGATION, AWARENESS, RECRUITING, LEGITIMACY, PATTERN_START }
     }
 
     /** One occurrence in the normalized text, [start, end) in UTF-16 units of the normalized text. */
@@ -29,8 +29,8 @@ final class CompiledRules {
     private final AhoCorasickDoubleArrayTrie<Target[]> automaton;
     private final List<Pattern> patterns = new ArrayList<>();
     private final List<Integer> patternRule = new ArrayList<>();
-    /** per pattern: the characters its match starts with, or null when unknown (always run) */
-    private final List<char[]> patternTriggers = new ArrayList<>();
+    /** per pattern: whether the automaton reports where it may start; if not, it is tried everywhere */
+    private final List<Boolean> patternGated = new ArrayList<>();
 
     CompiledRules(RuleSet ruleSet, Normalizer normalizer) {
         this.ruleSet = ruleSet;
@@ -45,9 +45,19 @@ final class CompiledRules {
                 add(phrases, normalizer, p, new Target(Target.Kind.RULE, i));
             }
             for (Pattern pattern : r.patterns()) {
+                int index = patterns.size();
                 patterns.add(pattern);
                 patternRule.add(i);
-                patternTriggers.add(RegexTrigger.firstChars(pattern.pattern()).orElse(null));
+                List<String> starts = pattern.flags() == 0
+                        ? RegexTrigger.prefixes(pattern.pattern()).orElse(List.of()) : List.of();
+                // a prefix the normalizer would change cannot be found in normalized text: try everywhere
+                boolean gated = !starts.isEmpty() && starts.stream()
+                        .allMatch(s -> normalizer.normalize(s).text().equals(s));
+                patternGated.add(gated);
+                if (gated) {
+                    starts.forEach(s -> phrases.computeIfAbsent(s, k -> new ArrayList<>(1))
+                            .add(new Target(Target.Kind.PATTERN_START, index)));
+                }
             }
         }
         ContextCues cues = ruleSet.context();
@@ -81,22 +91,38 @@ final class CompiledRules {
     /** All hits in order of start; Latin phrases only at word boundaries. */
     List<Hit> match(String text) {
         List<Hit> hits = new ArrayList<>();
+        List<List<Integer>> starts = new ArrayList<>(patterns.size());
+        for (int i = 0; i < patterns.size(); i++) {
+            starts.add(null);
+        }
         if (automaton.size() > 0) {
             automaton.parseText(text, (begin, end, targets) -> {
-                if (atWordBoundary(text, begin, end)) {
-                    for (Target t : targets) {
+                boolean boundary = atWordBoundary(text, begin, end);
+                for (Target t : targets) {
+                    if (t.kind() == Target.Kind.PATTERN_START) {
+                        List<Integer> at = starts.get(t.rule());
+                        if (at == null) {
+                            at = new ArrayList<>(2);
+                            starts.set(t.rule(), at);
+                        }
+                        at.add(begin);
+                    } else if (boundary) {
                         hits.add(new Hit(t, begin, end));
                     }
                 }
             });
         }
         for (int i = 0; i < patterns.size(); i++) {
-            int from = firstTrigger(text, patternTriggers.get(i));
-            if (from < 0) {
-                continue;
+            Matcher m = null;
+            if (!patternGated.get(i)) {
+                m = patterns.get(i).matcher(text);
+                if (!m.find()) {
+                    continue;
+                }
+            } else if (starts.get(i) != null) {
+                m = firstMatchAt(patterns.get(i), text, starts.get(i));
             }
-            Matcher m = patterns.get(i).matcher(text);
-            if (m.find(from) && m.end() > m.start()) {
+            if (m != null && m.end() > m.start()) {
                 hits.add(new Hit(new Target(Target.Kind.RULE, patternRule.get(i)), m.start(), m.end()));
             }
         }
@@ -105,18 +131,22 @@ final class CompiledRules {
         return hits;
     }
 
-    private static int firstTrigger(String text, char[] triggers) {
-        if (triggers == null) {
-            return 0;
-        }
-        int first = -1;
-        for (char c : triggers) {
-            int at = text.indexOf(c);
-            if (at >= 0 && (first < 0 || at < first)) {
-                first = at;
+    /** The leftmost match among the candidate starts; the regex still sees the text around them. */
+    private static Matcher firstMatchAt(Pattern pattern, String text, List<Integer> candidates) {
+        candidates.sort(null);
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int last = -1;
+        for (int at : candidates) {
+            if (at == last) {
+                continue;
+            }
+            last = at;
+            m.region(at, text.length());
+            if (m.lookingAt()) {
+                return m;
             }
         }
-        return first;
+        return null;
     }
 
     private static boolean atWordBoundary(String text, int begin, int end) {

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The characters a regex's match must start with, read from its source when that is simple (a literal,
- * a character class of literals, or a group of such alternatives). Running a pattern only where one of
- * these occurs skips most of the text; a regex too complex to read is always run.
+ * The literal prefixes a regex's match must start with, read from its source when that is simple: a literal,
+ * a character class of literals, or a group of such alternatives, after any leading {@code \b} or lookaround.
+ * The matcher feeds these prefixes into the phrase automaton, so a pattern is tried only where one occurs
+ * instead of at every position of every message. A regex too complex to read is tried everywhere.
  */
 final class RegexTrigger {
     private static final String SPECIAL = "\\[](){}.*+?^$|";
@@ -15,20 +16,19 @@ final class RegexTrigger {
     private RegexTrigger() {
     }
 
-    static Optional<char[]> firstChars(String regex) {
-        List<Character> out = new ArrayList<>();
-        return collect(regex, 0, out) ? Optional.of(toArray(out)) : Optional.empty();
+    static Optional<List<String>> prefixes(String regex) {
+        List<String> out = new ArrayList<>();
+        return alternatives(regex, 0, out) ? Optional.of(List.copyOf(out)) : Optional.empty();
     }
 
-    /** Reads the alternatives that start at {@code at} until the end of the group or regex. */
-    private static boolean collect(String re, int at, List<Character> out) {
+    /** Reads every alternative from {@code at} to the end of its group or of the regex. */
+    private static boolean alternatives(String re, int at, List<String> out) {
         int i = at;
         while (true) {
-            int next = first(re, i, out);
-            if (next < 0) {
+            if (!branch(re, i, out)) {
                 return false;
             }
-            int bar = alternativeEnd(re, next);
+            int bar = alternativeEnd(re, i);
             if (bar < 0) {
                 return false;
             }
@@ -39,83 +39,120 @@ final class RegexTrigger {
         }
     }
 
-    /** Adds the first characters of the branch at {@code i}; returns where the branch goes on, or -1. */
-    private static int first(String re, int i, List<Character> out) {
-        if (i >= re.length()) {
-            return -1;
+    /** Adds the prefixes of the branch starting at {@code i}. */
+    private static boolean branch(String re, int i, List<String> out) {
+        i = skipZeroWidth(re, i);
+        if (i < 0 || i >= re.length()) {
+            return false;
         }
         char c = re.charAt(i);
-        int after;
         if (c == '(') {
             int body = i + 1;
             if (re.startsWith("?:", body)) {
                 body += 2;
             } else if (body < re.length() && re.charAt(body) == '?') {
-                return -1;
+                return false;
             }
-            if (!collect(re, body, out)) {
-                return -1;
+            int close = matchingParen(re, i);
+            if (close < 0 || optional(re, close + 1)) {
+                return false;
             }
-            after = matchingParen(re, i);
-        } else if (c == '[') {
-            int end = re.indexOf(']', i + 1);
-            if (end < 0 || end == i + 1 || re.charAt(i + 1) == '^') {
-                return -1;
+            return alternatives(re, body, out);
+        }
+        if (c == '[') {
+            int end = classEnd(re, i);
+            if (end < 0 || optional(re, end + 1)) {
+                return false;
             }
             for (int k = i + 1; k < end; k++) {
                 char m = re.charAt(k);
-                if (m == '\\' || (m == '-' && k > i + 1 && k < end - 1)) {
-                    return -1;
+                if (m == '\\' || m == '^' || (m == '-' && k > i + 1 && k < end - 1)) {
+                    return false;
                 }
-                out.add(m);
+                out.add(String.valueOf(m));
             }
-            after = end;
-        } else if (c == '\\' && i + 1 < re.length() && SPECIAL.indexOf(re.charAt(i + 1)) >= 0) {
-            out.add(re.charAt(i + 1));
-            after = i + 1;
-        } else if (SPECIAL.indexOf(c) < 0) {
-            out.add(c);
-            after = i;
-        } else {
-            return -1;
+            return true;
         }
-        // an optional first element ("?", "*", "{0,") would let the match start elsewhere
-        int q = after + 1;
-        if (q < re.length() && (re.charAt(q) == '?' || re.charAt(q) == '*' || re.startsWith("{0", q))) {
-            return -1;
+        StringBuilder literal = new StringBuilder();
+        int k = i;
+        while (k < re.length()) {
+            char m = re.charAt(k);
+            if (m == '\\' && k + 1 < re.length() && SPECIAL.indexOf(re.charAt(k + 1)) >= 0) {
+                literal.append(re.charAt(k + 1));
+                k += 2;
+            } else if (SPECIAL.indexOf(m) < 0 && !Character.isWhitespace(m)) {
+                literal.append(m);
+                k++;
+            } else {
+                break;
+            }
         }
-        return q;
+        if (optional(re, k) && literal.length() > 0) {
+            literal.setLength(literal.length() - 1);
+        }
+        if (literal.length() == 0) {
+            return false;
+        }
+        out.add(literal.toString());
+        return true;
     }
 
-    private static int matchingParen(String re, int open) {
-        int depth = 0;
-        for (int k = open; k < re.length(); k++) {
-            char c = re.charAt(k);
-            if (c == '\\') {
-                k++;
-            } else if (c == '[') {
-                k = re.indexOf(']', k + 1);
-                if (k < 0) {
+    /** Skips a leading word boundary and lookarounds: they match no characters. */
+    private static int skipZeroWidth(String re, int i) {
+        while (i < re.length()) {
+            if (re.startsWith("\\b", i)) {
+                i += 2;
+            } else if (re.startsWith("(?<!", i) || re.startsWith("(?<=", i) || re.startsWith("(?!", i)
+                    || re.startsWith("(?=", i)) {
+                int close = matchingParen(re, i);
+                if (close < 0) {
                     return -1;
                 }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
+                i = close + 1;
+            } else {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    private static boolean optional(String re, int q) {
+        return q < re.length() && (re.charAt(q) == '?' || re.charAt(q) == '*' || re.startsWith("{0", q));
+    }
+
+    private static int classEnd(String re, int open) {
+        for (int k = open + 1; k < re.length(); k++) {
+            if (re.charAt(k) == '\\') {
+                k++;
+            } else if (re.charAt(k) == ']' && k > open + 1) {
                 return k;
             }
         }
         return -1;
     }
 
+    private static int matchingParen(String re, int open) {
+        int close = scan(re, open + 1, false);
+        return close < re.length() ? close : -1;
+    }
+
     /** The index of the '|' or ')' that ends the alternative starting at {@code i} (or the regex length). */
     private static int alternativeEnd(String re, int i) {
+        return scan(re, i, true);
+    }
+
+    /**
+     * Walks from {@code i} to the ')' closing the current group (or to a '|' of this group when
+     * {@code stopAtBar}), skipping escapes, character classes and nested groups; -1 for a broken class.
+     */
+    private static int scan(String re, int i, boolean stopAtBar) {
         int depth = 0;
         for (int k = i; k < re.length(); k++) {
             char c = re.charAt(k);
             if (c == '\\') {
                 k++;
             } else if (c == '[') {
-                k = re.indexOf(']', k + 1);
+                k = classEnd(re, k);
                 if (k < 0) {
                     return -1;
                 }
@@ -126,18 +163,10 @@ final class RegexTrigger {
                     return k;
                 }
                 depth--;
-            } else if (c == '|' && depth == 0) {
+            } else if (c == '|' && depth == 0 && stopAtBar) {
                 return k;
             }
         }
         return re.length();
-    }
-
-    private static char[] toArray(List<Character> chars) {
-        char[] a = new char[chars.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = chars.get(i);
-        }
-        return a;
     }
 }

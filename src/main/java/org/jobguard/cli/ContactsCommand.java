@@ -2,11 +2,14 @@ package org.jobguard.cli;
 
 import org.jobguard.checker.Language;
 import org.jobguard.config.ConfigException;
+import org.jobguard.config.ConfigFiles;
 import org.jobguard.config.ContactsLoader;
 import org.jobguard.contacts.DialNumber;
 import org.jobguard.contacts.HelpAnswer;
 import org.jobguard.contacts.HelpContact;
 import org.jobguard.contacts.HelpDirectory;
+import org.jobguard.contacts.Mention;
+import org.jobguard.contacts.Place;
 import org.jobguard.i18n.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +17,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,32 +34,39 @@ import java.util.concurrent.Callable;
 public final class ContactsCommand implements Callable<Integer> {
 
     @Option(names = "--file", paramLabel = "FILE",
-            description = "contacts file (default: ${DEFAULT-VALUE}; the copy in the jar when it does not exist)")
-    Path file = Path.of("config", "contacts.yaml");
+            description = "contacts file (default: config/contacts.yaml under JOBGUARD_HOME or here, "
+                    + "else the copy in the jar)")
+    Path file;
 
     @Option(names = "--stale", paramLabel = "DAYS", description = "list entries not verified for more than DAYS days")
     Integer staleDays;
 
-    @Option(names = "--location", paramLabel = "PLACE", description = "where the person is: code, country or place name (MM, 缅甸, Myawaddy)")
+    @Option(names = "--location", paramLabel = "PLACE",
+            description = "where the person is: code, country or place name (MM, 缅甸, Myawaddy)")
     String location;
 
-    @Option(names = "--nationality", paramLabel = "COUNTRY", description = "whose citizen they are: code or name (CN, 台湾人, Kenyan)")
+    @Option(names = "--nationality", paramLabel = "COUNTRY",
+            description = "whose citizen they are: code or name (CN, 台湾人, Kenyan)")
     String nationality;
 
-    @Option(names = "--lang", paramLabel = "TAG", defaultValue = "en", description = "en, zh-Hans or zh-Hant (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lang", paramLabel = "TAG", defaultValue = "en",
+            description = "en, zh-Hans or zh-Hant (default: ${DEFAULT-VALUE})")
     String lang;
 
     @Spec
     CommandSpec spec;
 
     private final Clock clock;
+    private final ConfigFiles files;
 
     public ContactsCommand() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), ConfigFiles.locate(System.getenv()));
     }
 
-    public ContactsCommand(Clock clock) {
+    /** @param files where the default contacts file and the messages are looked up */
+    public ContactsCommand(Clock clock, ConfigFiles files) {
         this.clock = clock;
+        this.files = files;
     }
 
     @Override
@@ -75,7 +84,8 @@ public final class ContactsCommand implements Callable<Integer> {
         }
         HelpDirectory directory;
         try {
-            directory = new ContactsLoader(clock).loadOrBundled(file);
+            ContactsLoader loader = new ContactsLoader(clock);
+            directory = file != null ? loader.load(file) : loader.load(files);
         } catch (ConfigException e) {
             err.println("contacts: " + e.getMessage());
             return 2;
@@ -103,22 +113,25 @@ public final class ContactsCommand implements Callable<Integer> {
     }
 
     private void printAnswer(PrintWriter out, HelpDirectory directory, Language language) {
-        Messages messages = Files.isDirectory(Path.of("messages")) ? Messages.load(Path.of("messages"))
-                : Messages.loadBundled();
+        Messages messages = files.messages();
         Optional<String> where = Optional.ofNullable(location).map(l -> directory.country(l).orElse(l));
         Optional<String> who = Optional.ofNullable(nationality).map(n -> directory.country(n).orElse(n));
-        HelpAnswer answer = directory.lookup(where, who);
+        Optional<Place> place = Optional.ofNullable(location).flatMap(l -> directory.find(l).place());
+        HelpAnswer answer = directory.lookup(new Mention(where, place, who));
+        out.println(messages.get(language, "contacts.title"));
         answer.location().ifPresent(l -> out.println(messages.get(language, "contacts.ask.location") + " "
-                + messages.get(language, "contacts.country." + l)
-                + Optional.ofNullable(location).flatMap(t -> directory.find(t).place())
-                        .map(p -> " (" + p.name(language) + ")").orElse("")));
+                + messages.get(language, "contacts.country." + l)));
+        answer.place().ifPresent(p -> out.println(messages.format(language, "contacts.place", "place",
+                p.name(language))));
         answer.nationality().ifPresent(n -> out.println(messages.get(language, "contacts.ask.nationality") + " "
                 + messages.get(language, "contacts.country." + n)));
         answer.noteKeys().forEach(k -> out.println("! " + messages.get(language, k)));
         out.println();
         for (HelpContact c : answer.contacts()) {
             out.println("[" + messages.get(language, "contacts.kind." + c.kind().id()) + "] " + c.label(language));
-            c.phone().ifPresent(p -> out.println("  " + p.written() + "  " + p.telUri() + shortCodeNote(p, messages, language)));
+            c.phone().ifPresent(p -> out.println("  "
+                    + messages.format(language, "contacts.call", "number", p.written())
+                    + "  " + p.telUri() + shortCodeNote(p, messages, language)));
             c.link().ifPresent(u -> out.println("  " + u));
             out.println("  " + messages.format(language, "contacts.verified", "date", c.verified()) + " · "
                     + messages.get(language, "contacts.confidence." + c.confidence().id()) + " · "

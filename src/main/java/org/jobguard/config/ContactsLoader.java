@@ -53,8 +53,8 @@ public final class ContactsLoader {
     private static final Set<String> TOP_LEVEL = Set.of("countries", "places", "contacts");
     private static final Set<String> COUNTRY_FIELDS = Set.of("code", "names", "citizens");
     private static final Set<String> PLACE_FIELDS = Set.of("id", "country", "name", "aliases");
-    private static final Set<String> CONTACT_FIELDS = Set.of("id", "kind", "location", "nationality", "family_at_home", "phone", "short_code", "link",
-            "label", "source", "verified", "confidence", "note");
+    private static final Set<String> CONTACT_FIELDS = Set.of("id", "kind", "location", "nationality",
+            "family_at_home", "phone", "short_code", "link", "label", "source", "verified", "confidence", "note");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final Clock clock;
@@ -74,11 +74,6 @@ public final class ContactsLoader {
     /** {@code contacts.yaml} from the operator's config directory, or the copy in the jar when there is none. */
     public HelpDirectory load(ConfigFiles files) {
         return files.configDir() != null ? load(files.configDir().resolve("contacts.yaml")) : loadBundled();
-    }
-
-    /** The file given if it exists, otherwise the copy in the jar. */
-    public HelpDirectory loadOrBundled(Path file) {
-        return Files.exists(file) ? load(file) : loadBundled();
     }
 
     public HelpDirectory loadBundled() {
@@ -112,7 +107,8 @@ public final class ContactsLoader {
         }
 
         Optional<String> optionalText(String field) {
-            return values.containsKey(field) && !values.get(field).isNull() ? Optional.of(text(field)) : Optional.empty();
+            boolean given = values.containsKey(field) && !values.get(field).isNull();
+            return given ? Optional.of(text(field)) : Optional.empty();
         }
 
         List<String> texts(String field, boolean required) {
@@ -191,7 +187,8 @@ public final class ContactsLoader {
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new ConfigException(file, at == null ? 0 : at.getLineNr(), "not valid YAML: " + e.getOriginalMessage());
+            throw new ConfigException(file, at == null ? 0 : at.getLineNr(),
+                    "not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException(file, 0, "cannot read: " + e.getMessage());
         }
@@ -248,7 +245,8 @@ public final class ContactsLoader {
     private static void onlyKnownFields(Entry e, Set<String> known) {
         for (String field : e.values().keySet()) {
             if (!known.contains(field)) {
-                throw e.error(field, "unknown field '" + field + "' (expected one of " + new java.util.TreeSet<>(known) + ")");
+                throw e.error(field, "unknown field '" + field + "' (expected one of "
+                        + new java.util.TreeSet<>(known) + ")");
             }
         }
     }
@@ -277,7 +275,8 @@ public final class ContactsLoader {
         String id = e.text("id");
         String kindId = e.text("kind");
         ContactKind kind = ContactKind.fromId(kindId).orElseThrow(() -> e.error("kind", "unknown kind '" + kindId
-                + "' (expected one of " + java.util.Arrays.stream(ContactKind.values()).map(ContactKind::id).toList() + ")"));
+                + "' (expected one of " + java.util.Arrays.stream(ContactKind.values()).map(ContactKind::id).toList()
+                + ")"));
         String location = countryOrAny(e, "location", codes);
         String nationality = countryOrAny(e, "nationality", codes);
         Optional<DialNumber> phone = e.optionalText("phone").map(written -> {
@@ -317,7 +316,8 @@ public final class ContactsLoader {
         if (familyAtHome && (location.equals(HelpContact.ANY) || !nationality.equals(HelpContact.ANY))) {
             throw e.error("family_at_home", "family_at_home needs a country as location and nationality 'any'");
         }
-        return new HelpContact(id, kind, location, nationality, familyAtHome, phone, link, label, source, verified, confidence);
+        return new HelpContact(id, kind, location, nationality, familyAtHome, phone, link, label, source, verified,
+                confidence);
     }
 
     private static boolean flag(Entry e, String field) {

@@ -4,20 +4,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.jobguard.contacts.HelpContact.ANY;
 
 /**
  * Who to call for a person in a given country with a given citizenship.
  * <p>
  * A contact applies when its location is the person's location or {@code any} (or the person's home, for lines
- * the family can call from there) and its nationality is the person's nationality or {@code any}. So the answer for a Chinese citizen in Myanmar holds Myanmar's police
- * and hotlines, China's embassy in Myanmar, China's consular hotline and the anti-fraud lines the family can
- * call at home. Whatever is unknown is left out and explained by a note, never guessed.
+ * the family can call from there) and its nationality is the person's nationality or {@code any}. So the answer
+ * for a Chinese citizen in Myanmar holds Myanmar's police and hotlines, China's embassy in Myanmar if listed,
+ * China's consular hotline and the police and anti-fraud lines the family can call at home. Whatever is unknown
+ * is left out and explained by a note, never guessed.
  */
 public final class HelpDirectory {
 
@@ -77,7 +75,8 @@ public final class HelpDirectory {
         if (unique.stream().anyMatch(c -> c.confidence() == Confidence.LOW)) {
             notes.add("contacts.note.low_confidence");
         }
-        return new HelpAnswer(where, place.filter(p -> where.isPresent()), who, unique, notes, HelpAnswer.ADVICE);
+        Optional<Place> placeThere = place.filter(p -> where.equals(Optional.of(p.country())));
+        return new HelpAnswer(where, placeThere, who, unique, notes, HelpAnswer.ADVICE);
     }
 
     /** The same line listed for two reasons (110 for people in China and for their family) is shown once. */
@@ -107,18 +106,22 @@ public final class HelpDirectory {
         return finder.country(nameOrCode);
     }
 
-    /** Countries with contacts for people who are there, in file order: the answers to "where is the person?". */
+    /**
+     * Countries with contacts for people who are there, in the order of the countries section (compound countries
+     * first): the answers to "where is the person?".
+     */
     public List<String> locations() {
-        Set<String> codes = new LinkedHashSet<>();
-        contacts.stream().map(HelpContact::location).filter(l -> !l.equals(ANY)).forEach(codes::add);
-        return List.copyOf(codes);
+        Set<String> codes = new HashSet<>();
+        contacts.stream().map(HelpContact::location).forEach(codes::add);
+        return countries.stream().map(Country::code).filter(codes::contains).toList();
     }
 
-    /** Countries with contacts for their own citizens: the answers to "whose citizen are they?". */
+    /** Countries with contacts for their own citizens, in the same order: the answers to "whose citizen are they?". */
     public List<String> nationalities() {
-        Set<String> codes = new LinkedHashSet<>();
-        contacts.stream().map(HelpContact::nationality).filter(n -> !n.equals(ANY)).forEach(codes::add);
-        return List.copyOf(codes);
+        Set<String> codes = new HashSet<>();
+        contacts.stream().map(HelpContact::nationality).forEach(codes::add);
+        contacts.stream().filter(HelpContact::familyAtHome).map(HelpContact::location).forEach(codes::add);
+        return countries.stream().map(Country::code).filter(codes::contains).toList();
     }
 
     /** Entries last verified more than {@code days} days before {@code today}, oldest first. */

@@ -39,6 +39,8 @@ public final class PlaceFinder {
     private final PlaceText folding = new PlaceText();
     private final Map<String, Target> byAlias = new HashMap<>();
     private final Map<String, String> codes = new HashMap<>();
+    private final Map<String, Integer> countryRank = new HashMap<>();
+    private final Map<String, Integer> placeRank = new HashMap<>();
     private final AhoCorasickDoubleArrayTrie<String> trie = new AhoCorasickDoubleArrayTrie<>();
 
     /**
@@ -46,11 +48,13 @@ public final class PlaceFinder {
      */
     public PlaceFinder(List<Country> countries, List<Place> places) {
         for (Country c : countries) {
+            countryRank.putIfAbsent(c.code(), countryRank.size());
             codes.put(c.code().toLowerCase(Locale.ROOT), c.code());
             c.names().forEach(n -> add(n, new InCountry(c.code()), true));
             c.citizens().forEach(n -> add(n, new CitizenOf(c.code()), true));
         }
         for (Place p : places) {
+            placeRank.putIfAbsent(p.id(), placeRank.size());
             p.aliases().forEach(a -> add(a, new AtPlace(p), true));
             p.name().values().forEach(n -> add(n, new AtPlace(p), false));
         }
@@ -101,21 +105,30 @@ public final class PlaceFinder {
                 .filter(h -> h.target() instanceof CitizenOf)
                 .map(h -> ((CitizenOf) h.target()).code())
                 .findFirst();
-        Optional<Place> place = kept.stream()
-                .filter(h -> h.target() instanceof AtPlace)
-                .map(h -> ((AtPlace) h.target()).place())
-                .findFirst();
-        Optional<String> location = place.map(Place::country);
-        if (location.isEmpty()) {
-            // "我儿子是中国人，从中国去了缅甸": the country that is not the home country is where he is.
-            List<String> countries = kept.stream()
-                    .filter(h -> h.target() instanceof InCountry)
-                    .map(h -> ((InCountry) h.target()).code())
-                    .toList();
-            location = countries.stream().filter(c -> !nationality.equals(Optional.of(c))).findFirst()
-                    .or(() -> countries.stream().findFirst());
-        }
+        // Several places: "先到曼谷再转妙瓦底", "我在马来西亚，儿子在柬埔寨", "他是中国人，从中国去了缅甸". The person
+        // is most likely in the country listed first in contacts.yaml (where compounds are), a named town beats
+        // its bare country, and the home country counts only when nothing else is named.
+        Optional<Hit> where = kept.stream()
+                .filter(h -> !(h.target() instanceof CitizenOf))
+                .min(Comparator.comparing((Hit h) -> nationality.equals(Optional.of(countryOf(h))))
+                        .thenComparingInt(h -> countryRank.getOrDefault(countryOf(h), Integer.MAX_VALUE))
+                        .thenComparing(h -> h.target() instanceof InCountry)
+                        .thenComparingInt(h -> h.target() instanceof AtPlace p ? placeRank.get(p.place().id()) : 0)
+                        .thenComparingInt(Hit::start));
+        Optional<Place> place = where.filter(h -> h.target() instanceof AtPlace)
+                .map(h -> ((AtPlace) h.target()).place());
+        Optional<String> location = where.map(PlaceFinder::countryOf);
         return new Mention(location, place, nationality);
+    }
+
+    private static String countryOf(Hit h) {
+        if (h.target() instanceof InCountry c) {
+            return c.code();
+        }
+        if (h.target() instanceof AtPlace p) {
+            return p.place().country();
+        }
+        return ((CitizenOf) h.target()).code();
     }
 
     /** A country code, country name or place name on its own (a CLI option, a web filter) as a country code. */

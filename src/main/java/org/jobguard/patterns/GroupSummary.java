@@ -9,9 +9,10 @@ import java.util.List;
  * @param templateText  redacted normalized text of the group's oldest kept pattern
  * @param size          patterns in the group (flagged messages and reports)
  * @param reports       open "this is wrong" reports on its patterns
- * @param languages     language tags seen in the group
- * @param rules         rule ids fired in the group's patterns, most frequent first (shadow rules included)
- * @param indicators    keyed hashes of the contacts in the group, each with how many patterns anywhere carry it
+ * @param languages     language tags seen in the group's latest 200 patterns
+ * @param rules         rule ids fired in the group's latest 200 patterns, most frequent first (shadow rules included)
+ * @param indicators    the 10 commonest keyed contact hashes of those patterns, each with how many patterns
+ *                      anywhere in the store carry it ("the same handle in 12 reports")
  */
 public record GroupSummary(long id, GroupStatus status, int confirmations, String note, String templateText,
                            int size, int reports, LocalDate firstDay, LocalDate lastDay, List<String> languages,

@@ -2,6 +2,7 @@ package org.jobguard.patterns;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jobguard.checker.Language;
 import org.jobguard.checker.Normalizer;
 import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.Risk;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The one way the bot and the web page write to the pattern store, and the moderators' operations.
@@ -78,14 +80,17 @@ public final class PatternService {
     private final ConfirmedPatternIndex index;
     private final Clock clock;
     private final Consumer<RuleToggle> onRuleToggle;
+    private final Supplier<RuleSet> rules;
     private final Cache<String, List<Long>> recentBySender;
 
     /**
+     * @param rules        the checker's current rules ({@code checker::rules}), to know the category of a rule id
      * @param onRuleToggle applies a moderator's rule switch to the running checker
      * @param forgetWindow how long the in-memory sender → pattern link lives (see the class comment)
      */
     public PatternService(PatternStore store, Redactor redactor, IndicatorHasher hasher, Normalizer normalizer,
-                          ConfirmedPatternIndex index, Clock clock, Consumer<RuleToggle> onRuleToggle, Duration forgetWindow) {
+                          ConfirmedPatternIndex index, Clock clock, Supplier<RuleSet> rules,
+                          Consumer<RuleToggle> onRuleToggle, Duration forgetWindow) {
         this.store = store;
         this.redactor = redactor;
         this.hasher = hasher;
@@ -94,6 +99,7 @@ public final class PatternService {
         this.index = index;
         this.clock = clock;
         this.onRuleToggle = onRuleToggle;
+        this.rules = rules;
         this.recentBySender = Caffeine.newBuilder().expireAfterWrite(forgetWindow).maximumSize(100_000)
                 .ticker(() -> clock.millis() * 1_000_000L).build();
         index.reload();
@@ -149,14 +155,67 @@ public final class PatternService {
         LocalDate day = today();
         List<PatternStore.FiredRule> rules = firedRules(verdict);
         try {
-            PatternStore.Stored s = store.insertReport(newPattern("report", verdict, originalText, source, false, day, rules),
-                    kind, rules.stream().map(PatternStore.FiredRule::ruleId).toList());
+            PatternStore.Stored s = store.insertReport(newPattern("report", verdict, originalText, source, false, day, rules), kind);
             sender.ifPresent(k -> link(k, s.patternId()));
             return new Recorded(Recorded.Status.STORED, s.patternId(), s.groupId());
         } catch (StoreException | IllegalStateException e) {
             log.error("pattern store: could not record a {} report from {}: {}", kind.id(), source.id(), e.getMessage());
             return Recorded.failed();
         }
+    }
+
+    /**
+     * "This is wrong" from the bot, which keeps only the stored pattern's id (if the message was stored) and
+     * the verdict's rules, risk and language, never the text. A flagged verdict reported wrong is a false
+     * positive, an unflagged one a missed scam.
+     *
+     * @return whether the report was written (false when the store failed; the caller still thanks the user)
+     */
+    public boolean reportWrong(Optional<Long> patternId, List<String> ruleIds, Risk risk, Language language, Source source) {
+        FeedbackKind kind = risk.atLeast(Risk.MEDIUM) ? FeedbackKind.FALSE_POSITIVE : FeedbackKind.FALSE_NEGATIVE;
+        Recorded r = patternId.isPresent() ? reportStored(kind, patternId.get(), ruleIds, risk, language, source)
+                : reportUnstored(kind, ruleIds, risk, language, source);
+        return r.status() != Recorded.Status.FAILED;
+    }
+
+    /**
+     * A report about a message stored earlier by {@link #record}, when the text is no longer at hand. If the
+     * pattern is gone (purged, forgotten) the report is kept without it, from the verdict's rules, risk and language.
+     */
+    public Recorded reportStored(FeedbackKind kind, long patternId, List<String> ruleIds, Risk risk, Language language, Source source) {
+        try {
+            Optional<PatternStore.Stored> s = store.reportOnPattern(patternId, kind, source, today());
+            if (s.isPresent()) {
+                return new Recorded(Recorded.Status.STORED, s.get().patternId(), s.get().groupId());
+            }
+            return reportUnstored(kind, ruleIds, risk, language, source);
+        } catch (StoreException e) {
+            log.error("pattern store: could not record a {} report from {}: {}", kind.id(), source.id(), e.getMessage());
+            return Recorded.failed();
+        }
+    }
+
+    /**
+     * A report about a message that was not stored (not flagged) and whose text is no longer at hand: the
+     * verdict's rules, risk and language are kept, so per-rule and per-category error counts stay right.
+     */
+    public Recorded reportUnstored(FeedbackKind kind, List<String> ruleIds, Risk risk, Language language, Source source) {
+        RuleSet current = rules.get();
+        List<PatternStore.FiredRule> fired = ruleIds.stream().distinct().map(id -> current.rule(id)
+                .map(r -> new PatternStore.FiredRule(id, r.shadow() ? null : r.category().id(), r.shadow()))
+                .orElseGet(() -> new PatternStore.FiredRule(id, null, false))).toList();
+        try {
+            store.reportWithoutPattern(kind, source, today(), risk, language.tag(), fired);
+            return Recorded.counted();
+        } catch (StoreException e) {
+            log.error("pattern store: could not record a {} report from {}: {}", kind.id(), source.id(), e.getMessage());
+            return Recorded.failed();
+        }
+    }
+
+    /** A moderator has handled one report (reports on stored patterns are also resolved by group decisions). */
+    public void resolveReport(long reportId) {
+        store.resolveReport(reportId);
     }
 
     /**
@@ -179,25 +238,6 @@ public final class PatternService {
         } catch (StoreException e) {
             log.error("pattern store: /forget failed: {}", e.getMessage());
             return -1;
-        }
-    }
-
-    /**
-     * "This is wrong" from the bot, which keeps only the stored pattern's id and the rules that fired, never the
-     * text. A flagged verdict reported wrong is a false positive; an unflagged one a missed scam.
-     *
-     * @return whether the report was written (false when the store failed; the caller still thanks the user)
-     */
-    public boolean reportStored(Optional<Long> patternId, List<String> ruleIds, Risk risk, Source source) {
-        FeedbackKind kind = risk.atLeast(Risk.MEDIUM) ? FeedbackKind.FALSE_POSITIVE : FeedbackKind.FALSE_NEGATIVE;
-        List<PatternStore.FiredRule> rules = ruleIds.stream()
-                .map(id -> new PatternStore.FiredRule(id, null, false)).toList();
-        try {
-            store.reportOnPattern(patternId, kind, source, today(), risk, rules);
-            return true;
-        } catch (StoreException | IllegalStateException e) {
-            log.error("pattern store: could not record a {} report from {}: {}", kind.id(), source.id(), e.getMessage());
-            return false;
         }
     }
 

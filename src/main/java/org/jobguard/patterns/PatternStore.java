@@ -43,6 +43,11 @@ public final class PatternStore implements AutoCloseable {
     record ConfirmedGroup(long groupId, long simhash, int confirmations) {
     }
 
+    /** Contacts listed per group in the queue; the dashboard shows a handful, not hundreds. */
+    static final int INDICATORS_PER_GROUP = 10;
+    /** Languages, rules and contacts of a group are taken from its latest this-many patterns. */
+    static final int DETAIL_SAMPLE = 200;
+
     private final Database db;
     private final Clock clock;
     /** Fingerprints of all groups, touched only on the writer thread. */
@@ -84,24 +89,114 @@ public final class PatternStore implements AutoCloseable {
     }
 
     /** Inserts a pattern and a report about it in one transaction. */
-    Stored insertReport(NewPattern p, FeedbackKind kind, List<String> ruleIds) {
+    Stored insertReport(NewPattern p, FeedbackKind kind) {
         return db.write(c -> {
             Stored s = insert(c, p);
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO feedback_report (pattern_id, kind, source, day, risk) VALUES (?, ?, ?, ?, ?)")) {
-                st.setLong(1, s.patternId());
-                st.setString(2, kind.id());
-                st.setString(3, p.source().id());
-                st.setString(4, p.day().toString());
-                st.setString(5, p.risk().id());
-                st.executeUpdate();
-            }
-            String column = kind == FeedbackKind.FALSE_POSITIVE ? "false_positives" : "false_negatives";
-            for (FiredRule r : p.rules()) {
-                bumpRule(c, p.day(), r, "hits", 0);
-                bumpRule(c, p.day(), r, column, 1);
-            }
+            insertReportRow(c, s.patternId(), kind, p.source(), p.day(), p.risk(), p.language(), p.rules());
             return s;
+        });
+    }
+
+    /**
+     * A report about a pattern stored earlier (the bot's button comes after the reply, without the text).
+     *
+     * @return the pattern's group, or empty when the pattern is gone (purged or forgotten): nothing is written
+     */
+    Optional<Stored> reportOnPattern(long patternId, FeedbackKind kind, Source source, LocalDate day) {
+        return db.write(c -> {
+            String risk;
+            String language;
+            long groupId;
+            try (PreparedStatement st = c.prepareStatement("SELECT risk, language, group_id FROM pattern WHERE id = ?")) {
+                st.setLong(1, patternId);
+                try (ResultSet r = st.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.<Stored>empty();
+                    }
+                    risk = r.getString(1);
+                    language = r.getString(2);
+                    groupId = r.getLong(3);
+                }
+            }
+            List<FiredRule> rules = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT rule_id, category, shadow FROM pattern_rule WHERE pattern_id = ?")) {
+                st.setLong(1, patternId);
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        rules.add(new FiredRule(r.getString(1), r.getString(2), r.getInt(3) == 1));
+                    }
+                }
+            }
+            insertReportRow(c, patternId, kind, source, day, Risk.fromId(risk), language, rules);
+            return Optional.of(new Stored(patternId, groupId));
+        });
+    }
+
+    /** A report about a message that was not stored: only its verdict's rules, risk and language are kept. */
+    void reportWithoutPattern(FeedbackKind kind, Source source, LocalDate day, Risk risk, String language, List<FiredRule> rules) {
+        db.write(c -> {
+            insertReportRow(c, null, kind, source, day, risk, language, rules);
+            return null;
+        });
+    }
+
+    private static void insertReportRow(Connection c, Long patternId, FeedbackKind kind, Source source, LocalDate day,
+                                        Risk risk, String language, List<FiredRule> rules) throws SQLException {
+        long reportId;
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO feedback_report (pattern_id, kind, source, day, risk, language, rule_ids) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            if (patternId == null) {
+                st.setNull(1, java.sql.Types.INTEGER);
+            } else {
+                st.setLong(1, patternId);
+            }
+            st.setString(2, kind.id());
+            st.setString(3, source.id());
+            st.setString(4, day.toString());
+            st.setString(5, risk.id());
+            st.setString(6, language);
+            st.setString(7, rules.stream().map(FiredRule::ruleId).collect(Collectors.joining(",")));
+            st.executeUpdate();
+            reportId = generatedKey(st);
+        }
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT OR IGNORE INTO feedback_report_category (report_id, category) VALUES (?, ?)")) {
+            for (FiredRule r : rules) {
+                if (r.category() != null) {
+                    st.setLong(1, reportId);
+                    st.setString(2, r.category());
+                    st.addBatch();
+                }
+            }
+            st.executeBatch();
+        }
+        String column = kind == FeedbackKind.FALSE_POSITIVE ? "false_positives" : "false_negatives";
+        for (FiredRule r : rules) {
+            bumpRule(c, day, r, column, 1);
+        }
+    }
+
+    /** Marks one report handled (e.g. a report with no stored text, which no group decision resolves). */
+    void resolveReport(long reportId) {
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE feedback_report SET status = 'resolved' WHERE id = ?")) {
+                st.setLong(1, reportId);
+                if (st.executeUpdate() == 0) {
+                    throw new StoreException("no report " + reportId);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Inserts many patterns in one transaction: for importing and for seeding benchmarks. */
+    int insertAll(List<NewPattern> patterns) {
+        return db.write(c -> {
+            for (NewPattern p : patterns) {
+                insert(c, p);
+            }
+            return patterns.size();
         });
     }
 
@@ -299,8 +394,9 @@ public final class PatternStore implements AutoCloseable {
             String day = cutoff.toString();
             int reports;
             try (PreparedStatement st = c.prepareStatement(
-                    "DELETE FROM feedback_report WHERE pattern_id IN (SELECT id FROM pattern WHERE day < ?)")) {
+                    "DELETE FROM feedback_report WHERE day < ? OR pattern_id IN (SELECT id FROM pattern WHERE day < ?)")) {
                 st.setString(1, day);
+                st.setString(2, day);
                 reports = st.executeUpdate();
             }
             int patterns;
@@ -402,14 +498,19 @@ public final class PatternStore implements AutoCloseable {
     }
 
     private static GroupSummary details(Connection c, GroupSummary g) throws SQLException {
-        List<String> languages = strings(c, "SELECT DISTINCT language FROM pattern WHERE group_id = ? ORDER BY language", g.id());
-        List<String> rules = strings(c, "SELECT pr.rule_id FROM pattern p JOIN pattern_rule pr ON pr.pattern_id = p.id "
-                + "WHERE p.group_id = ? GROUP BY pr.rule_id ORDER BY COUNT(*) DESC, pr.rule_id", g.id());
+        // a popular template has thousands of copies: describe it by its latest ones so a page of the
+        // queue costs the same whatever the group sizes (measured with store-bench)
+        String recent = "(SELECT id, language FROM pattern WHERE group_id = ? ORDER BY id DESC LIMIT " + DETAIL_SAMPLE + ")";
+        List<String> languages = strings(c, "SELECT DISTINCT language FROM " + recent + " ORDER BY language", g.id());
+        List<String> rules = strings(c, "SELECT pr.rule_id FROM " + recent + " p JOIN pattern_rule pr ON pr.pattern_id = p.id "
+                + "GROUP BY pr.rule_id ORDER BY COUNT(*) DESC, pr.rule_id", g.id());
         List<GroupSummary.IndicatorCount> indicators = new ArrayList<>();
+        // the group's most frequent contacts first, then how often each appears store-wide
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT h.kind, h.hash, (SELECT COUNT(*) FROM indicator_hash a WHERE a.hash = h.hash) FROM "
-                        + "(SELECT DISTINCT ih.kind, ih.hash FROM pattern p JOIN indicator_hash ih ON ih.pattern_id = p.id "
-                        + "WHERE p.group_id = ?) h ORDER BY 3 DESC, h.hash LIMIT 20")) {
+                        + "(SELECT ih.kind, ih.hash, COUNT(*) AS n FROM " + recent + " p JOIN indicator_hash ih ON ih.pattern_id = p.id "
+                        + "GROUP BY ih.kind, ih.hash ORDER BY n DESC, ih.hash LIMIT " + INDICATORS_PER_GROUP + ") h "
+                        + "ORDER BY 3 DESC, h.hash")) {
             st.setLong(1, g.id());
             try (ResultSet r = st.executeQuery()) {
                 while (r.next()) {
@@ -463,22 +564,24 @@ public final class PatternStore implements AutoCloseable {
         });
     }
 
-    /** Reports, newest first; {@code openOnly} hides those whose group a moderator has decided. */
+    /** Reports, newest first; {@code openOnly} hides those a moderator has handled. */
     public List<ReportSummary> reports(boolean openOnly, int limit) {
         return db.read(c -> {
             List<ReportSummary> out = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement(
-                    "SELECT f.id, f.kind, f.source, f.day, f.risk, f.status, p.id, p.group_id, p.redacted_text, "
-                            + "(SELECT group_concat(rule_id, ',') FROM pattern_rule pr WHERE pr.pattern_id = p.id) "
-                            + "FROM feedback_report f JOIN pattern p ON p.id = f.pattern_id "
+                    "SELECT f.id, f.kind, f.source, f.day, f.risk, f.language, f.status, p.id, p.group_id, p.redacted_text, f.rule_ids "
+                            + "FROM feedback_report f LEFT JOIN pattern p ON p.id = f.pattern_id "
                             + (openOnly ? "WHERE f.status = 'open' " : "") + "ORDER BY f.day DESC, f.id DESC LIMIT ?")) {
                 st.setInt(1, limit);
                 try (ResultSet r = st.executeQuery()) {
                     while (r.next()) {
-                        String rules = r.getString(10);
+                        long patternId = r.getLong(8);
+                        boolean stored = !r.wasNull();
+                        String rules = r.getString(11);
                         out.add(new ReportSummary(r.getLong(1), FeedbackKind.fromId(r.getString(2)), Source.fromId(r.getString(3)),
-                                LocalDate.parse(r.getString(4)), Risk.fromId(r.getString(5)), "open".equals(r.getString(6)),
-                                r.getLong(7), r.getLong(8), r.getString(9), rules == null ? List.of() : List.of(rules.split(","))));
+                                LocalDate.parse(r.getString(4)), Risk.fromId(r.getString(5)), r.getString(6),
+                                "open".equals(r.getString(7)), stored ? patternId : null, stored ? r.getLong(9) : null,
+                                stored ? r.getString(10) : null, rules.isEmpty() ? List.of() : List.of(rules.split(","))));
                     }
                 }
             }
@@ -512,9 +615,9 @@ public final class PatternStore implements AutoCloseable {
 
     /** Reports per day, keyed by the category of each shown rule on the reported message. */
     public List<DailyCount> reportsPerCategory(LocalDate from, LocalDate to) {
-        return daily("SELECT f.day, pr.category, COUNT(DISTINCT f.id) FROM feedback_report f "
-                + "JOIN pattern_rule pr ON pr.pattern_id = f.pattern_id AND pr.category IS NOT NULL "
-                + "WHERE f.day BETWEEN ? AND ? GROUP BY f.day, pr.category ORDER BY f.day, pr.category", from, to);
+        return daily("SELECT f.day, fc.category, COUNT(*) FROM feedback_report f "
+                + "JOIN feedback_report_category fc ON fc.report_id = f.id "
+                + "WHERE f.day BETWEEN ? AND ? GROUP BY f.day, fc.category ORDER BY f.day, fc.category", from, to);
     }
 
     /** Flagged patterns stored per day, keyed by source id. */
@@ -642,35 +745,35 @@ public final class PatternStore implements AutoCloseable {
         }
     }
 
+    /** One stored pattern as exports show it: anonymized text and facts, nothing about who sent it. */
+    public record ExportedPattern(long id, long groupId, LocalDate day, String risk, String language, Source source,
+                                  boolean forwarded, List<String> rules, String redactedText) {
+        public ExportedPattern {
+            rules = List.copyOf(rules);
+        }
+    }
+
     /**
-     * A "this is wrong" report from a client that kept only the stored pattern's id (the bot never keeps text).
-     * With an id the report joins the review queue against that pattern; without one (a missed scam, where
-     * nothing was stored) only the rule counters move. Returns the report row's id when one was written.
+     * Hands every stored pattern, in id order, to {@code sink} while reading, so an export of 100,000 patterns
+     * streams instead of filling memory. Added for the dashboard's CSV and JSON export.
      */
-    Optional<Long> reportOnPattern(Optional<Long> patternId, FeedbackKind kind, Source source, LocalDate day, Risk risk,
-                                   List<FiredRule> rules) {
-        return db.write(c -> {
-            Optional<Long> reportId = Optional.empty();
-            if (patternId.isPresent()) {
-                try (PreparedStatement st = c.prepareStatement(
-                        "INSERT INTO feedback_report (pattern_id, kind, source, day, risk) "
-                                + "SELECT id, ?, ?, ?, ? FROM pattern WHERE id = ?", Statement.RETURN_GENERATED_KEYS)) {
-                    st.setString(1, kind.id());
-                    st.setString(2, source.id());
-                    st.setString(3, day.toString());
-                    st.setString(4, risk.id());
-                    st.setLong(5, patternId.get());
-                    if (st.executeUpdate() == 1) {
-                        reportId = Optional.of(generatedKey(st));
+    public void forEachPattern(java.util.function.Consumer<ExportedPattern> sink) {
+        db.read(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT p.id, p.group_id, p.day, p.risk, p.language, p.source, p.forwarded, p.redacted_text, "
+                            + "(SELECT group_concat(rule_id, ',') FROM pattern_rule pr WHERE pr.pattern_id = p.id) "
+                            + "FROM pattern p ORDER BY p.id")) {
+                st.setFetchSize(1000);
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        String rules = r.getString(9);
+                        sink.accept(new ExportedPattern(r.getLong(1), r.getLong(2), LocalDate.parse(r.getString(3)),
+                                r.getString(4), r.getString(5), Source.fromId(r.getString(6)), r.getInt(7) == 1,
+                                rules == null ? List.of() : List.of(rules.split(",")), r.getString(8)));
                     }
                 }
             }
-            String column = kind == FeedbackKind.FALSE_POSITIVE ? "false_positives" : "false_negatives";
-            for (FiredRule r : rules) {
-                bumpRule(c, day, r, "hits", 0);
-                bumpRule(c, day, r, column, 1);
-            }
-            return reportId;
+            return null;
         });
     }
 

@@ -1,6 +1,8 @@
 package org.jobguard.web;
 
+import org.jobguard.checker.Risk;
 import org.jobguard.checker.Verdict;
+import org.jobguard.contacts.HelpAnswer;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +14,28 @@ import java.util.Optional;
  * @param langOption    {@code auto} or a language tag, as chosen in the form
  * @param originalChars code points pasted; more than {@code text} holds when the text was cut
  * @param empty         the form was sent with nothing to check
+ * @param help          help contacts for the place the text names, shown with a high-risk or ransom verdict
+ * @param reported      the visitor just told us this verdict was wrong
  */
 public record TryItView(String text, String langOption, Optional<Verdict> verdict,
                         List<EvidenceHighlight.Segment> segments, int originalChars, int checkedChars,
-                        boolean empty) {
+                        boolean empty, Optional<HelpAnswer> help, boolean reported) {
 
     public static TryItView blank() {
-        return new TryItView("", "auto", Optional.empty(), List.of(), 0, 0, false);
+        return new TryItView("", "auto", Optional.empty(), List.of(), 0, 0, false, Optional.empty(), false);
+    }
+
+    public static TryItView empty(String langOption) {
+        return new TryItView("", langOption, Optional.empty(), List.of(), 0, 0, true, Optional.empty(), false);
+    }
+
+    /** A verdict can be reported wrong when it flagged something, or when it missed what the visitor calls a scam. */
+    public boolean canReportFalsePositive() {
+        return verdict.map(v -> v.risk().atLeast(Risk.MEDIUM)).orElse(false);
+    }
+
+    public boolean canReportMissed() {
+        return verdict.map(v -> !v.risk().atLeast(Risk.HIGH)).orElse(false);
     }
 
     public boolean truncated() {

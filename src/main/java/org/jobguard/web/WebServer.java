@@ -11,6 +11,13 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.ParsedEndpoint;
 import org.jobguard.checker.Language;
+import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.contacts.HelpDirectory;
+import org.jobguard.checker.Risk;
+import org.jobguard.contacts.HelpAnswer;
+import org.jobguard.patterns.FeedbackKind;
+import org.jobguard.patterns.PatternService;
+import org.jobguard.patterns.Source;
 import org.jobguard.checker.Verdict;
 import org.jobguard.cli.VerdictJson;
 import org.jobguard.i18n.Messages;
@@ -37,19 +44,18 @@ import java.util.Optional;
  */
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
-    static final String UI_COOKIE = "jg_ui";
     private static final String FORM_ATTRIBUTE = "jg.form";
-    private static final String SESSION_ATTRIBUTE = "jg.session";
-    private static final String ERROR_ATTRIBUTE = "jg.error";
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final WebSettings settings;
     private final Messages messages;
-    private final TextChecker checker;
+    private final RedFlagChecker checker;
+    private final PatternService patterns;
+    private final HelpDirectory directory;
     private final ServiceMetrics metrics;
     private final Clock clock;
-    private final Templates templates = new Templates();
+    private final Pages pages;
     private final ObjectMapper json = new ObjectMapper();
     private final VerdictJson verdictJson = new VerdictJson(json);
     private final SecureRandom random = new SecureRandom();
@@ -59,12 +65,21 @@ public final class WebServer {
     private final Javalin app;
     private boolean started;
 
-    public WebServer(WebSettings settings, Messages messages, TextChecker checker, ServiceMetrics metrics, Clock clock) {
+    /**
+     * @param checker    the running checker: try-it uses it, and the dashboard's rule toggles reconfigure it
+     * @param patterns   the pattern store: flagged try-it texts are kept anonymized, moderators work its queue
+     * @param directory  help contacts for the try-it verdict and the public contacts page
+     */
+    public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
+                     HelpDirectory directory, ServiceMetrics metrics, Clock clock) {
         this.settings = settings;
         this.messages = messages;
         this.checker = checker;
-        this.metrics = metrics;
+        this.patterns = patterns;
+        this.directory = directory;
         this.clock = clock;
+        this.metrics = metrics;
+        this.pages = new Pages(messages, settings.secureCookies());
         this.admin = AdminAccount.load(settings, random);
         this.sessions = new Sessions(settings.sessionIdle(), clock, random);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginWindow(), clock, random);
@@ -130,6 +145,8 @@ public final class WebServer {
 
         r.get("/", ctx -> renderTryIt(ctx, TryItView.blank()), Access.PUBLIC);
         r.post("/", this::tryIt, Access.PUBLIC);
+        r.post("/report", this::report, Access.PUBLIC);
+        r.get("/contacts", this::contacts, Access.PUBLIC);
         r.post("/api/check", this::apiCheck, Access.PUBLIC);
         r.get("/health", this::health, Access.PUBLIC);
         r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -139,22 +156,22 @@ public final class WebServer {
         r.get("/admin/login", ctx -> renderLogin(ctx, null), Access.LOGIN);
         r.post("/admin/login", this::login, Access.LOGIN);
         r.post("/admin/logout", this::logout, Access.MODERATOR);
-        r.get("/admin", this::adminHome, Access.MODERATOR);
+        new Dashboard(patterns, checker, directory, pages, json, clock).register(r);
 
-        r.exception(BadInput.class, (e, ctx) -> errorPage(ctx, HttpStatus.BAD_REQUEST, e.messageKey()));
+        r.exception(BadInput.class, (e, ctx) -> pages.error(ctx, HttpStatus.BAD_REQUEST, e.messageKey()));
         r.exception(Exception.class, (e, ctx) -> {
             // the exception class only: a message could quote user text
             log.error("web request failed: {} {} -> {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path,
                     e.getClass().getName());
             metrics.failed("web");
-            errorPage(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "web.error.internal");
+            pages.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "web.error.internal");
         });
         r.error(404, ctx -> {
-            if (ctx.attribute(ERROR_ATTRIBUTE) == null) {
-                errorPage(ctx, HttpStatus.NOT_FOUND, "web.error.not_found");
+            if (ctx.attribute(Pages.ERROR_ATTRIBUTE) == null) {
+                pages.error(ctx, HttpStatus.NOT_FOUND, "web.error.not_found");
             }
         });
-        r.error(413, ctx -> errorPage(ctx, HttpStatus.CONTENT_TOO_LARGE, "web.error.too_large"));
+        r.error(413, ctx -> pages.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "web.error.too_large"));
     }
 
     private void securityHeaders(Context ctx) {
@@ -176,21 +193,21 @@ public final class WebServer {
         if (access == null) {
             // a route someone forgot to classify is closed, not open
             ctx.skipRemainingHandlers();
-            errorPage(ctx, HttpStatus.FORBIDDEN, "web.error.forbidden");
+            pages.error(ctx, HttpStatus.FORBIDDEN, "web.error.forbidden");
             return;
         }
         boolean changes = !ctx.method().equals(HandlerType.GET) && !ctx.method().equals(HandlerType.HEAD);
         if (changes && crossSite(ctx)) {
             // browsers say where a form post comes from; a post from another site is refused everywhere
             ctx.skipRemainingHandlers();
-            errorPage(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
+            pages.error(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
             return;
         }
         if (access == Access.PUBLIC) {
             return;
         }
         Optional<Sessions.Session> session = sessions.find(ctx.cookie(Sessions.COOKIE));
-        session.ifPresent(s -> ctx.attribute(SESSION_ATTRIBUTE, s));
+        session.ifPresent(s -> ctx.attribute(Pages.SESSION_ATTRIBUTE, s));
         boolean bearer = bearerOk(ctx);
         if (access == Access.MODERATOR && !bearer && session.map(Sessions.Session::loggedIn).orElse(false) == false) {
             ctx.skipRemainingHandlers();
@@ -199,7 +216,7 @@ public final class WebServer {
             } else if (ctx.path().startsWith("/api/")) {
                 ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "login required"));
             } else {
-                errorPage(ctx, HttpStatus.FORBIDDEN, "web.error.login_required");
+                pages.error(ctx, HttpStatus.FORBIDDEN, "web.error.login_required");
             }
             return;
         }
@@ -212,7 +229,7 @@ public final class WebServer {
             if (expected == null || given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                     given.getBytes(StandardCharsets.UTF_8))) {
                 ctx.skipRemainingHandlers();
-                errorPage(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
+                pages.error(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
             }
         }
     }
@@ -253,74 +270,21 @@ public final class WebServer {
         return f;
     }
 
-    // ---- pages
-
-    Page page(Context ctx, Optional<Language> fallback) {
-        Sessions.Session s = ctx.attribute(SESSION_ATTRIBUTE);
-        return new Page(uiLanguage(ctx, fallback), messages, ctx.path(),
-                Optional.ofNullable(s).map(Sessions.Session::csrfToken),
-                s != null && s.loggedIn(), List.of());
-    }
-
-    /** The interface language: chosen by link (remembered in a cookie), else the text's, else the browser's. */
-    private Language uiLanguage(Context ctx, Optional<Language> fallback) {
-        Optional<Language> chosen = Language.fromTag(ctx.queryParam("ui"));
-        if (chosen.isPresent()) {
-            addCookie(ctx, UI_COOKIE + "=" + chosen.get().tag() + "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
-            return chosen.get();
-        }
-        Optional<Language> remembered = Language.fromTag(ctx.cookie(UI_COOKIE));
-        if (remembered.isPresent()) {
-            return remembered.get();
-        }
-        return fallback.orElseGet(() -> fromAcceptLanguage(ctx.header("Accept-Language")));
-    }
-
-    static Language fromAcceptLanguage(String header) {
-        if (header == null) {
-            return Language.EN;
-        }
-        for (String part : header.split(",")) {
-            String tag = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
-            if (tag.startsWith("zh-hant") || tag.equals("zh-tw") || tag.equals("zh-hk") || tag.equals("zh-mo")) {
-                return Language.ZH_HANT;
-            }
-            if (tag.startsWith("zh")) {
-                return Language.ZH_HANS;
-            }
-            if (tag.startsWith("en")) {
-                return Language.EN;
-            }
-        }
-        return Language.EN;
-    }
-
-    private void html(Context ctx, String template, Map<String, Object> params) {
-        ctx.contentType("text/html; charset=utf-8").result(templates.render(template, params));
-    }
-
-    private void errorPage(Context ctx, HttpStatus status, String messageKey) {
-        ctx.attribute(ERROR_ATTRIBUTE, messageKey);
-        ctx.status(status);
-        if (ctx.path().startsWith("/api/")) {
-            ctx.json(Map.of("error", messages.get(Language.EN, messageKey)));
-            return;
-        }
-        Map<String, Object> p = new HashMap<>();
-        p.put("page", page(ctx, Optional.empty()));
-        p.put("status", status.getCode());
-        p.put("messageKey", messageKey);
-        html(ctx, "error.jte", p);
-    }
-
     private void renderTryIt(Context ctx, TryItView view) {
         Map<String, Object> p = new HashMap<>();
-        p.put("page", page(ctx, view.verdict().map(Verdict::language)));
+        p.put("page", pages.page(ctx, view.verdict().map(Verdict::language)));
         p.put("view", view);
-        html(ctx, "index.jte", p);
+        pages.html(ctx, "index.jte", p);
     }
 
-    private void tryIt(Context ctx) {
+    /** The pasted text and language option of a try-it or report form, cut to the limit. */
+    private record Pasted(String text, String langOption, int totalChars) {
+        Optional<Language> forced() {
+            return Language.fromTag(langOption);
+        }
+    }
+
+    private Pasted pasted(Context ctx) {
         if (!isForm(ctx)) {
             throw new BadInput("web.error.bad_form");
         }
@@ -328,17 +292,62 @@ public final class WebServer {
         String text = form.get("text").orElse("");
         String langOption = form.get("lang").filter(l -> Language.fromTag(l).isPresent()).orElse("auto");
         int total = text.codePointCount(0, text.length());
-        if (text.isBlank()) {
-            renderTryIt(ctx, new TryItView("", langOption, Optional.empty(), List.of(), 0, 0, true));
-            return;
-        }
         String checked = total > settings.maxCheckedChars()
                 ? text.substring(0, text.offsetByCodePoints(0, settings.maxCheckedChars())) : text;
+        return new Pasted(checked, langOption, total);
+    }
+
+    private Verdict check(Pasted p) {
         long t0 = System.nanoTime();
-        Verdict v = checker.check(checked, Language.fromTag(langOption));
+        Verdict v = checker.check(p.text(), p.forced());
         metrics.checked("web", v, System.nanoTime() - t0);
-        renderTryIt(ctx, new TryItView(checked, langOption, Optional.of(v), EvidenceHighlight.split(checked, v.flags()),
-                total, checked.codePointCount(0, checked.length()), false));
+        return v;
+    }
+
+    private void tryIt(Context ctx) {
+        Pasted p = pasted(ctx);
+        if (p.text().isBlank()) {
+            renderTryIt(ctx, TryItView.empty(p.langOption()));
+            return;
+        }
+        Verdict v = check(p);
+        // only flagged texts are kept, redacted and without anything about who sent them
+        patterns.record(v, p.text(), Source.WEB, false);
+        renderTryIt(ctx, view(p, v, false));
+    }
+
+    /** "This verdict is wrong": the text comes back from the form, is checked again and reported anonymized. */
+    private void report(Context ctx) {
+        Pasted p = pasted(ctx);
+        FeedbackKind kind = switch (form(ctx).get("kind").orElse("")) {
+            case "false_positive" -> FeedbackKind.FALSE_POSITIVE;
+            case "false_negative" -> FeedbackKind.FALSE_NEGATIVE;
+            default -> throw new BadInput("web.error.bad_form");
+        };
+        if (p.text().isBlank()) {
+            renderTryIt(ctx, TryItView.empty(p.langOption()));
+            return;
+        }
+        Verdict v = check(p);
+        patterns.report(kind, v, p.text(), Source.WEB);
+        renderTryIt(ctx, view(p, v, true));
+    }
+
+    private TryItView view(Pasted p, Verdict v, boolean reported) {
+        Optional<HelpAnswer> help = v.risk() == Risk.HIGH || v.kind() == Verdict.Kind.RANSOM
+                ? Optional.of(directory.answer(p.text())) : Optional.empty();
+        return new TryItView(p.text(), p.langOption(), Optional.of(v), EvidenceHighlight.split(p.text(), v.flags()),
+                p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported);
+    }
+
+    /** The public help directory, filtered by where the person is and whose citizen they are. */
+    private void contacts(Context ctx) {
+        List<String> locations = directory.locations();
+        List<String> nationalities = directory.nationalities();
+        Optional<String> location = Optional.ofNullable(ctx.queryParam("location")).filter(locations::contains);
+        Optional<String> nationality = Optional.ofNullable(ctx.queryParam("nationality")).filter(nationalities::contains);
+        pages.render(ctx, "contacts.jte", pages.page(ctx, Optional.empty()), "view",
+                new ContactsView(locations, nationalities, location, nationality, directory.lookup(location, nationality)));
     }
 
     /**
@@ -383,19 +392,29 @@ public final class WebServer {
     }
 
     private void health(Context ctx) {
-        ctx.json(Map.of("status", "ok"));
+        boolean store;
+        try {
+            patterns.queries().patternCount();
+            store = true;
+        } catch (RuntimeException e) {
+            log.error("health: pattern store unavailable: {}", e.getClass().getName());
+            store = false;
+        }
+        ctx.status(store ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .json(Map.of("status", store ? "ok" : "store unavailable", "store", store));
     }
 
     private static final Map<String, String[]> ASSETS = Map.of(
             "app.css", new String[]{"jobguard/web/app.css", "text/css; charset=utf-8"},
             "charts.js", new String[]{"jobguard/web/charts.js", "text/javascript; charset=utf-8"},
+            "export.js", new String[]{"jobguard/web/export.js", "text/javascript; charset=utf-8"},
             "echarts.js", new String[]{"META-INF/resources/webjars/echarts/5.3.1/dist/echarts.simple.min.js",
                     "text/javascript; charset=utf-8"});
 
     private void asset(Context ctx) {
         String[] a = ASSETS.get(ctx.pathParam("name"));
         if (a == null) {
-            errorPage(ctx, HttpStatus.NOT_FOUND, "web.error.not_found");
+            pages.error(ctx, HttpStatus.NOT_FOUND, "web.error.not_found");
             return;
         }
         try (InputStream in = WebServer.class.getClassLoader().getResourceAsStream(a[0])) {
@@ -411,19 +430,19 @@ public final class WebServer {
     // ---- login
 
     private void renderLogin(Context ctx, String errorKey) {
-        Sessions.Session s = ctx.attribute(SESSION_ATTRIBUTE);
+        Sessions.Session s = ctx.attribute(Pages.SESSION_ATTRIBUTE);
         if (s == null) {
             s = sessions.anonymous();
             setSessionCookie(ctx, s);
-            ctx.attribute(SESSION_ATTRIBUTE, s);
+            ctx.attribute(Pages.SESSION_ATTRIBUTE, s);
         } else if (s.loggedIn() && errorKey == null) {
             ctx.redirect("/admin", HttpStatus.SEE_OTHER);
             return;
         }
         Map<String, Object> p = new HashMap<>();
-        p.put("page", page(ctx, Optional.empty()));
+        p.put("page", pages.page(ctx, Optional.empty()));
         p.put("errorKey", errorKey);
-        html(ctx, "login.jte", p);
+        pages.html(ctx, "login.jte", p);
     }
 
     private void login(Context ctx) {
@@ -444,36 +463,25 @@ public final class WebServer {
             return;
         }
         throttle.succeeded(client);
-        Sessions.Session s = sessions.login(ctx.attribute(SESSION_ATTRIBUTE), admin.user());
+        Sessions.Session s = sessions.login(ctx.attribute(Pages.SESSION_ATTRIBUTE), admin.user());
         setSessionCookie(ctx, s);
         log.info("moderator logged in");
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
     }
 
     private void logout(Context ctx) {
-        Sessions.Session s = ctx.attribute(SESSION_ATTRIBUTE);
+        Sessions.Session s = ctx.attribute(Pages.SESSION_ATTRIBUTE);
         if (s != null) {
             sessions.logout(s.id());
         }
-        addCookie(ctx, Sessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+        pages.addCookie(ctx, Sessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     private void setSessionCookie(Context ctx, Sessions.Session s) {
-        addCookie(ctx, Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
+        pages.addCookie(ctx, Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
     }
 
-    private void addCookie(Context ctx, String cookie) {
-        ctx.res().addHeader("Set-Cookie", cookie + (settings.secureCookies() ? "; Secure" : ""));
-    }
 
-    private void adminHome(Context ctx) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("page", page(ctx, Optional.empty()));
-        html(ctx, "admin.jte", p);
-    }
 
-    Clock clock() {
-        return clock;
-    }
 }

@@ -3,6 +3,7 @@ package org.jobguard.checker;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,22 +12,27 @@ class RegexTriggerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", nullValues = "NONE", value = {
         "月[薪入收]\\s*\\d+ => 月",
-        "(日结|日入|一天)\\s*\\d{3} => 日日一",
-        "(\\$|usd)\\s?\\d{1,2} => $u",
-        "[薪入收]abc => 薪入收",
-        "(?:quit|leave|resign)\\w* => qlr",
+        "(日结|日入|一天)\\s*\\d{3} => 日结,日入,一天",
+        "(\\$|usd)\\s?\\d{1,2} => $,usd",
+        "[薪入收]abc => 薪,入,收",
+        "(?:quit|leave|resign)\\w* => quit,leave,resign",
+        "\\bfree\\s+(\\w+\\s+){0,3}visa => free",
+        "\\b(flights?|tickets?|air\\s*fare)\\b => flight,ticket,air",
+        "(?<![不没])(保管|扣押)护照 => 保管,扣押",
+        "contract\\s+signed => contract",
         "\\d+(\\.\\d+)?\\s*% => NONE",
         "(?i)abc => NONE",
         "a?bc => NONE",
         "(a|b?c)d => NONE",
-        "((ab|cd)|e)f => ace",
-        "(?!x)abc => NONE",
+        "(统一|公司)?(保管|扣押) => NONE",
+        "((ab|cd)|e)f => ab,cd,e",
         "[^abc]x => NONE",
         "[a-z]x => NONE",
-        "x|y|z => xyz",
+        "x|y|z => x,y,z",
+        ".*abc => NONE",
     })
-    void readsTheFirstCharactersOfSimpleRegexes(String regex, String expected) {
-        Optional<char[]> got = RegexTrigger.firstChars(regex);
-        assertEquals(Optional.ofNullable(expected), got.map(String::new));
+    void readsTheLiteralPrefixesOfSimpleRegexes(String regex, String expected) {
+        Optional<List<String>> got = RegexTrigger.prefixes(regex);
+        assertEquals(Optional.ofNullable(expected).map(e -> List.of(e.split(","))), got);
     }
 }

@@ -2,6 +2,7 @@ package org.jobguard.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jobguard.config.ConfigFiles;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +28,7 @@ class ContactsCommandTest {
     private static Run run(Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ContactsCommand(clock));
+        CommandLine cli = new CommandLine(new ContactsCommand(clock, ConfigFiles.locate(Map.of())));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute(args);
@@ -86,7 +88,9 @@ class ContactsCommandTest {
     void lookupPrintsNumbersSourcesDatesAndAdviceInTheChosenLanguage() {
         Run r = run(Clock.systemUTC(), "--location", "妙瓦底", "--nationality", "中国人", "--lang", "zh-Hans");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("缅甸 (妙瓦底（克伦邦）)"), r.out());
+        assertTrue(r.out().contains("这个人现在在哪里？ 缅甸"), r.out());
+        assertTrue(r.out().contains("地点：妙瓦底（克伦邦）"), r.out());
+        assertTrue(r.out().contains("拨打 +86 10 12308  tel:+861012308"), r.out());
         assertTrue(r.out().contains("tel:+861012308"), r.out());
         assertTrue(r.out().contains("来源"), r.out());
         assertTrue(r.out().contains("不要付赎金"), r.out());

@@ -78,7 +78,7 @@ class HelpDirectoryTest {
     @Test
     void unknownLocationGivesTheNationalitysLinesThatWorkFromAnywhere() {
         HelpAnswer a = real.lookup(Optional.empty(), Optional.of("HK"));
-        assertEquals(List.of("hk-immd-1868"), ids(a));
+        assertEquals(List.of("hk-immd-1868", "hk-adcc-18222"), ids(a));
         assertTrue(a.noteKeys().contains("contacts.note.location_unknown"));
     }
 

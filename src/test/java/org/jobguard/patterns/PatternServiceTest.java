@@ -134,6 +134,37 @@ class PatternServiceTest {
     }
 
     @Test
+    void theBotsButtonReportsAStoredPatternOrJustTheVerdictWhenNothingWasStored() {
+        try (StoreFixture f = new StoreFixture(dir)) {
+            Verdict flagged = f.checker.check(SCAM);
+            PatternService.Recorded r = f.service.record(flagged, SCAM, Source.BOT, false);
+            PatternService.Recorded onPattern = f.service.reportStored(FeedbackKind.FALSE_POSITIVE, r.patternId(),
+                    List.of(), flagged.risk(), flagged.language(), Source.BOT);
+            assertEquals(r.groupId(), onPattern.groupId());
+
+            Verdict low = f.checker.check(TASK_SCAM);
+            List<String> lowRules = low.flags().stream().map(x -> x.ruleId()).toList();
+            assertEquals(PatternService.Recorded.Status.COUNTED,
+                    f.service.reportUnstored(FeedbackKind.FALSE_NEGATIVE, lowRules, low.risk(), low.language(), Source.BOT).status());
+            List<String> flaggedRules = flagged.flags().stream().map(x -> x.ruleId()).toList();
+            assertTrue(f.service.reportWrong(Optional.of(9999L), flaggedRules, flagged.risk(), flagged.language(), Source.BOT),
+                    "a purged pattern: the report is kept without it");
+
+            List<ReportSummary> reports = f.store.reports(true, 10);
+            assertEquals(3, reports.size());
+            ReportSummary missed = reports.stream().filter(x -> x.kind() == FeedbackKind.FALSE_NEGATIVE).findFirst().orElseThrow();
+            assertNull(missed.patternId());
+            assertNull(missed.redactedText());
+            assertEquals(lowRules, missed.rules());
+            assertEquals("en", missed.language());
+            f.service.resolveReport(missed.id());
+            assertEquals(2, f.store.reports(true, 10).size());
+            String rule = flagged.flags().get(0).ruleId();
+            assertEquals(2, f.store.ruleStats(FROM, TO).stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow().falsePositives());
+        }
+    }
+
+    @Test
     void ruleTogglesAreAuditedAppliedAndSurviveARestart() {
         String rule = StoreFixture.RULES.rules().get(0).id();
         try (StoreFixture f = new StoreFixture(dir)) {

@@ -40,7 +40,7 @@ final class StoreFixture implements AutoCloseable {
         index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
         checker = new RedFlagChecker(RULES, normalizer, index);
         service = new PatternService(store, redactor, new IndicatorHasher(SECRET), normalizer, index, clock,
-                toggles::add, Duration.ofHours(24));
+                checker::rules, toggles::add, Duration.ofHours(24));
     }
 
     PatternService.Recorded check(String text, Source source) {

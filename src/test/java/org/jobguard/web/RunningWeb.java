@@ -1,10 +1,18 @@
 package org.jobguard.web;
 
-import org.jobguard.checker.ConfirmedPatterns;
+import org.jobguard.checker.Normalizer;
 import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.config.ConfigFiles;
+import org.jobguard.config.ContactsLoader;
 import org.jobguard.config.RulesLoader;
+import org.jobguard.contacts.HelpDirectory;
 import org.jobguard.i18n.Messages;
+import org.jobguard.patterns.ConfirmedPatternIndex;
+import org.jobguard.patterns.Fingerprinter;
+import org.jobguard.patterns.PatternService;
+import org.jobguard.patterns.PatternStore;
+import org.jobguard.privacy.IndicatorHasher;
+import org.jobguard.privacy.Redactor;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,14 +27,21 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A real web server on 127.0.0.1 with the repository's rules and messages, plus a plain HTTP client. */
+/**
+ * A real web server on 127.0.0.1 wired like the app: the repository's rules, messages and contacts, a real
+ * SQLite pattern store in a temp directory whose confirmed patterns feed the checker, plus a plain HTTP client.
+ */
 final class RunningWeb implements AutoCloseable {
     static final String USER = "moderator";
     static final String PASSWORD = "correct horse battery staple";
 
+    static final String HMAC_SECRET = "web-test-secret-0123456789abcdef";
+
     final RedFlagChecker checker;
     final Messages messages;
     final ServiceMetrics metrics = new ServiceMetrics();
+    final PatternStore store;
+    final PatternService patterns;
     final WebServer server;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -37,9 +52,18 @@ final class RunningWeb implements AutoCloseable {
 
     RunningWeb(WebSettings settings) {
         ConfigFiles files = new ConfigFiles(Path.of("config"), Path.of("messages"));
-        checker = new RedFlagChecker(RulesLoader.load(files.yaml("rules.yaml")), ConfirmedPatterns.none());
+        Clock clock = Clock.systemUTC();
+        Normalizer normalizer = new Normalizer();
+        Redactor redactor = new Redactor();
+        store = new PatternStore(settings.dataDir().resolve("jobguard.db"), clock);
+        ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
+        checker = new RedFlagChecker(RulesLoader.load(files.yaml("rules.yaml")), normalizer, index);
+        patterns = new PatternService(store, redactor, new IndicatorHasher(HMAC_SECRET), normalizer, index, clock,
+                checker::rules, t -> checker.reconfigure(checker.rules().withToggle(t.ruleId(), t.enabled(), t.shadow())),
+                PatternService.DEFAULT_FORGET_WINDOW);
         messages = Messages.load(Path.of("messages"));
-        server = new WebServer(settings, messages, checker::check, metrics, Clock.systemUTC()).start();
+        HelpDirectory directory = new ContactsLoader(clock).load(files);
+        server = new WebServer(settings, messages, checker, patterns, directory, metrics, clock).start();
     }
 
     String url(String path) {
@@ -112,5 +136,6 @@ final class RunningWeb implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        store.close();
     }
 }
