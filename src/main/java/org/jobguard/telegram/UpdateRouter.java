@@ -188,7 +188,8 @@ final class UpdateRouter implements UpdateHandler {
                     String token = checks.remember(new RecentChecks.Check(user, recordId,
                             v.flags().stream().map(RedFlag::ruleId).distinct().toList(), v.risk(), lang));
                     keyboard = keyboard(
-                            List.of(button(lang, "tg.button.steps", "s"), button(lang, "tg.button.wrong", "w:" + token)),
+                            List.of(button(lang, "tg.button.steps", "s"),
+                                    button(lang, "tg.button.wrong", "w:" + token)),
                             List.of(button(lang, "tg.button.contacts", "c")));
                 }
             }
