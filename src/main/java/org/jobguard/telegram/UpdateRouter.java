@@ -160,9 +160,10 @@ final class UpdateRouter implements UpdateHandler {
         // nothing readable says nothing about the language: answer in the user's own
         Language lang = v.kind() == Verdict.Kind.EMPTY ? ui : prefs.chosenLanguage().orElse(v.language());
 
-        // counted for the rule statistics, stored when flagged, always before the reply goes out
-        Optional<Long> recordId = edited || v.kind() == Verdict.Kind.EMPTY ? Optional.empty()
-                : record(v, text, forwarded, user);
+        // every check is counted for the rule statistics; a flagged one is stored before the reply goes
+        // out (a reply must never stand for something lost), a plain count can wait until after it
+        boolean countable = !edited && v.kind() != Verdict.Kind.EMPTY;
+        Optional<Long> recordId = countable && v.flagged() ? record(v, text, forwarded, user) : Optional.empty();
 
         String html;
         InlineKeyboardMarkup keyboard = null;
@@ -203,6 +204,9 @@ final class UpdateRouter implements UpdateHandler {
         }
         Optional<Integer> replyId = send(chatId, html, keyboard, prefs, List.of(msg.getMessageId()));
         replyId.ifPresent(id -> replies.remember(messageKey, id));
+        if (countable && !v.flagged()) {
+            record(v, text, forwarded, user);
+        }
     }
 
     private Optional<Long> record(Verdict v, String text, boolean forwarded, String user) {

@@ -79,6 +79,11 @@ class UpdateKindsTest {
         assertEquals(before + 1, h.recorded.size());
         assertTrue(h.recorded.get(before).nanos() < reply.nanos());
         assertFalse(h.recorded.get(before).forwarded());
+
+        FakeBotApi.Call plain = h.reply(Updates.text(newUser(), "Can we meet for lunch on Friday?"));
+        h.api.awaitAllConfirmed(Duration.ofSeconds(10));
+        assertEquals(before + 2, h.recorded.size(), "a harmless check is still counted");
+        assertTrue(h.recorded.get(before + 1).nanos() > plain.nanos(), "after the reply, so it costs no latency");
     }
 
     @Test
