@@ -35,7 +35,8 @@ final class StoredPatterns implements PatternSink {
 
     @Override
     public int forget(String sender) {
-        return service.forget(sender);
+        // the service answers -1 when the store failed; the user is told nothing was deleted
+        return Math.max(0, service.forget(sender));
     }
 
     @Override

@@ -43,7 +43,8 @@ final class Database implements AutoCloseable {
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 5_000;
     private static final int MAX_BATCH = 512;
-    private static final long WRITE_TIMEOUT_SECONDS = 30;
+    /** A caller (a bot reply) waits at most this long for its commit, then goes on with a logged failure. */
+    private static final long WRITE_TIMEOUT_SECONDS = 10;
 
     /** Work done on the writer thread inside the current transaction. */
     @FunctionalInterface

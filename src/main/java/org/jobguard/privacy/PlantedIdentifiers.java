@@ -187,13 +187,12 @@ public final class PlantedIdentifiers {
     private Planted phone() {
         String region = pick(PHONE_REGIONS);
         PhoneNumber n = validMobile(region);
-        String written;
         int style = random.nextInt(6);
-        boolean home = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getCountryCodeForRegion(region) > 0
-                && org.jobguard.privacy.Redactor.DEFAULT_REGIONS.contains(region);
+        // national format only where the redactor is told to look for numbers without a country code
+        boolean home = Redactor.DEFAULT_REGIONS.contains(region);
         PhoneNumberUtil.PhoneNumberFormat f = style == 0 && home ? PhoneNumberUtil.PhoneNumberFormat.NATIONAL
                 : style == 1 ? PhoneNumberUtil.PhoneNumberFormat.E164 : PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL;
-        written = phones.format(n, f);
+        String written = phones.format(n, f);
         if (style == 3) {
             written = written.replace(' ', '-');
         } else if (style == 4) {

@@ -36,6 +36,10 @@ public final class Redactor {
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}");
     private static final String URL_TAIL = "[^\\s<>\"'\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]*";
+    /** "john at gmail dot com", the spelled-out form recruiters use to dodge filters */
+    private static final Pattern EMAIL_SPELLED = Pattern.compile(
+            "(?i)[a-z0-9._%+\\-]+\\s*(?:@|\\(at\\)|\\[at]|\\bat\\b)\\s*[a-z0-9\\-]+\\s*(?:\\.|\\(dot\\)|\\[dot]|\\bdot\\b)\\s*"
+                    + "(?:com|net|org|cn|co|io|me|info)\\b");
     private static final Pattern URL_WITH_SCHEME = Pattern.compile(
             "(?i)(?:https?://|www\\.)[^\\s<>\"'\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]+");
     private static final Pattern URL_BARE = Pattern.compile(
@@ -45,15 +49,16 @@ public final class Redactor {
     private static final Pattern HANDLE = Pattern.compile("(?<![A-Za-z0-9_.@/])@([A-Za-z0-9_]{2,32})" + NOT_ALNUM_AFTER);
     private static final Pattern WALLET_ERC20 = Pattern.compile(NOT_ALNUM_BEFORE + "0[xX][0-9a-fA-F]{40}" + NOT_ALNUM_AFTER);
     // case-insensitive because the checker's normalized text is lower-case
-    private static final Pattern WALLET_TRC20 = Pattern.compile(NOT_ALNUM_BEFORE + "[Tt][1-9A-Za-z]{33}" + NOT_ALNUM_AFTER);
+    // 0, O, I and l are not base58, but a mistyped address is still someone's address
+    private static final Pattern WALLET_TRC20 = Pattern.compile(NOT_ALNUM_BEFORE + "[Tt][0-9A-Za-z]{33}" + NOT_ALNUM_AFTER);
     private static final Pattern WALLET_BTC = Pattern.compile(
             NOT_ALNUM_BEFORE + "(?:[bB][cC]1[0-9A-Za-z]{11,71}|[13][1-9A-Za-z]{25,34})" + NOT_ALNUM_AFTER);
 
     private static final String SEP = "\\s*(?:号|號|id|ID|Id)?\\s*(?::|是|为|為)?\\s*";
     private static final Pattern WECHAT_HAN = Pattern.compile(
-            "(?:微信号?|微信號|威信|薇信|维信|卫星号|徽信|V信|v信|加v|加V|\\+v|\\+V)" + SEP + "([A-Za-z0-9][A-Za-z0-9_\\-]{4,29})" + NOT_ALNUM_AFTER);
+            "(?:微信号?|微信號|威信|薇信|维信|卫星号|徽信|V信|v信|加v|加V|\\+v|\\+V|加薇|加微)" + SEP + "([A-Za-z0-9][A-Za-z0-9_\\-]{4,29})" + NOT_ALNUM_AFTER);
     private static final Pattern WECHAT_LATIN = Pattern.compile(
-            "(?i)" + NOT_ALNUM_BEFORE + "(?:vx|wx|weixin|wechat)(?:\\s*id)?(?:\\s*:\\s*([a-z0-9][a-z0-9_\\-]{4,29})"
+            "(?i)" + NOT_ALNUM_BEFORE + "(?:vx|wx|weixin|wechat|v(?=\\s*:))(?:\\s*id)?(?:\\s*:\\s*([a-z0-9][a-z0-9_\\-]{4,29})"
                     + "|\\s+((?=[a-z0-9_\\-]*[0-9_])[a-z0-9][a-z0-9_\\-]{4,29}))" + NOT_ALNUM_AFTER);
     private static final Pattern QQ = Pattern.compile(
             "(?i)" + NOT_ALNUM_BEFORE + "(?:qq|扣扣|企鹅)(?:号码?|號碼?|群|号|號)?\\s*:?\\s*(\\d{5,12})(?!\\d)");
@@ -61,7 +66,7 @@ public final class Redactor {
             "(?i)" + NOT_ALNUM_BEFORE + "line(?:\\s*id)?(?:\\s*:\\s*@?([a-z0-9][a-z0-9._\\-]{2,29})"
                     + "|\\s+@?((?=[a-z0-9._\\-]*[0-9_])[a-z0-9][a-z0-9._\\-]{2,29}))" + NOT_ALNUM_AFTER);
     private static final Pattern TELEGRAM_ID = Pattern.compile(
-            "(?i)(?:" + NOT_ALNUM_BEFORE + "(?:telegram|tg)|飞机号?|飛機號?)(?:\\s*id)?(?:\\s*:\\s*([a-z][a-z0-9_]{4,31})"
+            "(?i)(?:" + NOT_ALNUM_BEFORE + "(?:telegram|tg|ig|instagram|fb|facebook|tiktok|skype|kakao(?:talk)?|signal)|飞机号?|飛機號?)(?:\\s*id)?(?:\\s*:\\s*@?([a-z][a-z0-9_.]{2,31})"
                     + "|\\s*((?=[a-z0-9_]*[0-9_])[a-z][a-z0-9_]{4,31}))" + NOT_ALNUM_AFTER);
 
     private static final String NUMBER_CUE = "\\s*(?:号码|號碼|号|號|number|no\\.?|#)?\\s*:?\\s*";
@@ -93,6 +98,10 @@ public final class Redactor {
             "(?:我叫|我的名字是|联系人|聯繫人|联络人|聯絡人|负责人|負責人|对接人|對接人)\\s*:?\\s*"
                     + "(" + HAN + "{2,3}|[A-Za-z][A-Za-z'\\-]+(?: [A-Z][a-z'\\-]+)?)");
     private static final Pattern NAME_HAN_SURNAME = Pattern.compile("我姓(" + HAN + ")");
+    /** "我是李伟，" is a name, "我是客服，" is not: only a common surname opens a name here. */
+    private static final Pattern NAME_HAN_I_AM = Pattern.compile(
+            "(?:我是|我係|本人)([王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫胡朱郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董潘袁蔡蒋蔣余叶葉杜苏蘇魏程吕呂丁沈任姚卢盧钟鍾汪]"
+                    + HAN + "{1,2}?)(?=[，,。.!！\\s]|$)");
     private static final String TITLES = "经理|經理|主管|老师|老師|总|總|姐|哥|先生|小姐|女士|老板|老闆|助理";
     private static final Pattern NAME_HAN_ASK_FOR = Pattern.compile(
             "(?:找|联系|聯繫|联络|聯絡|问|問)(" + HAN + "{1,3}?)(?=" + TITLES + ")");
@@ -109,7 +118,7 @@ public final class Redactor {
     private static final Set<String> TITLE_STOPWORDS = Set.of("and", "or", "the", "to", "in", "of", "is", "will");
 
     // a regex that starts with an alternation tries it at every position; a substring check first is far cheaper
-    private static final String[] WECHAT_CUES = {"微信", "威信", "薇信", "维信", "卫星号", "徽信", "v信", "加v", "+v"};
+    private static final String[] WECHAT_CUES = {"微信", "威信", "薇信", "维信", "卫星号", "徽信", "v信", "加v", "+v", "加薇", "加微"};
     private static final String[] ID_CUES = {"身份证", "身份證", "证件号", "證件號", "id", "nric", "ic", "ktp", "nik", "aadhaar", "cnic"};
     private static final String[] NAME_CUES = {"我叫", "我的名字是", "联系人", "聯繫人", "联络人", "聯絡人", "负责人", "負責人", "对接人", "對接人"};
     private static final String[] TITLE_CUES = {"经理", "經理", "主管", "老师", "老師", "总", "總", "姐", "哥", "先生", "小姐", "女士", "老板", "老闆", "助理", "阿姨"};
@@ -147,6 +156,11 @@ public final class Redactor {
         each(PLACEHOLDER, v, m -> out.add(new Span(m.start(), m.end(), 0, null, canonicalPlaceholder(m), "")));
         each(EMAIL, v, m -> out.add(new Span(m.start(), m.end(), 1, Redaction.Type.EMAIL, "<EMAIL>",
                 m.group().toLowerCase(Locale.ROOT))));
+        if (lowerHasSpelledEmail(v)) {
+            each(EMAIL_SPELLED, v, m -> out.add(new Span(m.start(), m.end(), 1, Redaction.Type.EMAIL, "<EMAIL>",
+                    m.group().toLowerCase(Locale.ROOT).replaceAll("\\s*(\\(at\\)|\\[at]|\\bat\\b)\\s*", "@")
+                            .replaceAll("\\s*(\\(dot\\)|\\[dot]|\\bdot\\b)\\s*", ".").replace(" ", ""))));
+        }
         each(URL_WITH_SCHEME, v, m -> addUrl(v, m.start(), m.end(), out));
         each(URL_BARE, v, m -> addUrl(v, m.start(), m.end(), out));
         each(WALLET_ERC20, v, m -> out.add(wallet(m, "ERC20")));
@@ -315,13 +329,18 @@ public final class Redactor {
                 continue;
             }
             String value = m.group(g).toLowerCase(Locale.ROOT).replaceAll("[ \\-]", "");
-            out.add(new Span(m.start(g), m.end(g), 4, type, placeholder, type == Redaction.Type.QQ ? "qq:" + value : value));
+            // "tg: @boss" becomes "tg: <HANDLE>", not "tg: @<HANDLE>"
+            int start = m.start(g) > 0 && v.charAt(m.start(g) - 1) == '@' ? m.start(g) - 1 : m.start(g);
+            out.add(new Span(start, m.end(g), 4, type, placeholder, type == Redaction.Type.QQ ? "qq:" + value : value));
         }
     }
 
     private void names(String v, String lower, List<Span> out) {
         if (containsAny(v, NAME_CUES)) {
             each(NAME_HAN_CUED, v, m -> out.add(name(m.start(1), m.end(1))));
+        }
+        if (containsAny(v, new String[] {"我是", "我係", "本人"})) {
+            each(NAME_HAN_I_AM, v, m -> out.add(name(m.start(1), m.end(1))));
         }
         if (v.contains("我姓")) {
             each(NAME_HAN_SURNAME, v, m -> out.add(name(m.start(1), m.end(1))));
@@ -451,6 +470,11 @@ public final class Redactor {
             dbl = !dbl;
         }
         return digits.length() >= 13 && sum % 10 == 0;
+    }
+
+    private static boolean lowerHasSpelledEmail(String v) {
+        String lower = v.toLowerCase(Locale.ROOT);
+        return lower.contains(" dot ") || lower.contains("(dot)") || lower.contains("[dot]");
     }
 
     private static boolean containsAny(String text, String[] cues) {

@@ -250,7 +250,20 @@ public final class Dashboard {
     }
 
     private void apiRules(Context ctx) throws IOException {
-        ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(ruleRows()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RuleRow r : ruleRows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", r.id());
+            m.put("category", r.category());
+            m.put("severity", r.severity());
+            m.put("enabled", r.enabled());
+            m.put("shadow", r.shadow());
+            m.put("hits", r.hits());
+            m.put("false_positives", r.falsePositives());
+            m.put("precision", r.precision().orElse(null));
+            out.add(m);
+        }
+        ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(out));
     }
 
     private void apiPatterns(Context ctx) throws IOException {
@@ -261,7 +274,28 @@ public final class Dashboard {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", status.id());
         out.put("offset", offset);
-        out.put("groups", store.groups(status, limit, offset));
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (GroupSummary g : store.groups(status, limit, offset)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", g.id());
+            m.put("status", g.status().id());
+            m.put("confirmations", g.confirmations());
+            m.put("note", g.note());
+            m.put("redacted_text", g.templateText());
+            m.put("size", g.size());
+            m.put("open_reports", g.reports());
+            m.put("first_day", g.firstDay().toString());
+            m.put("last_day", g.lastDay().toString());
+            m.put("languages", g.languages());
+            m.put("rules", g.rules());
+            List<Map<String, Object>> indicators = new ArrayList<>();
+            for (GroupSummary.IndicatorCount i : g.indicators()) {
+                indicators.add(Map.of("kind", i.kind(), "hash", i.hash(), "patterns", i.patterns()));
+            }
+            m.put("indicators", indicators);
+            groups.add(m);
+        }
+        out.put("groups", groups);
         ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(out));
     }
 

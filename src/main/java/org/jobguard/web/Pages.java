@@ -36,7 +36,9 @@ final class Pages {
 
     Page page(Context ctx, Optional<Language> fallback, String... scripts) {
         Optional<Sessions.Session> s = session(ctx);
-        return new Page(uiLanguage(ctx, fallback), messages, ctx.path(), s.map(Sessions.Session::csrfToken),
+        // the language links repeat the path; "//host" would make them point at another site
+        String path = ctx.path().startsWith("/") && !ctx.path().startsWith("//") ? ctx.path() : "/";
+        return new Page(uiLanguage(ctx, fallback), messages, path, s.map(Sessions.Session::csrfToken),
                 s.map(Sessions.Session::loggedIn).orElse(false), List.of(scripts));
     }
 

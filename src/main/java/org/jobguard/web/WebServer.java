@@ -314,6 +314,7 @@ public final class WebServer {
         // only flagged texts are kept, redacted and without anything about who sent them
         patterns.record(v, p.text(), Source.WEB, false);
         renderTryIt(ctx, view(p, v, false));
+        metrics.replied("web");
     }
 
     /** "This verdict is wrong": the text comes back from the form, is checked again and reported anonymized. */
@@ -389,6 +390,7 @@ public final class WebServer {
             t.put("total", total);
         }
         ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(out));
+        metrics.replied("api");
     }
 
     private void health(Context ctx) {

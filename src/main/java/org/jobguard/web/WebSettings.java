@@ -36,7 +36,11 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
         apiToken = apiToken.filter(s -> !s.isBlank());
     }
 
-    /** Local-mode defaults; {@code env} supplies {@code JOBGUARD_PORT} and the admin and API secrets. */
+    /**
+     * Local-mode defaults; {@code env} supplies {@code JOBGUARD_PORT}, {@code JOBGUARD_HOST} (default loopback, so a
+     * laptop does not offer the dashboard to its network; {@code 0.0.0.0} behind a proxy), {@code
+     * JOBGUARD_SECURE_COOKIES=true} for HTTPS, and the admin and API secrets.
+     */
     public static WebSettings fromEnvironment(Map<String, String> env, Path dataDir) {
         int port = DEFAULT_PORT;
         String p = env.get("JOBGUARD_PORT");
@@ -47,11 +51,12 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
                 throw new IllegalArgumentException("JOBGUARD_PORT: not a number: " + p);
             }
         }
-        return new WebSettings("0.0.0.0", port, dataDir, 20_000,
+        String host = Optional.ofNullable(env.get("JOBGUARD_HOST")).filter(h -> !h.isBlank()).orElse("127.0.0.1");
+        return new WebSettings(host, port, dataDir, 20_000,
                 Optional.ofNullable(env.get("JOBGUARD_ADMIN_USER")),
                 Optional.ofNullable(env.get("JOBGUARD_ADMIN_PASSWORD")),
                 Optional.ofNullable(env.get("JOBGUARD_API_TOKEN")),
-                false, 5, Duration.ofMinutes(15), Duration.ofHours(8));
+                "true".equalsIgnoreCase(env.get("JOBGUARD_SECURE_COOKIES")), 5, Duration.ofMinutes(15), Duration.ofHours(8));
     }
 
     /** Loopback only, free port: what tests use. */

@@ -51,6 +51,13 @@ class RedactorTest {
             联系人：李娜 电话找她                          | 联系人：<NAME> 电话找她
             找张经理报名                                  | 找<NAME>经理报名
             Hi, my name is Grace Otieno from HR           | Hi, my name is <NAME> from HR
+            我是李伟，电话找我                              | 我是<NAME>，电话找我
+            V: kk889job                                   | V: <WECHAT>
+            加薇：kk_8899                                  | 加薇：<WECHAT>
+            ig: john_doe88                                | ig: <HANDLE>
+            联系tg: @boss_kk                               | 联系tg: <HANDLE>
+            email john at gmail dot com                   | email <EMAIL>
+            TRC20: TXa1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6     | TRC20: <WALLET:TRC20>
             contact Mr. Santos for details                | contact Mr. <NAME> for details
             """)
     void replacesIdentifiersWithTypedPlaceholders(String in, String expected) {
@@ -65,6 +72,8 @@ class RedactorTest {
             月入3万 2024年10月入职
             我们是正规公司，不违法
             we will never ask you to pay or travel
+            我是客服，有问题问我
+            meet at the station
             """)
     void leavesOrdinaryTextAlone(String in) {
         assertEquals(in, redactor.redactText(in));

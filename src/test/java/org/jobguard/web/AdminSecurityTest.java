@@ -110,6 +110,23 @@ class AdminSecurityTest {
     }
 
     @Test
+    void scriptsUseTheApiWithABearerToken() throws Exception {
+        try (RunningWeb own = new RunningWeb(WebSettings.forTest(Files.createTempDirectory(data, "token"))
+                .withAdmin(RunningWeb.USER, RunningWeb.PASSWORD).withApiToken("t0ken-for-scripts-0123456789"))) {
+            HttpResponse<String> ok = own.get("/api/rules", "Authorization", "Bearer t0ken-for-scripts-0123456789");
+            assertEquals(200, ok.statusCode());
+            assertTrue(ok.body().startsWith("[{\"id\":"), ok.body());
+            assertEquals(200, own.get("/api/stats", "Authorization", "Bearer t0ken-for-scripts-0123456789").statusCode());
+            own.postForm("/", Map.of("text", "护照公司保管，旅游签证去上班，妙瓦底"));
+            HttpResponse<String> groups = own.get("/api/patterns", "Authorization", "Bearer t0ken-for-scripts-0123456789");
+            assertEquals(200, groups.statusCode());
+            assertTrue(groups.body().contains("\"first_day\""), groups.body());
+            assertEquals(401, own.get("/api/stats", "Authorization", "Bearer wrong").statusCode());
+            assertEquals(401, own.get("/api/patterns").statusCode());
+        }
+    }
+
+    @Test
     void wrongPasswordsAreRateLimited() throws Exception {
         try (RunningWeb own = new RunningWeb(Files.createTempDirectory(data, "throttle"))) {
             HttpResponse<String> form = own.get("/admin/login");

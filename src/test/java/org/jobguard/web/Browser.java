@@ -54,6 +54,29 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    /** Elements sticking out to the right of the viewport (which would make a phone scroll sideways), or "". */
+    String overflowing() {
+        return (String) driver.executeScript(
+                "var w = document.documentElement.clientWidth, out = [];"
+                        + "document.querySelectorAll('body *').forEach(function (e) {"
+                        + "  var r = e.getBoundingClientRect();"
+                        + "  if (e.closest('.table-wrap')) { return; }"
+                        + "  if (r.right > w + 0.5) { out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right)); }"
+                        + "  else if (e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0 && getComputedStyle(e).overflowX === 'visible') {"
+                        + "    out.push(e.tagName + '.' + e.className + ' text ' + e.scrollWidth + '>' + e.clientWidth); }"
+                        + "});"
+                        + "return (document.documentElement.scrollWidth > w ? 'page ' + document.documentElement.scrollWidth + ' > ' + w + ': ' : '')"
+                        + " + out.slice(0, 5).join(', ');");
+    }
+
+    /** Clicks something that loads a new page and waits until the new page has replaced the old one. */
+    void clickAndWait(org.openqa.selenium.WebElement element) {
+        org.openqa.selenium.WebElement html = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

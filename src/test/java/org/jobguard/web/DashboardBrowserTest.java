@@ -66,7 +66,7 @@ class DashboardBrowserTest {
     void moderatorLogsInConfirmsAGroupAndTheCheckerKnowsItsNearDuplicates() {
         b.driver.get(web.url("/?ui=zh-Hans"));
         b.driver.findElement(By.id("text")).sendKeys(NEAR_DUPLICATE);
-        b.driver.findElement(By.id("check-submit")).click();
+        b.clickAndWait(b.driver.findElement(By.id("check-submit")));
         assertTrue(b.driver.findElements(By.id("known-pattern")).isEmpty(), "nothing confirmed yet");
 
         b.driver.get(web.url("/admin"));
@@ -74,7 +74,7 @@ class DashboardBrowserTest {
         b.driver.get(web.url("/admin/login?ui=en"));
         b.driver.findElement(By.id("user")).sendKeys(RunningWeb.USER);
         b.driver.findElement(By.id("password")).sendKeys(RunningWeb.PASSWORD);
-        b.driver.findElement(By.id("login-submit")).click();
+        b.clickAndWait(b.driver.findElement(By.id("login-submit")));
         long ad = groupOf("湄索");
         long other = groupOf("onerror");
         WebElement group = b.driver.findElement(By.id("group-" + ad));
@@ -84,14 +84,14 @@ class DashboardBrowserTest {
         assertFalse(group.getText().contains("@kk_hr_2026"), "the recruiter's handle is redacted");
         b.screenshot("dashboard-queue");
         group.findElement(By.id("note-" + ad)).sendKeys("same KK recruiter as last week");
-        group.findElement(By.cssSelector("button.confirm")).click();
+        b.clickAndWait(group.findElement(By.cssSelector("button.confirm")));
         assertTrue(b.driver.findElements(By.id("group-" + ad)).isEmpty(), "confirmed group left the pending queue");
-        b.driver.findElement(By.linkText("Confirmed")).click();
+        b.clickAndWait(b.driver.findElement(By.linkText("Confirmed")));
         assertTrue(b.driver.findElement(By.id("group-" + ad)).getText().contains("same KK recruiter as last week"));
 
         b.driver.get(web.url("/"));
         b.driver.findElement(By.id("text")).sendKeys(NEAR_DUPLICATE);
-        b.driver.findElement(By.id("check-submit")).click();
+        b.clickAndWait(b.driver.findElement(By.id("check-submit")));
         assertTrue(b.driver.findElement(By.id("known-pattern")).getText().contains("1"),
                 "the near-duplicate now matches the confirmed pattern");
         b.screenshot("try-it-known-pattern");
@@ -106,13 +106,13 @@ class DashboardBrowserTest {
         b.driver.get(web.url("/admin/rules"));
         WebElement row = b.driver.findElement(By.id("rule-" + ruleId));
         assertEquals("true", row.getAttribute("data-enabled"));
-        row.findElement(By.cssSelector("button.toggle-enabled")).click();
+        b.clickAndWait(row.findElement(By.cssSelector("button.toggle-enabled")));
         row = ruleRowOnceItSays(ruleId, "false");
         assertFalse(web.checker.check(ad).flags().stream().anyMatch(f -> f.ruleId().equals(ruleId)),
                 "the switched-off rule no longer flags");
         assertTrue(b.driver.findElement(By.id("audit")).getText().contains(ruleId), "the change is audited");
         b.screenshot("dashboard-rules");
-        row.findElement(By.cssSelector("button.toggle-enabled")).click();
+        b.clickAndWait(row.findElement(By.cssSelector("button.toggle-enabled")));
         ruleRowOnceItSays(ruleId, "true");
         assertTrue(web.checker.check(ad).flags().stream().anyMatch(f -> f.ruleId().equals(ruleId)));
     }
@@ -160,8 +160,7 @@ class DashboardBrowserTest {
         b.size(360, 740);
         try {
             b.driver.get(web.url("/admin?status=pending"));
-            Object w = b.driver.executeScript("return document.documentElement.scrollWidth");
-            assertTrue(((Number) w).intValue() <= 360, "no sideways scrolling, was " + w);
+            assertEquals("", b.overflowing(), "no sideways scrolling");
             b.screenshot("dashboard-360px");
         } finally {
             b.size(1280, 1000);

@@ -42,7 +42,7 @@ class TryItBrowserTest {
                 "High pay, no experience needed! Customer service job in Myawaddy. "
                         + "Free flight. Your contract signed on arrival, passport kept by the company.");
         new Select(b.driver.findElement(By.id("lang"))).selectByValue("en");
-        b.driver.findElement(By.id("check-submit")).click();
+        b.clickAndWait(b.driver.findElement(By.id("check-submit")));
         WebElement risk = b.driver.findElement(By.id("risk"));
         assertEquals("high", risk.getAttribute("data-risk"));
         List<WebElement> marks = b.driver.findElements(By.cssSelector("#highlighted mark"));
@@ -57,7 +57,7 @@ class TryItBrowserTest {
         b.size(1280, 900);
         b.driver.get(web.url("/"));
         b.driver.findElement(By.id("text")).sendKeys("<script>document.title='owned'</script>\"><img src=x onerror=\"document.title='owned'\"> 高薪 妙瓦底");
-        b.driver.findElement(By.id("check-submit")).click();
+        b.clickAndWait(b.driver.findElement(By.id("check-submit")));
         assertTrue(b.driver.findElement(By.id("verdict")).isDisplayed());
         assertTrue(!b.driver.getTitle().contains("owned"));
         assertTrue(b.driver.findElements(By.cssSelector("#verdict img, main script")).isEmpty());
@@ -69,9 +69,8 @@ class TryItBrowserTest {
         b.size(360, 740);
         b.driver.get(web.url("/?ui=zh-Hans"));
         b.driver.findElement(By.id("text")).sendKeys("高薪招聘客服，包吃包住，到了再签合同，护照公司保管。地点：妙瓦底KK园区，联系TG @recruiter_kk");
-        b.driver.findElement(By.id("check-submit")).click();
-        Object scrollWidth = b.driver.executeScript("return document.documentElement.scrollWidth");
-        assertTrue(((Number) scrollWidth).intValue() <= 360, "page fits 360 px, was " + scrollWidth);
+        b.clickAndWait(b.driver.findElement(By.id("check-submit")));
+        assertEquals("", b.overflowing(), "page fits 360 px");
         b.driver.executeScript("arguments[0].scrollIntoView()", b.driver.findElement(By.id("verdict")));
         b.screenshot("try-it-360px");
     }

@@ -29,16 +29,30 @@ class TryItLatencyTest {
                 web.postForm("/", Map.of("text", ad));
             }
             int n = 400;
-            long[] nanos = new long[n];
-            for (int i = 0; i < n; i++) {
+            long[] pages = new long[n / 2];
+            long[] checks = new long[n / 2];
+            for (int i = 0; i < n / 2; i++) {
                 long t0 = System.nanoTime();
-                HttpResponse<String> r = i % 2 == 0 ? web.get("/") : web.postForm("/", Map.of("text", ad + i));
-                nanos[i] = System.nanoTime() - t0;
+                assertEquals(200, web.get("/").statusCode());
+                long t1 = System.nanoTime();
+                // each check of this ad is flagged, so it is also written to the pattern store before the answer
+                HttpResponse<String> r = web.postForm("/", Map.of("text", ad + i));
+                long t2 = System.nanoTime();
                 assertEquals(200, r.statusCode());
+                pages[i] = t1 - t0;
+                checks[i] = t2 - t1;
             }
+            long[] nanos = new long[n];
+            System.arraycopy(pages, 0, nanos, 0, n / 2);
+            System.arraycopy(checks, 0, nanos, n / 2, n / 2);
             Arrays.sort(nanos);
+            Arrays.sort(pages);
+            Arrays.sort(checks);
             double p50 = nanos[n / 2] / 1e6;
             double p99 = nanos[(int) Math.ceil(n * 0.99) - 1] / 1e6;
+            System.out.printf("  GET / p50 %.1f ms p99 %.1f ms; POST / (check + store) p50 %.1f ms p99 %.1f ms%n",
+                    pages[n / 4] / 1e6, pages[(int) Math.ceil(n / 2 * 0.99) - 1] / 1e6,
+                    checks[n / 4] / 1e6, checks[(int) Math.ceil(n / 2 * 0.99) - 1] / 1e6);
             int weight = web.get("/").body().getBytes(StandardCharsets.UTF_8).length
                     + web.get("/assets/app.css").body().getBytes(StandardCharsets.UTF_8).length;
             System.out.printf("try-it latency over %d requests: p50 %.1f ms, p99 %.1f ms; page weight of / %d bytes%n",

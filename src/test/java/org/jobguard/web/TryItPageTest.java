@@ -112,6 +112,9 @@ class TryItPageTest {
         assertEquals(404, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(r.body().contains("<h1>") && r.body().contains("href=\"/\""));
+        HttpResponse<String> other = web.get("//evil.example/x");
+        assertEquals(404, other.statusCode());
+        assertFalse(other.body().contains("href=\"//evil.example"), "language links stay on this site");
     }
 
     @Test
@@ -134,6 +137,7 @@ class TryItPageTest {
         assertEquals(200, m.statusCode());
         assertTrue(m.body().contains("jobguard_flags_total{category=\"document_control\"}"), m.body());
         assertTrue(m.body().contains("jobguard_check_seconds_bucket{le=\"+Inf\"}"));
+        assertTrue(m.body().contains("jobguard_replies_total{channel=\"web\"}"));
         assertEquals(200, web.get("/health").statusCode());
     }
 }

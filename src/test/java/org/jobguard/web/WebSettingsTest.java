@@ -1,0 +1,43 @@
+package org.jobguard.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WebSettingsTest {
+    @Test
+    void localModeListensOnLoopbackOnPort8080() {
+        WebSettings s = WebSettings.fromEnvironment(Map.of(), Path.of("data"));
+        assertEquals("127.0.0.1", s.host());
+        assertEquals(8080, s.port());
+        assertFalse(s.secureCookies());
+        assertTrue(s.adminUser().isEmpty());
+    }
+
+    @Test
+    void environmentOverrides() {
+        WebSettings s = WebSettings.fromEnvironment(Map.of("JOBGUARD_PORT", "0", "JOBGUARD_HOST", "0.0.0.0",
+                "JOBGUARD_SECURE_COOKIES", "true", "JOBGUARD_ADMIN_USER", "ngo", "JOBGUARD_ADMIN_PASSWORD", " "),
+                Path.of("data"));
+        assertEquals(0, s.port());
+        assertEquals("0.0.0.0", s.host());
+        assertTrue(s.secureCookies());
+        assertEquals("ngo", s.adminUser().orElseThrow());
+        assertTrue(s.adminPassword().isEmpty(), "a blank password counts as none");
+    }
+
+    @Test
+    void badPortFailsFastNamingTheVariable() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WebSettings.fromEnvironment(Map.of("JOBGUARD_PORT", "eighty"), Path.of("data")));
+        assertTrue(e.getMessage().contains("JOBGUARD_PORT"));
+        assertThrows(IllegalArgumentException.class,
+                () -> WebSettings.fromEnvironment(Map.of("JOBGUARD_PORT", "70000"), Path.of("data")));
+    }
+}
