@@ -63,7 +63,7 @@ public final class App implements AutoCloseable {
                 .withMaxCheckedChars(config.maxCheckedChars()),
                 messages, checker, patterns, contacts, new ServiceMetrics(), clock);
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
-                new StoredPatterns(patterns), messages, contacts));
+                new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts));
     }
 
     private RuleSet applyToggles(RuleSet rules) {

@@ -7,36 +7,40 @@ import org.jobguard.patterns.PatternService;
 import org.jobguard.patterns.Source;
 import org.jobguard.telegram.PatternSink;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /** The bot's {@link PatternSink} over the one pattern service the web writes through too. */
 final class StoredPatterns implements PatternSink {
     private final PatternService service;
+    private final Duration forgetWindow;
 
-    StoredPatterns(PatternService service) {
+    /** @param forgetWindow the window the service was built with: how far back its /forget reaches */
+    StoredPatterns(PatternService service, Duration forgetWindow) {
         this.service = service;
+        this.forgetWindow = forgetWindow;
     }
 
     @Override
-    public Optional<Long> record(Verdict verdict, String text, boolean forwarded) {
-        PatternService.Recorded r = service.record(verdict, text, Source.BOT, forwarded);
+    public Optional<Long> record(Verdict verdict, String text, boolean forwarded, String sender) {
+        PatternService.Recorded r = service.record(verdict, text, Source.BOT, forwarded, Optional.of(sender));
         return r.status() == PatternService.Recorded.Status.STORED ? Optional.of(r.patternId()) : Optional.empty();
-    }
-
-    @Override
-    public Optional<Long> record(Verdict verdict, String text, boolean forwarded, String userHash) {
-        PatternService.Recorded r = service.record(verdict, text, Source.BOT, forwarded, Optional.of(userHash));
-        return r.status() == PatternService.Recorded.Status.STORED ? Optional.of(r.patternId()) : Optional.empty();
-    }
-
-    @Override
-    public int forget(String userHash) {
-        return Math.max(0, service.forget(userHash));
     }
 
     @Override
     public void reportWrong(Optional<Long> recordId, List<String> ruleIds, Risk risk, Language language) {
         service.reportWrong(recordId, ruleIds, risk, language, Source.BOT);
+    }
+
+    @Override
+    public int forget(String sender) {
+        // the service answers -1 when the store failed; the user is told nothing was deleted
+        return Math.max(0, service.forget(sender));
+    }
+
+    @Override
+    public Duration forgetWindow() {
+        return forgetWindow;
     }
 }

@@ -39,7 +39,7 @@ class StoredPatternsTest {
             RedFlagChecker checker = new RedFlagChecker(RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml")), normalizer, index);
             PatternService service = new PatternService(store, redactor, new IndicatorHasher("stored-patterns-test-secret"), normalizer,
                     index, clock, checker::rules, t -> { }, PatternService.DEFAULT_FORGET_WINDOW);
-            StoredPatterns sink = new StoredPatterns(service);
+            StoredPatterns sink = new StoredPatterns(service, PatternService.DEFAULT_FORGET_WINDOW);
 
             Optional<Long> mine = sink.record(checker.check(SCAM), SCAM, true, "user-a");
             Optional<Long> theirs = sink.record(checker.check(SCAM), SCAM, false, "user-b");

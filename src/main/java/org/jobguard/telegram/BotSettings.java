@@ -82,6 +82,7 @@ public record BotSettings(String token, URI apiUrl, int pollTimeoutSeconds, int 
                 + ", discreetDeleteAfter=" + discreetDeleteAfter + ", retentionDays=" + retentionDays + "]";
     }
 
+    /** Identity: a secret has no business in equality checks (and arrays compare by reference anyway). */
     @Override
     public boolean equals(Object o) {
         return this == o;

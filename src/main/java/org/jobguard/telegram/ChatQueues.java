@@ -31,10 +31,6 @@ final class ChatQueues {
         mine[0].whenComplete((ignored, error) -> tails.remove(chatId, mine[0]));
     }
 
-    int activeChats() {
-        return tails.size();
-    }
-
     @SuppressWarnings("unchecked")
     private static CompletableFuture<Void>[] newSlot() {
         return new CompletableFuture[1];

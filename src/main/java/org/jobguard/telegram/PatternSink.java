@@ -4,48 +4,31 @@ import org.jobguard.checker.Language;
 import org.jobguard.checker.Risk;
 import org.jobguard.checker.Verdict;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the bot hands flagged messages and "this is wrong" reports; {@code App} adapts the pattern store.
- * The store redacts and hashes; the bot never writes anything itself.
+ * Where the bot hands what it checked and "this is wrong" reports; {@code App} adapts the pattern service.
+ * The service redacts and hashes; the bot never writes anything itself.
  */
 public interface PatternSink {
     /**
-     * Stores the anonymized pattern of a flagged message, before the reply is sent.
+     * Counts a checked message and, when it is flagged, stores its anonymized pattern; called before the
+     * reply is sent.
      *
-     * @return the stored record's id, for a later report about the same message
+     * @param sender an opaque key of the sender (the bot passes its keyed hash of the user id), kept by the
+     *               sink in memory only so that /forget can find what was just sent
+     * @return the stored pattern's id when one was stored, for a later report about the same message
      */
-    Optional<Long> record(Verdict verdict, String text, boolean forwarded);
-
-    /**
-     * As {@link #record(Verdict, String, boolean)}, and links the stored record to the user's hash in memory
-     * only, for a limited time, so that /forget can delete it.
-     */
-    default Optional<Long> record(Verdict verdict, String text, boolean forwarded, String userHash) {
-        return record(verdict, text, forwarded);
-    }
-
-    /** Deletes the stored records still linked in memory to this user; returns how many (0 when none). */
-    default int forget(String userHash) {
-        return 0;
-    }
+    Optional<Long> record(Verdict verdict, String text, boolean forwarded, String sender);
 
     /** A user said the verdict was wrong (a false alarm, or a missed scam when risk was low or none). */
     void reportWrong(Optional<Long> recordId, List<String> ruleIds, Risk risk, Language language);
 
-    static PatternSink none() {
-        return new PatternSink() {
-            @Override
-            public Optional<Long> record(Verdict verdict, String text, boolean forwarded) {
-                return Optional.empty();
-            }
+    /** /forget: deletes what {@code sender} sent within {@link #forgetWindow()}; returns how many records. */
+    int forget(String sender);
 
-            @Override
-            public void reportWrong(Optional<Long> recordId, List<String> ruleIds, Risk risk, Language language) {
-                // nothing stores reports in this configuration
-            }
-        };
-    }
+    /** How far back /forget reaches; older records are linked to nobody. */
+    Duration forgetWindow();
 }

@@ -34,10 +34,6 @@ final class RecentChecks {
         return token;
     }
 
-    Optional<Check> get(String token) {
-        return Optional.ofNullable(byToken.getIfPresent(token));
-    }
-
     /** Takes the check out, so a report counts once however often the button is pressed. */
     Optional<Check> take(String token) {
         return Optional.ofNullable(byToken.asMap().remove(token));

@@ -125,11 +125,6 @@ public final class TelegramBot {
         log.info("Telegram bot stopped");
     }
 
-    /** The offset the next getUpdates will send: every update below it is handled. */
-    long acknowledgedUpTo() {
-        return poller.nextOffset();
-    }
-
     int pendingDeletions() {
         return deletions.pendingCount();
     }

@@ -85,10 +85,6 @@ final class UpdatePoller {
         }
     }
 
-    long nextOffset() {
-        return window.nextOffset();
-    }
-
     private void loop() {
         while (running) {
             try {

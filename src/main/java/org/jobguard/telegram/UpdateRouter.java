@@ -4,7 +4,6 @@ import org.jobguard.checker.Language;
 import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.Verdict;
 import org.jobguard.i18n.Messages;
-import org.jobguard.patterns.PatternService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -44,7 +43,6 @@ final class UpdateRouter implements UpdateHandler {
 
     private final BotApi api;
     private final TextChecker checker;
-    private static final long FORGET_WINDOW_HOURS = PatternService.DEFAULT_FORGET_WINDOW.toHours();
     private final PatternSink patterns;
     private final Messages messages;
     private final ReplyComposer composer;
@@ -162,11 +160,10 @@ final class UpdateRouter implements UpdateHandler {
         // nothing readable says nothing about the language: answer in the user's own
         Language lang = v.kind() == Verdict.Kind.EMPTY ? ui : prefs.chosenLanguage().orElse(v.language());
 
-        Optional<Long> recordId = Optional.empty();
-        boolean storable = v.kind() == Verdict.Kind.MESSAGE || v.kind() == Verdict.Kind.RANSOM;
-        if (!edited && storable && v.flagged()) {
-            recordId = record(v, text, forwarded, user);
-        }
+        // every check is counted for the rule statistics; a flagged one is stored before the reply goes
+        // out (a reply must never stand for something lost), a plain count can wait until after it
+        boolean countable = !edited && v.kind() != Verdict.Kind.EMPTY;
+        Optional<Long> recordId = countable && v.flagged() ? record(v, text, forwarded, user) : Optional.empty();
 
         String html;
         InlineKeyboardMarkup keyboard = null;
@@ -192,7 +189,8 @@ final class UpdateRouter implements UpdateHandler {
                     String token = checks.remember(new RecentChecks.Check(user, recordId,
                             v.flags().stream().map(RedFlag::ruleId).distinct().toList(), v.risk(), lang));
                     keyboard = keyboard(
-                            List.of(button(lang, "tg.button.steps", "s"), button(lang, "tg.button.wrong", "w:" + token)),
+                            List.of(button(lang, "tg.button.steps", "s"),
+                                    button(lang, "tg.button.wrong", "w:" + token)),
                             List.of(button(lang, "tg.button.contacts", "c")));
                 }
             }
@@ -206,14 +204,8 @@ final class UpdateRouter implements UpdateHandler {
         }
         Optional<Integer> replyId = send(chatId, html, keyboard, prefs, List.of(msg.getMessageId()));
         replyId.ifPresent(id -> replies.remember(messageKey, id));
-    }
-
-    private int forgetPatterns(String user) {
-        try {
-            return patterns.forget(user);
-        } catch (RuntimeException e) {
-            log.error("Stored records could not be forgotten: {}", e.getClass().getName());
-            return 0;
+        if (countable && !v.flagged()) {
+            record(v, text, forwarded, user);
         }
     }
 
@@ -224,6 +216,15 @@ final class UpdateRouter implements UpdateHandler {
             // the warning matters more than the statistics: reply anyway
             log.error("Pattern could not be stored: {}", e.getClass().getName());
             return Optional.empty();
+        }
+    }
+
+    private int forgetRecords(String user) {
+        try {
+            return patterns.forget(user);
+        } catch (RuntimeException e) {
+            log.error("Records could not be forgotten: {}", e.getClass().getName());
+            return 0;
         }
     }
 
@@ -288,16 +289,17 @@ final class UpdateRouter implements UpdateHandler {
             case "help" -> send(chatId, messages.get(ui, prefs.discreet() ? "tg.discreet.help" : "tg.help"),
                     null, prefs, own);
             case "privacy" -> send(chatId, messages.format(ui, "tg.privacy",
-                    "days", settings.retentionDays(), "memory_days", settings.rememberFor().toDays()), null, prefs, own);
+                    "days", settings.retentionDays(), "memory_days", settings.rememberFor().toDays(),
+                    "forget_hours", patterns.forgetWindow().toHours()), null, prefs, own);
             case "forget" -> {
                 preferences.forget(user);
                 limiter.forget(user);
                 replies.forgetUser(user);
                 checks.forgetUser(user);
-                int deleted = forgetPatterns(user);
+                int deleted = forgetRecords(user);
                 String done = messages.get(ui, "tg.forget.done");
                 if (deleted > 0) {
-                    done += "\n" + messages.format(ui, "forget.done", "count", deleted, "hours", FORGET_WINDOW_HOURS);
+                    done += "\n" + messages.format(ui, "tg.forget.records", "count", deleted);
                 }
                 send(chatId, done, null, Preferences.DEFAULT, List.of());
             }

@@ -30,7 +30,7 @@ final class BotHarness implements AutoCloseable {
     static final HelpDirectory CONTACTS = new ContactsLoader(Clock.systemUTC()).load(ConfigFiles.locate(Map.of()));
 
     /** What the bot handed to the pattern store, and when. */
-    record Recorded(Risk risk, boolean forwarded, long nanos) {
+    record Recorded(Risk risk, boolean forwarded, String sender, long nanos) {
     }
 
     record Report(Optional<Long> recordId, List<String> ruleIds, Risk risk) {
@@ -39,6 +39,7 @@ final class BotHarness implements AutoCloseable {
     final FakeBotApi api;
     final List<Recorded> recorded = new CopyOnWriteArrayList<>();
     final List<Report> reports = new CopyOnWriteArrayList<>();
+    final List<String> forgotten = new CopyOnWriteArrayList<>();
     final BotSettings settings;
     private final TextChecker checker;
     private TelegramBot bot;
@@ -56,9 +57,20 @@ final class BotHarness implements AutoCloseable {
 
     final PatternSink sink = new PatternSink() {
         @Override
-        public Optional<Long> record(Verdict verdict, String text, boolean forwarded) {
-            recorded.add(new Recorded(verdict.risk(), forwarded, System.nanoTime()));
-            return Optional.of((long) recorded.size());
+        public Optional<Long> record(Verdict verdict, String text, boolean forwarded, String sender) {
+            recorded.add(new Recorded(verdict.risk(), forwarded, sender, System.nanoTime()));
+            return verdict.flagged() ? Optional.of((long) recorded.size()) : Optional.empty();
+        }
+
+        @Override
+        public int forget(String sender) {
+            forgotten.add(sender);
+            return (int) recorded.stream().filter(r -> r.sender().equals(sender)).count();
+        }
+
+        @Override
+        public Duration forgetWindow() {
+            return Duration.ofHours(24);
         }
 
         @Override

@@ -53,7 +53,7 @@ class UpdateKindsTest {
     void textInEachLanguageGetsRiskEvidenceAdviceAndButtonsInThatLanguage() throws Exception {
         FakeBotApi.Call en = h.reply(Updates.text(newUser(), SCAM_EN));
         assertTrue(en.text().contains("High risk"), en.text());
-        assertTrue(en.text().contains("keep your passport</i>”"), "evidence quoted: " + en.text());
+        assertTrue(en.text().contains("passport</i>”"), "evidence quoted: " + en.text());
         assertTrue(en.text().contains("“<i>Myawaddy</i>”"), en.text());
         assertTrue(en.text().contains("What to do:") && en.text().contains("Never hand over your passport"),
                 "advice: " + en.text());
@@ -79,6 +79,11 @@ class UpdateKindsTest {
         assertEquals(before + 1, h.recorded.size());
         assertTrue(h.recorded.get(before).nanos() < reply.nanos());
         assertFalse(h.recorded.get(before).forwarded());
+
+        FakeBotApi.Call plain = h.reply(Updates.text(newUser(), "Can we meet for lunch on Friday?"));
+        h.api.awaitAllConfirmed(Duration.ofSeconds(10));
+        assertEquals(before + 2, h.recorded.size(), "a harmless check is still counted");
+        assertTrue(h.recorded.get(before + 1).nanos() > plain.nanos(), "after the reply, so it costs no latency");
     }
 
     @Test
@@ -158,7 +163,7 @@ class UpdateKindsTest {
         }
         FakeBotApi.Call reply = h.reply(Updates.text(newUser(), longText.toString()));
         assertTrue(reply.text().length() <= 4096, "reply has " + reply.text().length() + " chars");
-        assertTrue(reply.text().contains("keep your passport"), "a flag near the end is found: " + reply.text());
+        assertTrue(reply.text().contains("passport</i>”"), "a flag near the end is found: " + reply.text());
         assertFalse(reply.text().contains("<tag>"), "user text is escaped");
     }
 
@@ -194,6 +199,19 @@ class UpdateKindsTest {
         assertTrue(contacts.text().contains("Where is the person now?"), contacts.text());
         assertTrue(contacts.body().path("reply_markup").toString().contains("\"cl:MM\""));
         assertTrue(h.reply(Updates.text(u, "/forget")).text().contains("cleared"));
+    }
+
+    @Test
+    void forgetAlsoDeletesWhatTheUserJustSentThroughTheSameOpaqueKey() throws Exception {
+        long u = newUser();
+        int before = h.recorded.size();
+        h.reply(Updates.text(u, SCAM_EN));
+        String sender = h.recorded.get(before).sender();
+        assertFalse(sender.contains(String.valueOf(u)), "the sink gets a keyed hash, not the id");
+        String done = h.reply(Updates.text(u, "/forget")).text();
+        assertTrue(h.forgotten.contains(sender));
+        assertTrue(done.contains("deleted 1 stored report"), done);
+        assertTrue(h.reply(Updates.text(u, "/privacy")).text().contains("only for 24 hours"));
     }
 
     @Test
