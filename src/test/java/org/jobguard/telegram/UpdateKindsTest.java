@@ -271,6 +271,10 @@ class UpdateKindsTest {
                 "My daughter is held in Sihanoukville and they want ransom to release her. She is Filipino."));
         assertTrue(en.text().contains("Help contacts") && en.text().contains("Do not pay ransom"), en.text());
         assertTrue(en.text().contains("Sihanoukville"), en.text());
+
+        // the issue's own example names no ransom word, only a place and a sum
+        FakeBotApi.Call plain = h.reply(Updates.text(newUser(), "我儿子在妙瓦底，他们要四万块"));
+        assertTrue(plain.text().contains("求助电话") && plain.text().contains("不要付赎金"), plain.text());
     }
 
     @Test
