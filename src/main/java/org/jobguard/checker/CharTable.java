@@ -20,8 +20,11 @@ final class CharTable {
     private static final String JOINERS = "-_·•*~|^`・";
 
     private final String[] output = new String[0x10000];
-    /** the output when it is exactly one character, else 0: the hot path reads this, not the String */
-    private final char[] single = new char[0x10000];
+    /**
+     * Role in bits 16-23 and the output when it is exactly one character (else 0) in bits 0-15: the hot path
+     * reads one int per character instead of the String and the role from two arrays.
+     */
+    private final int[] packed = new int[0x10000];
     private final byte[] role = new byte[0x10000];
     private final BitSet han = new BitSet(0x10000);
     private final BitSet traditionalOnly = new BitSet(0x10000);
@@ -55,7 +58,7 @@ final class CharTable {
             }
             output[c] = s;
             role[c] = classify(c, s);
-            single[c] = s.length() == 1 ? s.charAt(0) : 0;
+            packed[c] = (role[c] << 16) | (s.length() == 1 ? s.charAt(0) : 0);
             if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
                 han.set(c);
             }
@@ -138,12 +141,9 @@ final class CharTable {
         return output[c];
     }
 
-    char single(char c) {
-        return single[c];
-    }
-
-    byte role(char c) {
-        return role[c];
+    /** {@link #role} in bits 16-23, the single output character (or 0) in bits 0-15. */
+    int packed(char c) {
+        return packed[c];
     }
 
     boolean isHan(int c) {

@@ -52,11 +52,12 @@ public final class Normalizer {
                 continue;
             }
             i++;
-            byte role = table.role(c);
+            int packed = table.packed(c);
+            byte role = (byte) (packed >>> 16);
             if (role == CharTable.DROP) {
                 continue;
             }
-            char one = table.single(c);
+            char one = (char) packed;
             if (one != 0) {
                 pass.add(one, role, cp);
             } else {
