@@ -21,9 +21,6 @@ public final class IndicatorExtractor {
     private static final Set<String> TOP_LEVEL_DOMAINS = Set.of("com", "net", "org", "me", "io", "cc", "xyz", "top",
             "vip", "app", "info", "biz", "co", "kh", "mm", "la", "th", "ph", "cn", "hk", "tw", "my", "vn", "id", "in", "ke",
             "site", "online", "shop", "club", "link", "ly", "gl", "to");
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?i)\\b[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}\\.[a-z]{2,24}\\b");
-    private static final Pattern HANDLE = Pattern.compile("(?<![\\w@.])@[A-Za-z][A-Za-z0-9_]{3,31}\\b");
     private static final Pattern WALLET = Pattern.compile(
             "\\b(T[1-9A-HJ-NP-Za-km-z]{33}|0x[a-fA-F0-9]{40}|bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})\\b");
     /** libphonenumber is slow; only texts with a run of 7+ digits (separators allowed) are worth its time. */
@@ -39,23 +36,33 @@ public final class IndicatorExtractor {
         // each pattern is costly to run over every position; cheap character tests skip the hopeless ones
         boolean dot = text.indexOf('.') >= 0;
         boolean at = text.indexOf('@') >= 0;
-        if (dot && (containsIgnoreCase(text, "t.me/") || containsIgnoreCase(text, "telegram."))) {
+        int digits = 0;
+        int run = 0;
+        int longestRun = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean digit = (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+            digits += digit ? 1 : 0;
+            run = digit || isAsciiLetter(c) ? run + 1 : 0;
+            longestRun = Math.max(longestRun, run);
+        }
+        if (dot && mentionsTelegramLink(text)) {
             find(text, TELEGRAM, found, taken, Indicator.Type.TELEGRAM_LINK);
         }
         if (dot && at) {
-            find(text, EMAIL, found, taken, Indicator.Type.EMAIL);
+            findEmails(text, found, taken);
         }
         if (dot) {
             findUrls(text, found, taken);
         }
         if (at) {
-            find(text, HANDLE, found, taken, Indicator.Type.HANDLE);
+            findHandles(text, found, taken);
         }
-        if (hasLongAlphanumericRun(text, 26)) {
+        if (longestRun >= 26) {
             find(text, WALLET, found, taken, Indicator.Type.WALLET);
         }
         Matcher maybePhone = MAYBE_PHONE.matcher(text);
-        while (maybePhone.find()) {
+        while (digits >= 7 && maybePhone.find()) {
             if (looksLikePhone(text, maybePhone.start(), maybePhone.group())) {
                 findPhones(text, Math.max(0, maybePhone.start() - 6), maybePhone.end(), found, taken);
             }
@@ -112,6 +119,76 @@ public final class IndicatorExtractor {
         }
     }
 
+    /**
+     * E-mail addresses found from their '@' outward; a regex starting at every word would walk back over up
+     * to 64 characters at each of them.
+     */
+    private static void findEmails(String text, List<Indicator> found, List<int[]> taken) {
+        int n = text.length();
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            int start = at;
+            while (start > 0 && at - start < 64 && isLocalPartChar(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = at + 1;
+            while (end < n && end - at <= 253 && isHostChar(text.charAt(end))) {
+                end++;
+            }
+            while (end > at + 1 && text.charAt(end - 1) == '.') {
+                end--;
+            }
+            int lastDot = text.lastIndexOf('.', end - 1);
+            if (start == at || lastDot <= at + 1 || end - lastDot - 1 < 2
+                    || !text.substring(lastDot + 1, end).chars().allMatch(c -> isAsciiLetter((char) c))
+                    || overlaps(taken, start, end)) {
+                continue;
+            }
+            add(text, found, taken, Indicator.Type.EMAIL, start, end);
+            at = end - 1;
+        }
+    }
+
+    /** {@code @handle}: 4-32 word characters after an '@' that does not sit inside a word or an address. */
+    private static void findHandles(String text, List<Indicator> found, List<int[]> taken) {
+        int n = text.length();
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            if (at > 0) {
+                char before = text.charAt(at - 1);
+                if (Character.isLetterOrDigit(before) || before == '_' || before == '@' || before == '.') {
+                    continue;
+                }
+            }
+            if (at + 1 >= n || !isAsciiLetter(text.charAt(at + 1))) {
+                continue;
+            }
+            int end = at + 2;
+            while (end < n && end - at <= 32 && isHandleChar(text.charAt(end))) {
+                end++;
+            }
+            int length = end - at - 1;
+            if (length < 4 || (end < n && isHandleChar(text.charAt(end))) || overlaps(taken, at, end)) {
+                continue;
+            }
+            add(text, found, taken, Indicator.Type.HANDLE, at, end);
+        }
+    }
+
+    private static void add(String text, List<Indicator> found, List<int[]> taken, Indicator.Type type, int start,
+                            int end) {
+        String value = text.substring(start, end);
+        taken.add(new int[] {start, end});
+        found.add(new Indicator(type, value, canonical(type, value), detail(type, value),
+                text.codePointCount(0, start), text.codePointCount(0, end)));
+    }
+
+    private static boolean isLocalPartChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    private static boolean isHandleChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_';
+    }
+
     private static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
@@ -124,10 +201,11 @@ public final class IndicatorExtractor {
         return c > ' ' && c < 127 && c != '<' && c != '>' && c != '"' && c != '\'';
     }
 
-    private static boolean containsIgnoreCase(String text, String needle) {
-        int max = text.length() - needle.length();
-        for (int i = 0; i <= max; i++) {
-            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+    /** "t.me/" or "telegram." around one of the text's dots, in any case. */
+    private static boolean mentionsTelegramLink(String text) {
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+            if ((dot >= 1 && text.regionMatches(true, dot - 1, "t.me/", 0, 5))
+                    || (dot >= 8 && text.regionMatches(true, dot - 8, "telegram.", 0, 9))) {
                 return true;
             }
         }
@@ -145,18 +223,6 @@ public final class IndicatorExtractor {
             return false;
         }
         return !SALARY_RANGE.matcher(run).matches();
-    }
-
-    private static boolean hasLongAlphanumericRun(String text, int length) {
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            run = c < 128 && Character.isLetterOrDigit(c) ? run + 1 : 0;
-            if (run >= length) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void find(String text, Pattern pattern, List<Indicator> found, List<int[]> taken, Indicator.Type type) {
