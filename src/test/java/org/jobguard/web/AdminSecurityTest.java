@@ -1,9 +1,6 @@
 package org.jobguard.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,23 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AdminSecurityTest {
+class AdminSecurityTest extends RunningWebTest {
     /** Under /admin and /api, only these are meant to work without a login. */
     private static final Set<String> OPEN = Set.of("GET /admin/login", "POST /admin/login", "POST /api/check");
-
-    @TempDir
-    static Path data;
-    static RunningWeb web;
-
-    @BeforeAll
-    static void start() {
-        web = new RunningWeb(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        web.close();
-    }
 
     @Test
     void everyRouteDeclaresWhoMayUseIt() {

@@ -2,13 +2,9 @@ package org.jobguard.web;
 
 import org.jobguard.patterns.FeedbackKind;
 import org.jobguard.patterns.ReportSummary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -16,21 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ContactsAndReportsTest {
-    @TempDir
-    static Path data;
-    static RunningWeb web;
-
-    @BeforeAll
-    static void start() {
-        web = new RunningWeb(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        web.close();
-    }
-
+class ContactsAndReportsTest extends RunningWebTest {
     @Test
     void contactsPageFiltersByLocationAndNationality() throws Exception {
         HttpResponse<String> all = web.get("/contacts?ui=en");

@@ -1,34 +1,16 @@
 package org.jobguard.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TryItPageTest {
-    @TempDir
-    static Path data;
-    static RunningWeb web;
-
-    @BeforeAll
-    static void start() {
-        web = new RunningWeb(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        web.close();
-    }
-
+class TryItPageTest extends RunningWebTest {
     @Test
     void startPageIsSmallAndHasTheForm() throws Exception {
         HttpResponse<String> r = web.get("/");
