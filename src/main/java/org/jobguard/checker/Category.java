@@ -20,13 +20,17 @@ public enum Category {
     SCAM_WORK,
     RANSOM;
 
+    // computed once: every verdict asks for them
+    private final String id = name().toLowerCase(Locale.ROOT);
+    private final String messageKey = "flag." + id;
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** Key of the one-line explanation shown to users, e.g. {@code flag.document_control}. */
     public String messageKey() {
-        return "flag." + id();
+        return messageKey;
     }
 
     public static Optional<Category> fromId(String id) {

@@ -17,6 +17,12 @@ final class CharTable {
     static final byte WORD = 3;   // letters and digits of space-separated scripts
     static final byte CJK = 4;    // Han, kana, hangul: no spaces between words
 
+    /** Script bits above the role in {@link #packed}: what the language guess counts. */
+    static final int HAN_BIT = 1 << 24;
+    static final int TRADITIONAL_BIT = 1 << 25;
+    static final int SIMPLIFIED_BIT = 1 << 26;
+    static final int LATIN_BIT = 1 << 27;
+
     private static final String JOINERS = "-_·•*~|^`・";
 
     private final String[] output = new String[0x10000];
@@ -74,6 +80,15 @@ final class CharTable {
         both.and(simplifiedOnly);
         traditionalOnly.andNot(both);
         simplifiedOnly.andNot(both);
+        for (int c = 0; c < 0x10000; c++) {
+            packed[c] |= (han.get(c) ? HAN_BIT : 0) | (traditionalOnly.get(c) ? TRADITIONAL_BIT : 0)
+                    | (simplifiedOnly.get(c) ? SIMPLIFIED_BIT : 0) | (isLatinLetter(c) ? LATIN_BIT : 0);
+        }
+    }
+
+    /** Latin and full-width Latin letters: what makes a word of an English message. */
+    static boolean isLatinLetter(int c) {
+        return (c < 0x250 && Character.isLetter(c)) || (c >= 0xFF21 && c <= 0xFF5A);
     }
 
     private static char[] traditionalToSimplified() {
@@ -141,20 +156,9 @@ final class CharTable {
         return output[c];
     }
 
-    /** {@link #role} in bits 16-23, the single output character (or 0) in bits 0-15. */
+    /** Script bits from bit 24, {@link #role} in bits 16-23, the single output character (or 0) in bits 0-15. */
     int packed(char c) {
         return packed[c];
     }
 
-    boolean isHan(int c) {
-        return c < 0x10000 ? han.get(c) : Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-    }
-
-    boolean isTraditionalOnly(int c) {
-        return c < 0x10000 && traditionalOnly.get(c);
-    }
-
-    boolean isSimplifiedOnly(int c) {
-        return c < 0x10000 && simplifiedOnly.get(c);
-    }
 }

@@ -3,6 +3,7 @@ package org.jobguard.checker;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,45 +16,48 @@ import java.util.regex.Pattern;
  * structural regexes. Immutable; a rule toggle builds a new one.
  */
 final class CompiledRules {
-    /** What a phrase in the automaton stands for: a rule (by index), a context cue, or where a pattern may start. */
-    record Target(Kind kind, int rule) {
+    /**
+     * What a phrase in the automaton stands for: a rule (by index), a context cue (with an id unique per cue
+     * text, so a cue repeated in a message counts once), or where a pattern (by index) may start.
+     */
+    record Target(Kind kind, int index) {
         enum Kind { RULE, NEGATION, AWARENESS, RECRUITING, LEGITIMACY, PATTERN_START }
-    }
-
-    /** One occurrence in the normalized text, [start, end) in UTF-16 units of the normalized text. */
-    record Hit(Target target, int start, int end) {
     }
 
     private final RuleSet ruleSet;
     private final List<Rule> rules;
     private final AhoCorasickDoubleArrayTrie<Target[]> automaton;
-    private final List<Pattern> patterns = new ArrayList<>();
-    private final List<Integer> patternRule = new ArrayList<>();
+    private final Pattern[] patterns;
+    private final int[] patternRule;
     /** per pattern: whether the automaton reports where it may start; if not, it is tried everywhere */
-    private final List<Boolean> patternGated = new ArrayList<>();
+    private final boolean[] patternGated;
+    private final int cueCount;
 
     CompiledRules(RuleSet ruleSet, Normalizer normalizer) {
         this.ruleSet = ruleSet;
         this.rules = ruleSet.rules();
         Map<String, List<Target>> phrases = new HashMap<>();
+        List<Pattern> patternList = new ArrayList<>();
+        List<Integer> ruleOfPattern = new ArrayList<>();
+        List<Boolean> gatedList = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
             if (!r.enabled()) {
                 continue;
             }
             for (String p : r.phrases()) {
-                add(phrases, normalizer, p, new Target(Target.Kind.RULE, i));
+                add(phrases, normalizer, p, Target.Kind.RULE, i);
             }
             for (Pattern pattern : r.patterns()) {
-                int index = patterns.size();
-                patterns.add(pattern);
-                patternRule.add(i);
+                int index = patternList.size();
+                patternList.add(pattern);
+                ruleOfPattern.add(i);
                 List<String> starts = pattern.flags() == 0
                         ? RegexTrigger.prefixes(pattern.pattern()).orElse(List.of()) : List.of();
                 // a prefix the normalizer would change cannot be found in normalized text: try everywhere
                 boolean gated = !starts.isEmpty() && starts.stream()
                         .allMatch(s -> normalizer.normalize(s).text().equals(s));
-                patternGated.add(gated);
+                gatedList.add(gated);
                 if (gated) {
                     starts.forEach(s -> phrases.computeIfAbsent(s, k -> new ArrayList<>(1))
                             .add(new Target(Target.Kind.PATTERN_START, index)));
@@ -61,10 +65,18 @@ final class CompiledRules {
             }
         }
         ContextCues cues = ruleSet.context();
-        cues.negation().forEach(p -> add(phrases, normalizer, p, new Target(Target.Kind.NEGATION, -1)));
-        cues.awareness().forEach(p -> add(phrases, normalizer, p, new Target(Target.Kind.AWARENESS, -1)));
-        cues.recruiting().forEach(p -> add(phrases, normalizer, p, new Target(Target.Kind.RECRUITING, -1)));
-        cues.legitimacy().forEach(p -> add(phrases, normalizer, p, new Target(Target.Kind.LEGITIMACY, -1)));
+        int[] cueIds = {0};
+        cues.negation().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.NEGATION, cueIds));
+        cues.awareness().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.AWARENESS, cueIds));
+        cues.recruiting().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.RECRUITING, cueIds));
+        cues.legitimacy().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.LEGITIMACY, cueIds));
+        this.cueCount = cueIds[0];
+        this.patterns = patternList.toArray(new Pattern[0]);
+        this.patternRule = ruleOfPattern.stream().mapToInt(Integer::intValue).toArray();
+        this.patternGated = new boolean[gatedList.size()];
+        for (int i = 0; i < patternGated.length; i++) {
+            patternGated[i] = gatedList.get(i);
+        }
         TreeMap<String, Target[]> sorted = new TreeMap<>();
         phrases.forEach((k, v) -> sorted.put(k, v.toArray(new Target[0])));
         automaton = new AhoCorasickDoubleArrayTrie<>();
@@ -73,10 +85,28 @@ final class CompiledRules {
         }
     }
 
-    private static void add(Map<String, List<Target>> phrases, Normalizer normalizer, String phrase, Target t) {
+    /** A Traditional and a Simplified spelling often normalize to one key: it is reported once per rule. */
+    private static void add(Map<String, List<Target>> phrases, Normalizer normalizer, String phrase, Target.Kind kind,
+                            int index) {
         String key = normalizer.normalize(phrase).text().trim();
         if (!key.isEmpty()) {
-            phrases.computeIfAbsent(key, k -> new ArrayList<>(1)).add(t);
+            List<Target> targets = phrases.computeIfAbsent(key, k -> new ArrayList<>(1));
+            Target t = new Target(kind, index);
+            if (!targets.contains(t)) {
+                targets.add(t);
+            }
+        }
+    }
+
+    private static void addCue(Map<String, List<Target>> phrases, Normalizer normalizer, String phrase,
+                               Target.Kind kind, int[] nextId) {
+        String key = normalizer.normalize(phrase).text().trim();
+        if (key.isEmpty()) {
+            return;
+        }
+        List<Target> targets = phrases.computeIfAbsent(key, k -> new ArrayList<>(1));
+        if (targets.stream().noneMatch(t -> t.kind() == kind)) {
+            targets.add(new Target(kind, nextId[0]++));
         }
     }
 
@@ -88,55 +118,119 @@ final class CompiledRules {
         return rules.get(index);
     }
 
-    /** All hits in order of start; Latin phrases only at word boundaries. */
-    List<Hit> match(String text) {
-        List<Hit> hits = new ArrayList<>();
-        List<List<Integer>> starts = new ArrayList<>(patterns.size());
-        for (int i = 0; i < patterns.size(); i++) {
-            starts.add(null);
-        }
+    int ruleCount() {
+        return rules.size();
+    }
+
+    /** Every rule hit, negation cue and distinct context cue in the text; Latin phrases only at word boundaries. */
+    Matches match(String text) {
+        Matches found = new Matches(cueCount);
+        int[][] starts = new int[patterns.length][];
+        int[] startCounts = new int[patterns.length];
         if (automaton.size() > 0) {
             automaton.parseText(text, (begin, end, targets) -> {
                 boolean boundary = atWordBoundary(text, begin, end);
                 for (Target t : targets) {
                     if (t.kind() == Target.Kind.PATTERN_START) {
-                        List<Integer> at = starts.get(t.rule());
-                        if (at == null) {
-                            at = new ArrayList<>(2);
-                            starts.set(t.rule(), at);
+                        int p = t.index();
+                        if (starts[p] == null) {
+                            starts[p] = new int[4];
+                        } else if (startCounts[p] == starts[p].length) {
+                            starts[p] = Arrays.copyOf(starts[p], startCounts[p] * 2);
                         }
-                        at.add(begin);
+                        starts[p][startCounts[p]++] = begin;
                     } else if (boundary) {
-                        hits.add(new Hit(t, begin, end));
+                        found.add(t, begin, end);
                     }
                 }
             });
         }
-        for (int i = 0; i < patterns.size(); i++) {
+        for (int i = 0; i < patterns.length; i++) {
             Matcher m = null;
-            if (!patternGated.get(i)) {
-                m = patterns.get(i).matcher(text);
+            if (!patternGated[i]) {
+                m = patterns[i].matcher(text);
                 if (!m.find()) {
                     continue;
                 }
-            } else if (starts.get(i) != null) {
-                m = firstMatchAt(patterns.get(i), text, starts.get(i));
+            } else if (starts[i] != null) {
+                m = firstMatchAt(patterns[i], text, starts[i], startCounts[i]);
             }
             if (m != null && m.end() > m.start()) {
-                hits.add(new Hit(new Target(Target.Kind.RULE, patternRule.get(i)), m.start(), m.end()));
+                found.addRule(patternRule[i], m.start(), m.end());
             }
         }
-        hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-                : Integer.compare(b.end(), a.end()));
-        return hits;
+        return found;
+    }
+
+    /**
+     * What one text matched, kept in flat arrays because a message has dozens of hits and this runs for every
+     * message. Offsets are UTF-16 indices of the normalized text, [start, end).
+     */
+    static final class Matches {
+        int[] rule = new int[32];
+        int[] ruleStart = new int[32];
+        int[] ruleEnd = new int[32];
+        int rules;
+        int[] negationStart = new int[4];
+        int[] negationEnd = new int[4];
+        int negations;
+        int awareness;
+        int recruiting;
+        int legitimacy;
+        private final long[] seenCues;
+
+        Matches(int cueCount) {
+            seenCues = new long[(cueCount + 63) / 64];
+        }
+
+        void add(Target t, int start, int end) {
+            switch (t.kind()) {
+                case RULE -> addRule(t.index(), start, end);
+                case NEGATION -> addNegation(start, end);
+                case AWARENESS -> awareness += firstTime(t.index());
+                case RECRUITING -> recruiting += firstTime(t.index());
+                case LEGITIMACY -> legitimacy += firstTime(t.index());
+                default -> { }
+            }
+        }
+
+        void addRule(int index, int start, int end) {
+            if (rules == rule.length) {
+                rule = Arrays.copyOf(rule, rules * 2);
+                ruleStart = Arrays.copyOf(ruleStart, rules * 2);
+                ruleEnd = Arrays.copyOf(ruleEnd, rules * 2);
+            }
+            rule[rules] = index;
+            ruleStart[rules] = start;
+            ruleEnd[rules++] = end;
+        }
+
+        private void addNegation(int start, int end) {
+            if (negations == negationStart.length) {
+                negationStart = Arrays.copyOf(negationStart, negations * 2);
+                negationEnd = Arrays.copyOf(negationEnd, negations * 2);
+            }
+            negationStart[negations] = start;
+            negationEnd[negations++] = end;
+        }
+
+        private int firstTime(int cue) {
+            long bit = 1L << (cue & 63);
+            if ((seenCues[cue >>> 6] & bit) != 0) {
+                return 0;
+            }
+            seenCues[cue >>> 6] |= bit;
+            return 1;
+        }
     }
 
     /** The leftmost match among the candidate starts; the regex still sees the text around them. */
-    private static Matcher firstMatchAt(Pattern pattern, String text, List<Integer> candidates) {
-        candidates.sort(null);
+    private static Matcher firstMatchAt(Pattern pattern, String text, int[] candidates, int count) {
+        Arrays.sort(candidates, 0, count);
         Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int last = -1;
-        for (int at : candidates) {
+        for (int k = 0; k < count; k++) {
+            int at = candidates[k];
             if (at == last) {
                 continue;
             }

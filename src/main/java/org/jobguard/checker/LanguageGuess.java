@@ -1,40 +1,43 @@
 package org.jobguard.checker;
 
 /**
- * Guesses which of the three languages a message is written in. Chinese wins when Han characters are
- * about as many as Latin words (mixed messages like "加TG，月入3万" are Chinese); Traditional wins when
- * Traditional-only characters outnumber Simplified-only ones.
+ * Guesses which of the three languages a message is written in, from counts the normalizer takes in its one
+ * pass over the text. Chinese wins when Han characters are about as many as Latin words (mixed messages like
+ * "加TG，月入3万" are Chinese); Traditional wins when Traditional-only characters outnumber Simplified-only ones.
  */
-public final class LanguageGuess {
-    private final CharTable table;
+final class LanguageGuess {
+    private int han;
+    private int latinWords;
+    private int traditional;
+    private int simplified;
+    private boolean inWord;
 
-    LanguageGuess(CharTable table) {
-        this.table = table;
-    }
-
-    public Language guess(String text) {
-        int han = 0;
-        int latinWords = 0;
-        int traditional = 0;
-        int simplified = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            boolean latin = (c < 0x250 && Character.isLetter(c)) || (c >= 0xFF21 && c <= 0xFF5A);
-            if (latin && !inWord) {
-                latinWords++;
-            }
-            inWord = latin;
-            if (table.isHan(c)) {
-                han++;
-                if (table.isTraditionalOnly(c)) {
-                    traditional++;
-                } else if (table.isSimplifiedOnly(c)) {
-                    simplified++;
-                }
+    /** One code point, described by the script bits of {@link CharTable#packed}. */
+    void add(int packed) {
+        boolean latin = (packed & CharTable.LATIN_BIT) != 0;
+        if (latin && !inWord) {
+            latinWords++;
+        }
+        inWord = latin;
+        if ((packed & CharTable.HAN_BIT) != 0) {
+            han++;
+            if ((packed & CharTable.TRADITIONAL_BIT) != 0) {
+                traditional++;
+            } else if ((packed & CharTable.SIMPLIFIED_BIT) != 0) {
+                simplified++;
             }
         }
+    }
+
+    /** A code point outside the Basic Multilingual Plane: only Han extensions count. */
+    void addSupplementary(int codePoint) {
+        inWord = false;
+        if (Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
+            han++;
+        }
+    }
+
+    Language result() {
         if (han == 0 || han < latinWords) {
             return Language.EN;
         }

@@ -18,14 +18,11 @@ public final class Normalizer {
         this.table = table;
     }
 
-    CharTable table() {
-        return table;
-    }
-
     public NormalizedText normalize(String original) {
         int n = original.length();
         // pass 1: per code point output and role
         Characters pass = new Characters(n + 8);
+        LanguageGuess language = new LanguageGuess();
         int cp = 0;
         for (int i = 0; i < n; cp++) {
             char c = original.charAt(i);
@@ -33,6 +30,7 @@ public final class Normalizer {
                 int code = Character.toCodePoint(c, original.charAt(i + 1));
                 char low = original.charAt(i + 1);
                 i += 2;
+                language.addSupplementary(code);
                 int type = Character.getType(code);
                 // emoji are the common case here and need no normalizing; Han extensions stay as they are
                 if (type == Character.OTHER_SYMBOL) {
@@ -53,6 +51,7 @@ public final class Normalizer {
             }
             i++;
             int packed = table.packed(c);
+            language.add(packed);
             byte role = (byte) (packed >>> 16);
             if (role == CharTable.DROP) {
                 continue;
@@ -104,7 +103,8 @@ public final class Normalizer {
             }
             i = gapEnd;
         }
-        return new NormalizedText(new String(text, 0, outLen), java.util.Arrays.copyOf(map, outLen), original);
+        return new NormalizedText(new String(text, 0, outLen), java.util.Arrays.copyOf(map, outLen), original,
+                cp == n, language.result());
     }
 
     /** Pass-1 output: characters with their role and the code point they came from. */

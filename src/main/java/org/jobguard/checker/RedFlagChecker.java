@@ -28,7 +28,6 @@ public final class RedFlagChecker {
     private static final int MAX_ADVICE = 4;
 
     private final Normalizer normalizer;
-    private final LanguageGuess languageGuess;
     private final IndicatorExtractor indicators;
     private final ConfirmedPatterns confirmed;
     private final AtomicReference<CompiledRules> compiled = new AtomicReference<>();
@@ -39,7 +38,6 @@ public final class RedFlagChecker {
 
     public RedFlagChecker(RuleSet rules, Normalizer normalizer, ConfirmedPatterns confirmed) {
         this.normalizer = normalizer;
-        this.languageGuess = new LanguageGuess(normalizer.table());
         this.indicators = new IndicatorExtractor();
         this.confirmed = confirmed;
         this.compiled.set(new CompiledRules(rules, normalizer));
@@ -64,44 +62,23 @@ public final class RedFlagChecker {
 
     public Verdict check(String text, Optional<Language> forced) {
         String original = text == null ? "" : text;
-        Language language = forced.orElseGet(() -> languageGuess.guess(original));
         NormalizedText normalized = normalizer.normalize(original);
+        Language language = forced.orElse(normalized.language());
         List<Indicator> found = indicators.extract(original);
         if (normalized.isBlank()) {
             return new Verdict(Risk.NONE, 0, language, Verdict.Kind.EMPTY, List.of(), found, List.of(), List.of(), null);
         }
         CompiledRules rules = compiled.get();
-        List<CompiledRules.Hit> hits = rules.match(normalized.text());
-
-        Context context = context(hits, normalized.text());
-        Map<String, RedFlag> flagsByRule = new LinkedHashMap<>();
-        Set<String> shadow = new LinkedHashSet<>();
-        List<CompiledRules.Hit> negations = hits.stream()
-                .filter(h -> h.target().kind() == CompiledRules.Target.Kind.NEGATION).toList();
-        for (CompiledRules.Hit h : hits) {
-            if (h.target().kind() != CompiledRules.Target.Kind.RULE) {
-                continue;
-            }
-            Rule rule = rules.rule(h.target().rule());
-            if (flagsByRule.containsKey(rule.id()) || shadow.contains(rule.id())
-                    || negated(h, negations, normalized)) {
-                continue;
-            }
-            if (rule.shadow()) {
-                shadow.add(rule.id());
-                continue;
-            }
-            int[] span = normalized.originalSpan(h.start(), h.end());
-            flagsByRule.put(rule.id(), new RedFlag(rule.id(), rule.category(), rule.severity(),
-                    normalized.originalSlice(span[0], span[1]), span[0], span[1], rule.messageKey()));
-        }
-        List<RedFlag> flags = dropContained(new ArrayList<>(flagsByRule.values()));
+        CompiledRules.Matches matches = rules.match(normalized.text());
+        boolean awareness = matches.awareness >= 2 && matches.awareness > 2 * matches.recruiting;
+        List<RedFlag> flags = dropContained(flags(rules, matches, normalized));
+        List<String> shadow = shadowHits(rules, matches, normalized);
 
         Map<Category, Severity> categories = new EnumMap<>(Category.class);
         for (RedFlag f : flags) {
             categories.merge(f.category(), f.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
-        Verdict.Kind kind = context.awareness() ? Verdict.Kind.AWARENESS
+        Verdict.Kind kind = awareness ? Verdict.Kind.AWARENESS
                 : categories.containsKey(Category.RANSOM) ? Verdict.Kind.RANSOM : Verdict.Kind.MESSAGE;
 
         int score = 0;
@@ -124,8 +101,8 @@ public final class RedFlagChecker {
         if (categories.containsKey(Category.RISKY_DESTINATION) && categories.containsKey(Category.REASSURANCE)) {
             strong = true;
         }
-        if (!mediumOrStrong && !strong && context.legitimacy() > 0 && score > 1) {
-            score -= Math.min(context.legitimacy(), score - 1);
+        if (!mediumOrStrong && !strong && matches.legitimacy > 0 && score > 1) {
+            score -= Math.min(matches.legitimacy, score - 1);
         }
         Risk risk = strong || score >= 3 ? Risk.HIGH : score == 2 ? Risk.MEDIUM : score == 1 ? Risk.LOW : Risk.NONE;
 
@@ -141,44 +118,84 @@ public final class RedFlagChecker {
         }
         sortBySeverity(flags);
         return new Verdict(risk, score, language, kind, flags, found, advice(rules.ruleSet(), kind, risk, flags),
-                List.copyOf(shadow), known);
+                shadow, known);
     }
 
-    private record Context(boolean awareness, int legitimacy) {
-    }
-
-    private static Context context(List<CompiledRules.Hit> hits, String text) {
-        // distinct cues by their text, so one cue repeated counts once
-        Set<String> awareness = new LinkedHashSet<>();
-        Set<String> recruiting = new LinkedHashSet<>();
-        Set<String> legitimacy = new LinkedHashSet<>();
-        for (CompiledRules.Hit h : hits) {
-            String cue = text.substring(h.start(), h.end());
-            switch (h.target().kind()) {
-                case AWARENESS -> awareness.add(cue);
-                case RECRUITING -> recruiting.add(cue);
-                case LEGITIMACY -> legitimacy.add(cue);
-                default -> { }
-            }
-        }
-        // a recruiter may say "beware of scams" too; only a text mostly about scams counts as a warning
-        boolean isWarning = awareness.size() >= 2 && awareness.size() > 2 * recruiting.size();
-        return new Context(isWarning, legitimacy.size());
-    }
-
-    private static boolean negated(CompiledRules.Hit phrase, List<CompiledRules.Hit> negations, NormalizedText text) {
-        for (CompiledRules.Hit n : negations) {
-            if (n.end() > phrase.start() || n.start() >= phrase.start()) {
+    /**
+     * Per rule the earliest hit that no negation cue cancels (the longest when two start together), in text
+     * order; shadow rules are left out.
+     */
+    private static List<RedFlag> flags(CompiledRules rules, CompiledRules.Matches m, NormalizedText normalized) {
+        int[] best = bestHits(rules, m, normalized, false);
+        List<RedFlag> flags = new ArrayList<>();
+        for (int r = 0; r < best.length; r++) {
+            if (best[r] < 0) {
                 continue;
             }
-            int gap = phrase.start() - n.end();
-            boolean latin = phrase.start() < text.text().length() && text.text().charAt(phrase.start()) < 0x250;
+            Rule rule = rules.rule(r);
+            int[] span = normalized.originalSpan(m.ruleStart[best[r]], m.ruleEnd[best[r]]);
+            flags.add(new RedFlag(rule.id(), rule.category(), rule.severity(),
+                    normalized.originalSlice(span[0], span[1]), span[0], span[1], rule.messageKey()));
+        }
+        flags.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+                : Integer.compare(b.end(), a.end()));
+        return flags;
+    }
+
+    private static List<String> shadowHits(CompiledRules rules, CompiledRules.Matches m, NormalizedText normalized) {
+        int[] best = bestHits(rules, m, normalized, true);
+        List<Integer> hit = new ArrayList<>();
+        for (int r = 0; r < best.length; r++) {
+            if (best[r] >= 0) {
+                hit.add(r);
+            }
+        }
+        hit.sort((a, b) -> Integer.compare(m.ruleStart[best[a]], m.ruleStart[best[b]]));
+        return hit.stream().map(r -> rules.rule(r).id()).toList();
+    }
+
+    /** For each rule (of the asked kind, live or shadow): the index of its best hit in {@code m}, or -1. */
+    private static int[] bestHits(CompiledRules rules, CompiledRules.Matches m, NormalizedText normalized,
+                                  boolean shadow) {
+        int[] best = new int[rules.ruleCount()];
+        java.util.Arrays.fill(best, -1);
+        for (int k = 0; k < m.rules; k++) {
+            int r = m.rule[k];
+            if (rules.rule(r).shadow() != shadow) {
+                continue;
+            }
+            int b = best[r];
+            boolean better = b < 0 || m.ruleStart[k] < m.ruleStart[b]
+                    || (m.ruleStart[k] == m.ruleStart[b] && m.ruleEnd[k] > m.ruleEnd[b]);
+            if (better && !negated(m.ruleStart[k], m, normalized)) {
+                best[r] = k;
+            }
+        }
+        return best;
+    }
+
+    private static boolean negated(int phraseStart, CompiledRules.Matches m, NormalizedText text) {
+        for (int k = 0; k < m.negations; k++) {
+            int nStart = m.negationStart[k];
+            int nEnd = m.negationEnd[k];
+            if (nEnd > phraseStart || nStart >= phraseStart) {
+                continue;
+            }
+            int gap = phraseStart - nEnd;
+            boolean latin = phraseStart < text.text().length() && text.text().charAt(phraseStart) < 0x250;
             if (gap > (latin ? NEGATION_WINDOW_LATIN : NEGATION_WINDOW_CJK)) {
                 continue;
             }
-            String between = text.text().substring(n.end(), phrase.start());
-            if (between.chars().noneMatch(c -> CLAUSE_END.indexOf(c) >= 0)
-                    && !clauseBreakInOriginal(text, n.end(), phrase.start())) {
+            if (!clauseEndBetween(text.text(), nEnd, phraseStart) && !clauseBreakInOriginal(text, nEnd, phraseStart)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean clauseEndBetween(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CLAUSE_END.indexOf(text.charAt(i)) >= 0) {
                 return true;
             }
         }
@@ -201,10 +218,16 @@ public final class RedFlagChecker {
 
     /** "包吃包住包机票" also contains "包吃包住": keep the longer evidence of the same category only once. */
     private static List<RedFlag> dropContained(List<RedFlag> flags) {
-        List<RedFlag> kept = new ArrayList<>();
+        List<RedFlag> kept = new ArrayList<>(flags.size());
         for (RedFlag f : flags) {
-            boolean inside = flags.stream().anyMatch(o -> o != f && o.category() == f.category()
-                    && o.start() <= f.start() && o.end() >= f.end() && (o.end() - o.start()) > (f.end() - f.start()));
+            boolean inside = false;
+            for (RedFlag o : flags) {
+                if (o != f && o.category() == f.category() && o.start() <= f.start() && o.end() >= f.end()
+                        && (o.end() - o.start()) > (f.end() - f.start())) {
+                    inside = true;
+                    break;
+                }
+            }
             if (!inside) {
                 kept.add(f);
             }
