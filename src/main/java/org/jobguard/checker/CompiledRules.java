@@ -1,7 +1,5 @@
 package org.jobguard.checker;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,12 +24,13 @@ final class CompiledRules {
 
     private final RuleSet ruleSet;
     private final List<Rule> rules;
-    private final AhoCorasickDoubleArrayTrie<Target[]> automaton;
+    private final PhraseAutomaton automaton;
     private final Pattern[] patterns;
     private final int[] patternRule;
     /** per pattern: whether the automaton reports where it may start; if not, it is tried everywhere */
     private final boolean[] patternGated;
     private final int cueCount;
+    private final ThreadLocal<Matcher[]> matchers;
 
     CompiledRules(RuleSet ruleSet, Normalizer normalizer) {
         this.ruleSet = ruleSet;
@@ -73,16 +72,14 @@ final class CompiledRules {
         this.cueCount = cueIds[0];
         this.patterns = patternList.toArray(new Pattern[0]);
         this.patternRule = ruleOfPattern.stream().mapToInt(Integer::intValue).toArray();
+        this.matchers = ThreadLocal.withInitial(() -> new Matcher[patterns.length]);
         this.patternGated = new boolean[gatedList.size()];
         for (int i = 0; i < patternGated.length; i++) {
             patternGated[i] = gatedList.get(i);
         }
         TreeMap<String, Target[]> sorted = new TreeMap<>();
         phrases.forEach((k, v) -> sorted.put(k, v.toArray(new Target[0])));
-        automaton = new AhoCorasickDoubleArrayTrie<>();
-        if (!sorted.isEmpty()) {
-            automaton.build(sorted);
-        }
+        automaton = new PhraseAutomaton(sorted);
     }
 
     /** A Traditional and a Simplified spelling often normalize to one key: it is reported once per rule. */
@@ -124,39 +121,27 @@ final class CompiledRules {
 
     /** Every rule hit, negation cue and distinct context cue in the text; Latin phrases only at word boundaries. */
     Matches match(String text) {
-        Matches found = new Matches(cueCount);
-        int[][] starts = new int[patterns.length][];
-        int[] startCounts = new int[patterns.length];
-        if (automaton.size() > 0) {
-            automaton.parseText(text, (begin, end, targets) -> {
-                boolean boundary = atWordBoundary(text, begin, end);
-                for (Target t : targets) {
-                    if (t.kind() == Target.Kind.PATTERN_START) {
-                        int p = t.index();
-                        if (starts[p] == null) {
-                            starts[p] = new int[4];
-                        } else if (startCounts[p] == starts[p].length) {
-                            starts[p] = Arrays.copyOf(starts[p], startCounts[p] * 2);
-                        }
-                        starts[p][startCounts[p]++] = begin;
-                    } else if (boundary) {
-                        found.add(t, begin, end);
-                    }
-                }
-            });
-        }
+        Matches found = new Matches(text, cueCount, patterns.length);
+        automaton.scan(text, found);
+        int[][] starts = found.patternStarts;
+        int[] startCounts = found.patternStartCounts;
+        Matcher[] reusable = matchers.get();
         for (int i = 0; i < patterns.length; i++) {
             Matcher m = null;
             if (!patternGated[i]) {
-                m = patterns[i].matcher(text);
+                m = matcher(reusable, i, text);
                 if (!m.find()) {
                     continue;
                 }
             } else if (starts[i] != null) {
-                m = firstMatchAt(patterns[i], text, starts[i], startCounts[i]);
+                m = firstMatchAt(matcher(reusable, i, text), text, starts[i], startCounts[i]);
             }
             if (m != null && m.end() > m.start()) {
                 found.addRule(patternRule[i], m.start(), m.end());
+            }
+            if (m != null) {
+                // a message must not stay reachable from a thread after its check
+                m.reset("");
             }
         }
         return found;
@@ -177,13 +162,40 @@ final class CompiledRules {
         int awareness;
         int recruiting;
         int legitimacy;
+        final int[][] patternStarts;
+        final int[] patternStartCounts;
         private final long[] seenCues;
+        private final String text;
 
-        Matches(int cueCount) {
+        Matches(String text, int cueCount, int patternCount) {
+            this.text = text;
             seenCues = new long[(cueCount + 63) / 64];
+            patternStarts = new int[patternCount][];
+            patternStartCounts = new int[patternCount];
         }
 
-        void add(Target t, int start, int end) {
+        /** A phrase of the automaton at [begin, end): Latin phrases count only at word boundaries. */
+        void phrase(Target[] targets, int begin, int end) {
+            boolean boundary = atWordBoundary(text, begin, end);
+            for (Target t : targets) {
+                if (t.kind() == Target.Kind.PATTERN_START) {
+                    patternStart(t.index(), begin);
+                } else if (boundary) {
+                    add(t, begin, end);
+                }
+            }
+        }
+
+        private void patternStart(int p, int begin) {
+            if (patternStarts[p] == null) {
+                patternStarts[p] = new int[4];
+            } else if (patternStartCounts[p] == patternStarts[p].length) {
+                patternStarts[p] = Arrays.copyOf(patternStarts[p], patternStartCounts[p] * 2);
+            }
+            patternStarts[p][patternStartCounts[p]++] = begin;
+        }
+
+        private void add(Target t, int start, int end) {
             switch (t.kind()) {
                 case RULE -> addRule(t.index(), start, end);
                 case NEGATION -> addNegation(start, end);
@@ -224,10 +236,22 @@ final class CompiledRules {
         }
     }
 
+    /** A matcher per pattern and thread, reset for each text: creating one costs more than most matches. */
+    private Matcher matcher(Matcher[] reusable, int pattern, String text) {
+        Matcher m = reusable[pattern];
+        if (m == null) {
+            m = patterns[pattern].matcher(text);
+            reusable[pattern] = m;
+        } else {
+            m.reset(text);
+        }
+        return m;
+    }
+
     /** The leftmost match among the candidate starts; the regex still sees the text around them. */
-    private static Matcher firstMatchAt(Pattern pattern, String text, int[] candidates, int count) {
+    private static Matcher firstMatchAt(Matcher m, String text, int[] candidates, int count) {
         Arrays.sort(candidates, 0, count);
-        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        m.useTransparentBounds(true).useAnchoringBounds(false);
         int last = -1;
         for (int k = 0; k < count; k++) {
             int at = candidates[k];
