@@ -97,11 +97,7 @@ public final class TelegramBot {
             User me = api.call(new GetMe());
             router.identify(new UpdateRouter.BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName()));
             if (settings.webhook().isPresent()) {
-                WebhookSettings hook = settings.webhook().get();
-                // max_connections: every connection holds a web server thread while its update is handled, and
-                // this is Telegram's default, stated so the bound is visible here
-                api.call(SetWebhook.builder().url(hook.url().toString()).secretToken(hook.secretToken())
-                        .allowedUpdates(UpdatePoller.ALLOWED).dropPendingUpdates(false).maxConnections(40).build());
+                registerWebhook(settings.webhook().get());
             } else {
                 api.call(DeleteWebhook.builder().dropPendingUpdates(false).build());
             }
@@ -122,6 +118,26 @@ public final class TelegramBot {
         } else {
             poller.get().start();
             log.info("Telegram bot in long-polling mode: polling {}", settings.apiUrl().getHost());
+        }
+    }
+
+    /**
+     * Telegram checks the URL when it is set (it must resolve and present a valid certificate), so a refusal here
+     * is about the URL, not the token, which getMe has just accepted.
+     */
+    private void registerWebhook(WebhookSettings hook) throws BotApi.CallFailed, InterruptedException {
+        try {
+            // max_connections: every connection holds a web server thread while its update is handled; this is
+            // Telegram's default, stated so the bound is visible here
+            api.call(SetWebhook.builder().url(hook.url().toString()).secretToken(hook.secretToken())
+                    .allowedUpdates(UpdatePoller.ALLOWED).dropPendingUpdates(false).maxConnections(40).build());
+        } catch (BotApi.CallFailed e) {
+            if (e.code() == 0) {
+                throw e;
+            }
+            throw new IllegalStateException("Telegram refused the webhook " + hook.url() + " (error " + e.code()
+                    + "): check JOBGUARD_WEBHOOK_URL, which must be reachable from the internet over HTTPS with a"
+                    + " valid certificate");
         }
     }
 

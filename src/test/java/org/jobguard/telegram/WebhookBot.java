@@ -34,7 +34,13 @@ final class WebhookBot implements AutoCloseable {
     private long nextUpdateId = 1;
 
     WebhookBot(Path dataDir) throws IOException {
+        this(dataDir, fake -> { });
+    }
+
+    /** @param beforeStart prepares the fake Bot API before the app starts, e.g. to fail setWebhook */
+    WebhookBot(Path dataDir, java.util.function.Consumer<FakeBotApi> beforeStart) throws IOException {
         api = FakeBotApi.start();
+        beforeStart.accept(api);
         Map<String, String> env = new HashMap<>();
         env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
         env.put("TELEGRAM_API_URL", api.url().toString());

@@ -11,13 +11,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Stopping in webhook mode (SIGTERM runs the same {@code App.close()}): new posts get 503 so that Telegram keeps
- * them, the update in flight is finished and acknowledged, and the webhook stays registered.
+ * Starting and stopping in webhook mode. Stopping (SIGTERM runs the same {@code App.close()}): new posts get 503
+ * so that Telegram keeps them, the update in flight is finished and acknowledged, and the webhook stays registered.
  */
-class WebhookStopTest {
+class WebhookLifecycleTest {
+
+    @Test
+    void aWebhookUrlTelegramRefusesStopsTheStartNamingTheVariable(@TempDir Path data) {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new WebhookBot(data, fake -> fake.fail("setWebhook", 1, 400, null)));
+        assertTrue(e.getMessage().contains("JOBGUARD_WEBHOOK_URL"), e.getMessage());
+        assertFalse(e.getMessage().contains(WebhookBot.SECRET));
+    }
 
     @Test
     void stoppingRefusesNewPostsFinishesTheOneInFlightAndKeepsTheWebhook(@TempDir Path data) throws Exception {
