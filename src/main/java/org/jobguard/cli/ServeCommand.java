@@ -29,9 +29,11 @@ final class ServeCommand implements Callable<Integer> {
             app.close();
             stopped.countDown();
         }, "jobguard-shutdown"));
-        out.println(config.localMode()
-                ? "JobGuard is running in local mode (no TELEGRAM_BOT_TOKEN): web only."
-                : "JobGuard is running: Telegram bot and web.");
+        out.println(switch (App.Mode.of(config)) {
+            case LOCAL -> "JobGuard is running in local mode (no TELEGRAM_BOT_TOKEN): web only.";
+            case WEBHOOK -> "JobGuard is running: Telegram bot (webhook) and web.";
+            case POLLING -> "JobGuard is running: Telegram bot (long polling) and web.";
+        });
         app.banner().forEach(out::println);
         out.println("Press Ctrl-C to stop.");
         out.flush();

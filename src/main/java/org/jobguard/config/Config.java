@@ -2,15 +2,22 @@ package org.jobguard.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Everything the service needs to start, from {@code config/jobguard.yaml} with environment overrides.
@@ -18,11 +25,19 @@ import java.util.Optional;
  *
  * @param hmacSecret keyed-hash secret: {@code JOBGUARD_HMAC_SECRET} (required with a bot token), or in local mode
  *                   one generated once and kept in the data directory (owner-only)
+ * @param webhook    set by {@code JOBGUARD_WEBHOOK_URL}: Telegram posts updates to the web server instead of the bot
+ *                   polling for them
  */
 public record Config(ConfigFiles files, Path dataDir, int retentionDays, int port, int maxCheckedChars,
                      Optional<String> telegramToken, URI telegramApiUrl, int botWorkers, int messagesPerMinute,
                      int pollTimeoutSeconds, int discreetDeleteAfterMinutes, String hmacSecret,
-                     Map<String, String> env) {
+                     Optional<Webhook> webhook, Map<String, String> env) {
+    /** Telegram delivers webhooks over HTTPS to these ports only (Bot API, setWebhook). */
+    private static final Set<Integer> WEBHOOK_PORTS = Set.of(443, 80, 88, 8443);
+    /** Telegram's rule for secret_token. */
+    private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    /** Route paths are patterns to Javalin ({@code {id}}, {@code *}); only plain characters keep this one literal. */
+    private static final Pattern WEBHOOK_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+/?");
 
     public Path database() {
         return dataDir.resolve("jobguard.db");
@@ -34,7 +49,8 @@ public record Config(ConfigFiles files, Path dataDir, int retentionDays, int por
 
     @Override
     public String toString() {
-        return "Config[dataDir=" + dataDir + ", port=" + port + ", bot=" + !localMode() + "]";
+        return "Config[dataDir=" + dataDir + ", port=" + port + ", bot=" + !localMode()
+                + ", webhook=" + webhook.isPresent() + "]";
     }
 
     public static Config load(Map<String, String> env) {
@@ -59,8 +75,76 @@ public record Config(ConfigFiles files, Path dataDir, int retentionDays, int por
         int pollTimeout = number(doc, env, null, "/telegram/poll_timeout_seconds", 25, 0, 50);
         int deleteAfter = number(doc, env, null, "/telegram/discreet_delete_after_minutes", 10, 0, 24 * 60);
         String secret = hmacSecret(env, dataDir, token.isPresent());
+        Optional<Webhook> webhook = webhook(env, token.isPresent(), secret);
         return new Config(files, dataDir, retention, port, maxChars, token, apiUrl, workers, perMinute, pollTimeout,
-                deleteAfter, secret, Map.copyOf(env));
+                deleteAfter, secret, webhook, Map.copyOf(env));
+    }
+
+    /**
+     * Checked here rather than left to setWebhook: Telegram's refusal would only say "bad webhook" at start-up,
+     * while this names the variable and the rule.
+     */
+    private static Optional<Webhook> webhook(Map<String, String> env, boolean bot, String hmacSecret) {
+        String value = env.get("JOBGUARD_WEBHOOK_URL");
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String var = "JOBGUARD_WEBHOOK_URL";
+        if (!bot) {
+            throw new ConfigException(var, 0, "needs TELEGRAM_BOT_TOKEN: the webhook delivers the bot's updates");
+        }
+        URI url;
+        try {
+            url = new URI(value.trim());
+        } catch (URISyntaxException e) {
+            throw new ConfigException(var, 0, "not a URL: " + value.trim());
+        }
+        if (!"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+            throw new ConfigException(var, 0, "must be an https:// URL with a host (Telegram delivers webhooks over"
+                    + " HTTPS only), got " + value.trim());
+        }
+        if (url.getPort() != -1 && !WEBHOOK_PORTS.contains(url.getPort())) {
+            throw new ConfigException(var, 0, "Telegram delivers webhooks only to ports 443, 80, 88 or 8443, got "
+                    + url.getPort());
+        }
+        if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new ConfigException(var, 0, "must not carry a user, query or fragment: the secret token header"
+                    + " authenticates Telegram");
+        }
+        if (url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/")
+                || !WEBHOOK_PATH.matcher(url.getRawPath()).matches()) {
+            throw new ConfigException(var, 0, "needs a path of letters, digits and / . _ ~ - such as"
+                    + " https://bot.example.org/tg/hook: the web server serves that path on JOBGUARD_PORT and its own"
+                    + " pages on /");
+        }
+        String given = env.get("JOBGUARD_WEBHOOK_SECRET");
+        String secret;
+        if (given != null && !given.isBlank()) {
+            secret = given.trim();
+            if (!WEBHOOK_SECRET.matcher(secret).matches()) {
+                // the value itself is not echoed: it is a secret
+                throw new ConfigException("JOBGUARD_WEBHOOK_SECRET", 0,
+                        "must be 1 to 256 characters of A-Z a-z 0-9 _ - (Telegram's rule for secret_token)");
+            }
+        } else {
+            secret = derivedWebhookSecret(hmacSecret);
+        }
+        return Optional.of(new Webhook(url, secret));
+    }
+
+    /**
+     * No extra set-up and the same value after every restart (Telegram keeps the one given to setWebhook), while
+     * the HMAC secret itself, which keys the stored hashes, never leaves the process: HMAC is one-way.
+     */
+    static String derivedWebhookSecret(String hmacSecret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hmacSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal("jobguard telegram webhook secret v1"
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.jobguard.telegram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -35,6 +36,21 @@ final class BotApi {
      * @throws InterruptedException when the bot is stopping; the caller must not treat the update as handled
      */
     <T extends Serializable> T call(BotApiMethod<T> method) throws CallFailed, InterruptedException {
+        return call(method.getMethod(), () -> client.execute(method));
+    }
+
+    /** setWebhook is not a {@link BotApiMethod} (it may upload a certificate), so the client has its own overload. */
+    Boolean call(SetWebhook method) throws CallFailed, InterruptedException {
+        return call(method.getMethod(), () -> client.execute(method));
+    }
+
+    /** One Bot API request as the client sends it. */
+    @FunctionalInterface
+    private interface Request<T> {
+        T send() throws TelegramApiException;
+    }
+
+    private <T> T call(String name, Request<T> request) throws CallFailed, InterruptedException {
         long backoff = firstBackoff.toMillis();
         for (int attempt = 1; ; attempt++) {
             if (Thread.currentThread().isInterrupted()) {
@@ -42,7 +58,7 @@ final class BotApi {
             }
             long waitMillis;
             try {
-                return client.execute(method);
+                return request.send();
             } catch (TelegramApiRequestException e) {
                 int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
                 if (code == 429) {
@@ -52,26 +68,26 @@ final class BotApi {
                     // code 0: the response could not be read at all (a proxy's HTML error page, a cut connection)
                     waitMillis = backoff;
                 } else {
-                    log.warn("Telegram refused {}: error {}", method.getMethod(), code);
-                    throw new CallFailed(method.getMethod(), code);
+                    log.warn("Telegram refused {}: error {}", name, code);
+                    throw new CallFailed(name, code);
                 }
                 if (attempt >= maxAttempts) {
-                    log.warn("Telegram {} failed {} times, last error {}", method.getMethod(), attempt, code);
-                    throw new CallFailed(method.getMethod(), code);
+                    log.warn("Telegram {} failed {} times, last error {}", name, attempt, code);
+                    throw new CallFailed(name, code);
                 }
-                log.info("Telegram {} answered {}, retrying in {} ms", method.getMethod(),
+                log.info("Telegram {} answered {}, retrying in {} ms", name,
                         code == 0 ? "something unreadable" : code, waitMillis);
             } catch (TelegramApiException e) {
                 if (isInterruption(e)) {
                     throw new InterruptedException();
                 }
                 if (attempt >= maxAttempts) {
-                    log.warn("Telegram {} unreachable after {} attempts ({})", method.getMethod(), attempt,
+                    log.warn("Telegram {} unreachable after {} attempts ({})", name, attempt,
                             rootType(e));
-                    throw new CallFailed(method.getMethod(), 0);
+                    throw new CallFailed(name, 0);
                 }
                 waitMillis = backoff;
-                log.info("Telegram {} unreachable ({}), retrying in {} ms", method.getMethod(), rootType(e), waitMillis);
+                log.info("Telegram {} unreachable ({}), retrying in {} ms", name, rootType(e), waitMillis);
             }
             Thread.sleep(Math.min(waitMillis, longestWait.toMillis()));
             backoff = Math.min(backoff * 2, longestWait.toMillis());

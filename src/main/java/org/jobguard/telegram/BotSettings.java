@@ -3,6 +3,7 @@ package org.jobguard.telegram;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the bot needs to run; {@code App} builds it from the environment and {@code jobguard.yaml}.
@@ -16,15 +17,17 @@ import java.util.Objects;
  * @param discreetDeleteAfter default auto-delete delay of /discreet (zero: keep messages)
  * @param retentionDays       how long the pattern store keeps records (stated by /privacy)
  * @param shutdownGrace       how long stop() lets in-flight updates finish
+ * @param webhook             set: Telegram posts updates to the web server; empty: long polling
  */
 public record BotSettings(String token, URI apiUrl, int pollTimeoutSeconds, int workers, int messagesPerMinute,
                           byte[] hmacSecret, Duration rememberFor, Duration discreetDeleteAfter, int retentionDays,
-                          Duration shutdownGrace) {
+                          Duration shutdownGrace, Optional<WebhookSettings> webhook) {
     public static final URI OFFICIAL_API = URI.create("https://api.telegram.org");
 
     public BotSettings {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(apiUrl, "apiUrl");
+        Objects.requireNonNull(webhook, "webhook");
         if (token.isBlank()) {
             throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN is empty");
         }
@@ -46,7 +49,7 @@ public record BotSettings(String token, URI apiUrl, int pollTimeoutSeconds, int 
     /** The defaults used in production: 25 s long polls, 8 workers, 20 messages a minute. */
     public static BotSettings defaults(String token, URI apiUrl, byte[] hmacSecret) {
         return new BotSettings(token, apiUrl, 25, 8, 20, hmacSecret, Duration.ofDays(30), Duration.ofMinutes(10),
-                180, Duration.ofSeconds(10));
+                180, Duration.ofSeconds(10), Optional.empty());
     }
 
     /** The API URL from {@code TELEGRAM_API_URL}, or the official one when unset or blank. */
@@ -56,17 +59,23 @@ public record BotSettings(String token, URI apiUrl, int pollTimeoutSeconds, int 
 
     public BotSettings withPolling(int timeoutSeconds, int workerCount) {
         return new BotSettings(token, apiUrl, timeoutSeconds, workerCount, messagesPerMinute, hmacSecret,
-                rememberFor, discreetDeleteAfter, retentionDays, shutdownGrace);
+                rememberFor, discreetDeleteAfter, retentionDays, shutdownGrace, webhook);
     }
 
     public BotSettings withRateLimit(int perMinute) {
         return new BotSettings(token, apiUrl, pollTimeoutSeconds, workers, perMinute, hmacSecret,
-                rememberFor, discreetDeleteAfter, retentionDays, shutdownGrace);
+                rememberFor, discreetDeleteAfter, retentionDays, shutdownGrace, webhook);
     }
 
     public BotSettings withDiscreetDeleteAfter(Duration after) {
         return new BotSettings(token, apiUrl, pollTimeoutSeconds, workers, messagesPerMinute, hmacSecret,
-                rememberFor, after, retentionDays, shutdownGrace);
+                rememberFor, after, retentionDays, shutdownGrace, webhook);
+    }
+
+    /** Webhook mode instead of long polling. */
+    public BotSettings withWebhook(WebhookSettings hook) {
+        return new BotSettings(token, apiUrl, pollTimeoutSeconds, workers, messagesPerMinute, hmacSecret,
+                rememberFor, discreetDeleteAfter, retentionDays, shutdownGrace, Optional.of(hook));
     }
 
     @Override
@@ -79,7 +88,8 @@ public record BotSettings(String token, URI apiUrl, int pollTimeoutSeconds, int 
     public String toString() {
         return "BotSettings[apiUrl=" + apiUrl + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", workers=" + workers
                 + ", messagesPerMinute=" + messagesPerMinute + ", rememberFor=" + rememberFor
-                + ", discreetDeleteAfter=" + discreetDeleteAfter + ", retentionDays=" + retentionDays + "]";
+                + ", discreetDeleteAfter=" + discreetDeleteAfter + ", retentionDays=" + retentionDays
+                + ", webhook=" + webhook + "]";
     }
 
     /** Identity: a secret has no business in equality checks (and arrays compare by reference anyway). */

@@ -13,20 +13,23 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Telegram bot: {@link #start()} registers the commands and starts long polling, {@link #stop()}
- * stops polling, lets in-flight replies finish, acknowledges exactly what was handled and runs pending
- * discreet-mode deletions.
+ * The Telegram bot: {@link #start()} registers the commands and starts long polling or, with
+ * {@link BotSettings#webhook()} set, registers the webhook and opens the {@link WebhookReceiver} that the web
+ * server feeds. {@link #stop()} stops taking updates, lets in-flight replies finish, acknowledges exactly what was
+ * handled and runs pending discreet-mode deletions.
  */
 public final class TelegramBot {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
@@ -40,7 +43,8 @@ public final class TelegramBot {
     private final BotApi api;
     private final UpdateRouter router;
     private final DeletionSchedule deletions;
-    private final UpdatePoller poller;
+    private final Optional<UpdatePoller> poller;
+    private final Optional<WebhookReceiver> receiver;
 
     public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages,
                        HelpDirectory contacts) {
@@ -71,13 +75,20 @@ public final class TelegramBot {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 r -> new Thread(r, "telegram-worker-" + threadNo.incrementAndGet()));
-        this.poller = new UpdatePoller(pollApi, api, () -> pollHttp.dispatcher().cancelAll(),
-                settings.pollTimeoutSeconds(), router, pool);
+        this.receiver = settings.webhook().map(hook -> new WebhookReceiver(hook, router, pool));
+        this.poller = receiver.isPresent() ? Optional.empty() : Optional.of(new UpdatePoller(pollApi, api,
+                () -> pollHttp.dispatcher().cancelAll(), settings.pollTimeoutSeconds(), router, pool));
+    }
+
+    /** In webhook mode, what the web server hands Telegram's posts to; empty when polling. */
+    public Optional<WebhookReceiver> webhook() {
+        return receiver;
     }
 
     /**
-     * Identifies the bot, drops any webhook (Telegram refuses getUpdates while one is set), registers the
-     * command menu in English and Chinese, then starts polling.
+     * Identifies the bot; when polling, drops any webhook (Telegram refuses getUpdates while one is set), in
+     * webhook mode registers it; registers the command menu in English and Chinese, then starts polling or opens
+     * the webhook.
      *
      * @throws IllegalStateException when Telegram cannot be reached or refuses the token
      */
@@ -85,7 +96,11 @@ public final class TelegramBot {
         try {
             User me = api.call(new GetMe());
             router.identify(new UpdateRouter.BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName()));
-            api.call(DeleteWebhook.builder().dropPendingUpdates(false).build());
+            if (settings.webhook().isPresent()) {
+                registerWebhook(settings.webhook().get());
+            } else {
+                api.call(DeleteWebhook.builder().dropPendingUpdates(false).build());
+            }
             registerCommands(Language.EN, null);
             registerCommands(Language.ZH_HANS, "zh");
         } catch (BotApi.CallFailed e) {
@@ -97,8 +112,33 @@ public final class TelegramBot {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the Telegram bot");
         }
-        poller.start();
-        log.info("Telegram bot polling {}", settings.apiUrl().getHost());
+        if (receiver.isPresent()) {
+            receiver.get().open();
+            log.info("Telegram bot in webhook mode: updates posted to {}", settings.webhook().get().url());
+        } else {
+            poller.get().start();
+            log.info("Telegram bot in long-polling mode: polling {}", settings.apiUrl().getHost());
+        }
+    }
+
+    /**
+     * Telegram checks the URL when it is set (it must resolve and present a valid certificate), so a refusal here
+     * is about the URL, not the token, which getMe has just accepted.
+     */
+    private void registerWebhook(WebhookSettings hook) throws BotApi.CallFailed, InterruptedException {
+        try {
+            // max_connections: every connection holds a web server thread while its update is handled; this is
+            // Telegram's default, stated so the bound is visible here
+            api.call(SetWebhook.builder().url(hook.url().toString()).secretToken(hook.secretToken())
+                    .allowedUpdates(UpdatePoller.ALLOWED).dropPendingUpdates(false).maxConnections(40).build());
+        } catch (BotApi.CallFailed e) {
+            if (e.code() == 0) {
+                throw e;
+            }
+            throw new IllegalStateException("Telegram refused the webhook " + hook.url() + " (error " + e.code()
+                    + "): check JOBGUARD_WEBHOOK_URL, which must be reachable from the internet over HTTPS with a"
+                    + " valid certificate");
+        }
     }
 
     private void registerCommands(Language lang, String languageCode) throws BotApi.CallFailed, InterruptedException {
@@ -110,10 +150,18 @@ public final class TelegramBot {
         api.call(b.build());
     }
 
-    /** Graceful: nothing unhandled is acknowledged; safe to call more than once. */
+    /**
+     * Graceful: nothing unhandled is acknowledged; safe to call more than once. A webhook stays registered:
+     * while the bot is down Telegram keeps the updates and delivers them once it answers again.
+     */
     public void stop() {
         try {
-            poller.stop(settings.shutdownGrace());
+            if (poller.isPresent()) {
+                poller.get().stop(settings.shutdownGrace());
+            }
+            if (receiver.isPresent()) {
+                receiver.get().close(settings.shutdownGrace());
+            }
             deletions.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class UpdatePoller {
     /** Telegram's maximum batch; also the most updates in flight at once. */
     static final int WINDOW = 100;
-    private static final List<String> ALLOWED = List.of(
+    /** The kinds of update the bot asks for, by getUpdates and by setWebhook alike. */
+    static final List<String> ALLOWED = List.of(
             "message", "edited_message", "channel_post", "edited_channel_post", "callback_query");
     private static final Logger log = LoggerFactory.getLogger(UpdatePoller.class);
 

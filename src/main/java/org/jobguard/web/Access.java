@@ -9,5 +9,10 @@ public enum Access implements RouteRole {
     /** the login form itself: no session needed, but a CSRF token is */
     LOGIN,
     /** a logged-in moderator (session cookie) or a script holding the API token */
-    MODERATOR
+    MODERATOR,
+    /**
+     * a machine caller holding a shared secret ({@link InboundPost}): the endpoint checks the secret itself, and
+     * sessions and CSRF tokens mean nothing to such a caller
+     */
+    SHARED_SECRET
 }

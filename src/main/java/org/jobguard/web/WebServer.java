@@ -62,6 +62,7 @@ public final class WebServer {
     private final AdminAccount admin;
     private final Sessions sessions;
     private final LoginThrottle throttle;
+    private final Optional<InboundPost> inbound;
     private final Javalin app;
     private boolean started;
 
@@ -72,7 +73,14 @@ public final class WebServer {
      */
     public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
                      HelpDirectory directory, ServiceMetrics metrics, Clock clock) {
+        this(settings, messages, checker, patterns, directory, metrics, clock, Optional.empty());
+    }
+
+    /** @param inbound a machine-to-machine POST endpoint to serve as well, such as the Telegram webhook */
+    public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
+                     HelpDirectory directory, ServiceMetrics metrics, Clock clock, Optional<InboundPost> inbound) {
         this.settings = settings;
+        this.inbound = inbound;
         this.messages = messages;
         this.checker = checker;
         this.patterns = patterns;
@@ -84,6 +92,16 @@ public final class WebServer {
         this.sessions = new Sessions(settings.sessionIdle(), clock, random);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginWindow(), clock, random);
         this.app = Javalin.create(this::configure);
+        inbound.ifPresent(this::refuseClash);
+    }
+
+    /** A webhook path that is also a page would silently take one of the two away. */
+    private void refuseClash(InboundPost post) {
+        long same = routes().stream().filter(r -> r.method().equals("POST")
+                && r.path().replaceAll("/+$", "").equals(post.path().replaceAll("/+$", ""))).count();
+        if (same > 1) {
+            throw new IllegalArgumentException("the inbound path " + post.path() + " is already a page of the web server");
+        }
     }
 
     public WebServer start() {
@@ -157,6 +175,12 @@ public final class WebServer {
         r.post("/admin/login", this::login, Access.LOGIN);
         r.post("/admin/logout", this::logout, Access.MODERATOR);
         new Dashboard(patterns, checker, directory, pages, json, clock).register(r);
+        inbound.ifPresent(post -> {
+            r.post(post.path(), ctx -> inbound(ctx, post), Access.SHARED_SECRET);
+            // said explicitly: a 404 would suggest the proxy points at the wrong path
+            r.get(post.path(), ctx -> ctx.status(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", "POST"),
+                    Access.SHARED_SECRET);
+        });
 
         r.exception(BadInput.class, (e, ctx) -> pages.error(ctx, HttpStatus.BAD_REQUEST, e.messageKey()));
         r.exception(Exception.class, (e, ctx) -> {
@@ -194,6 +218,10 @@ public final class WebServer {
             // a route someone forgot to classify is closed, not open
             ctx.skipRemainingHandlers();
             pages.error(ctx, HttpStatus.FORBIDDEN, "web.error.forbidden");
+            return;
+        }
+        if (access == Access.SHARED_SECRET) {
+            // the endpoint checks the caller's secret itself; a cross-site form cannot know it
             return;
         }
         boolean changes = !ctx.method().equals(HandlerType.GET) && !ctx.method().equals(HandlerType.HEAD);
@@ -391,6 +419,27 @@ public final class WebServer {
         }
         ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(out));
         metrics.replied("api");
+    }
+
+    /**
+     * The secret is checked before the body is read, and the body is read up to its limit only, so neither a
+     * stranger nor an oversized post costs more than a header.
+     */
+    private void inbound(Context ctx, InboundPost post) throws IOException {
+        if (!post.authentic().test(ctx.header(post.secretHeader()))) {
+            ctx.status(HttpStatus.UNAUTHORIZED);
+            return;
+        }
+        if (ctx.contentLength() > post.maxBodyBytes()) {
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE);
+            return;
+        }
+        byte[] body = ctx.req().getInputStream().readNBytes(post.maxBodyBytes() + 1);
+        if (body.length > post.maxBodyBytes()) {
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE);
+            return;
+        }
+        ctx.status(post.receiver().applyAsInt(body));
     }
 
     private void health(Context ctx) {

@@ -59,6 +59,10 @@ class BotJarIT {
     }
 
     private void startJar() throws IOException {
+        startJar(Map.of());
+    }
+
+    private void startJar(Map<String, String> extraEnv) throws IOException {
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString()).directory(Path.of(".").toFile());
@@ -68,6 +72,7 @@ class BotJarIT {
         env.put("JOBGUARD_PORT", "0");
         env.put("JOBGUARD_DATA_DIR", work.resolve("data").toString());
         env.put("JOBGUARD_HMAC_SECRET", "integration-test-secret-0123456789");
+        env.putAll(extraEnv);
         stdout = work.resolve("stdout-" + System.nanoTime() + ".log");
         stderr = work.resolve("stderr-" + System.nanoTime() + ".log");
         pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
@@ -199,6 +204,62 @@ class BotJarIT {
         startJar();
         api.await(c -> c.method().equals("sendMessage"), count, Duration.ofSeconds(240));
         api.awaitAllConfirmed(Duration.ofSeconds(60));
+    }
+
+    /**
+     * Webhook mode as the README sets it up: no polling, the webhook registered with a secret derived from the HMAC
+     * secret, and a forwarded offer posted to the web port with that secret answered at the Bot API before the post
+     * gets its 200. SIGTERM leaves the webhook registered.
+     */
+    @Test
+    void webhookModeAnswersAForwardedOfferPostedToTheWebPort() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        startJar(Map.of("JOBGUARD_WEBHOOK_URL", "https://bot.example.org/tg/hook", "JOBGUARD_PORT",
+                Integer.toString(port)));
+        FakeBotApi.Call set = api.awaitOne("setWebhook", Duration.ofSeconds(90));
+        api.await(c -> c.method().equals("setMyCommands"), 2, Duration.ofSeconds(30));
+        assertEquals("https://bot.example.org/tg/hook", set.body().path("url").asText());
+        String secret = set.body().path("secret_token").asText();
+        assertTrue(secret.matches("[A-Za-z0-9_-]{16,256}"), "a derived secret is set");
+
+        long user = 40_100;
+        ObjectNode update = Updates.forwarded(user, "高薪招聘客服，包机票，到了再签合同，妙 瓦 底，加TG联系",
+                Updates.originChannel("Overseas Jobs Channel")).put("update_id", 777_001);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpRequest.Builder post = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/tg/hook"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(update.toString()));
+        // the web server is up before the bot registers the webhook; until the bot is ready a post gets 503
+        int status = 0;
+        for (int attempt = 0; attempt < 100 && status != 200; attempt++) {
+            status = http.send(post.copy().header("X-Telegram-Bot-Api-Secret-Token", secret).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(200, status);
+        List<FakeBotApi.Call> replies = api.calls("sendMessage").stream().filter(c -> c.chatId() == user).toList();
+        assertEquals(1, replies.size(), "answered before the post got its 200");
+        assertTrue(replies.get(0).text().contains("高风险") && replies.get(0).text().contains("到了再签合同"),
+                replies.get(0).text());
+        assertFalse(replies.get(0).text().contains("Overseas Jobs Channel"));
+        assertEquals(401, http.send(post.copy().header("X-Telegram-Bot-Api-Secret-Token", secret + "x").build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(List.of(), api.calls("getUpdates"), "no polling in webhook mode");
+
+        process.destroy();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stops on SIGTERM");
+        assertEquals(List.of(), api.calls("deleteWebhook"), "the webhook stays set while the bot is down");
+        String out = Files.readString(stdout) + Files.readString(stderr);
+        assertTrue(out.contains("webhook mode"), "the log says which mode");
+        assertFalse(out.contains(secret), "the secret is never logged");
+        assertFalse(out.contains("妙") || out.contains(Long.toString(user)), "no message text or ids in the log");
     }
 
     /** A letters-only marker ("zqaab"): survives normalizing and redaction, unlike digits. */

@@ -280,7 +280,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private static final List<String> METHODS = List.of("getUpdates", "getMe", "sendMessage", "editMessageText",
-            "answerCallbackQuery", "setMyCommands", "deleteMessage", "deleteWebhook");
+            "answerCallbackQuery", "setMyCommands", "deleteMessage", "deleteWebhook", "setWebhook");
 
     /** Telegram method names are case-insensitive; calls are recorded under the documented spelling. */
     private static String canonical(String method) {
@@ -293,6 +293,9 @@ final class FakeBotApi implements AutoCloseable {
         if (raw.length == 0) {
             return JSON.createObjectNode();
         }
+        if (type != null && type.startsWith("multipart/form-data")) {
+            return multipart(raw, type);
+        }
         if (type != null && type.contains("application/x-www-form-urlencoded")) {
             ObjectNode n = JSON.createObjectNode();
             for (String pair : new String(raw, StandardCharsets.UTF_8).split("&")) {
@@ -303,6 +306,27 @@ final class FakeBotApi implements AutoCloseable {
             return n;
         }
         return JSON.readTree(raw);
+    }
+
+    /** The text parts of a multipart form (setWebhook is sent so, as it may upload a certificate). */
+    private static ObjectNode multipart(byte[] raw, String type) {
+        String boundary = type.substring(type.indexOf("boundary=") + "boundary=".length()).replace("\"", "").trim();
+        // ISO-8859-1 keeps one char per byte, so the UTF-8 values can be decoded after splitting
+        String all = new String(raw, StandardCharsets.ISO_8859_1);
+        ObjectNode n = JSON.createObjectNode();
+        for (String part : all.split("--" + java.util.regex.Pattern.quote(boundary))) {
+            int headerEnd = part.indexOf("\r\n\r\n");
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+            if (headerEnd < 0 || !name.find() || name.start() > headerEnd) {
+                continue;
+            }
+            String value = part.substring(headerEnd + 4);
+            if (value.endsWith("\r\n")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            n.put(name.group(1), new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        }
+        return n;
     }
 
     private static ObjectNode error(int code, String description) {

@@ -51,6 +51,10 @@ final class RunningWeb implements AutoCloseable {
     }
 
     RunningWeb(WebSettings settings) {
+        this(settings, java.util.Optional.empty());
+    }
+
+    RunningWeb(WebSettings settings, java.util.Optional<InboundPost> inbound) {
         ConfigFiles files = new ConfigFiles(Path.of("config"), Path.of("messages"));
         Clock clock = Clock.systemUTC();
         Normalizer normalizer = new Normalizer();
@@ -63,7 +67,7 @@ final class RunningWeb implements AutoCloseable {
                 PatternService.DEFAULT_FORGET_WINDOW);
         messages = Messages.load(Path.of("messages"));
         HelpDirectory directory = new ContactsLoader(clock).load(files);
-        server = new WebServer(settings, messages, checker, patterns, directory, metrics, clock).start();
+        server = new WebServer(settings, messages, checker, patterns, directory, metrics, clock, inbound).start();
     }
 
     String url(String path) {
