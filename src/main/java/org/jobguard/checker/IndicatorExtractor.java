@@ -23,8 +23,6 @@ public final class IndicatorExtractor {
             "site", "online", "shop", "club", "link", "ly", "gl", "to");
     private static final Pattern WALLET = Pattern.compile(
             "\\b(T[1-9A-HJ-NP-Za-km-z]{33}|0x[a-fA-F0-9]{40}|bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})\\b");
-    /** libphonenumber is slow; only texts with a run of 7+ digits (separators allowed) are worth its time. */
-    private static final Pattern MAYBE_PHONE = Pattern.compile("[0-9０-９](?:[\\s().\\-–]{0,2}+[0-9０-９]){6,}+");
     private static final Pattern SALARY_RANGE = Pattern.compile("\\d{3,6}\\s?[-–~]\\s?\\d{3,6}");
     private static final String[] PHONE_REGIONS = {"CN", "MM", "TH"};
 
@@ -46,8 +44,8 @@ public final class IndicatorExtractor {
             run = digit || isAsciiLetter(c) ? run + 1 : 0;
             longestRun = Math.max(longestRun, run);
         }
-        if (dot && mentionsTelegramLink(text)) {
-            find(text, TELEGRAM, found, taken, Indicator.Type.TELEGRAM_LINK);
+        if (dot) {
+            findTelegramLinks(text, found, taken);
         }
         if (dot && at) {
             findEmails(text, found, taken);
@@ -61,11 +59,15 @@ public final class IndicatorExtractor {
         if (longestRun >= 26) {
             find(text, WALLET, found, taken, Indicator.Type.WALLET);
         }
-        Matcher maybePhone = MAYBE_PHONE.matcher(text);
-        while (digits >= 7 && maybePhone.find()) {
-            if (looksLikePhone(text, maybePhone.start(), maybePhone.group())) {
-                findPhones(text, Math.max(0, maybePhone.start() - 6), maybePhone.end(), found, taken);
+        for (int from = 0; digits >= 7 && from < text.length(); ) {
+            int[] run7 = digitRun(text, from);
+            if (run7 == null) {
+                break;
             }
+            if (looksLikePhone(text, run7[0], text.substring(run7[0], run7[1]))) {
+                findPhones(text, Math.max(0, run7[0] - 6), run7[1], found, taken);
+            }
+            from = run7[1];
         }
         found.sort(Comparator.comparingInt(Indicator::start));
         return found;
@@ -201,17 +203,81 @@ public final class IndicatorExtractor {
         return c > ' ' && c < 127 && c != '<' && c != '>' && c != '"' && c != '\'';
     }
 
-    /** "t.me/" or "telegram." around one of the text's dots, in any case. */
-    private static boolean mentionsTelegramLink(String text) {
+    /**
+     * Telegram links found from their dots: "t.me/" or "telegram." in any case, with a scheme right before it;
+     * the regex then reads the rest from there. Run from every position, the regex cost more than all the rest.
+     */
+    private static void findTelegramLinks(String text, List<Indicator> found, List<int[]> taken) {
+        Matcher m = null;
         for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', dot + 1)) {
             // the letter before the dot rules out nearly every dot before the slower case-blind comparison
             char before = dot >= 1 ? (char) (text.charAt(dot - 1) | 0x20) : 0;
-            if ((before == 't' && text.regionMatches(true, dot - 1, "t.me/", 0, 5))
-                    || (before == 'm' && dot >= 8 && text.regionMatches(true, dot - 8, "telegram.", 0, 9))) {
-                return true;
+            int start;
+            if (before == 't' && text.regionMatches(true, dot - 1, "t.me/", 0, 5)) {
+                start = dot - 1;
+            } else if (before == 'm' && dot >= 8 && text.regionMatches(true, dot - 8, "telegram.", 0, 9)) {
+                start = dot - 8;
+            } else {
+                continue;
             }
+            if (start >= 8 && text.regionMatches(true, start - 8, "https://", 0, 8)) {
+                start -= 8;
+            } else if (start >= 7 && text.regionMatches(true, start - 7, "http://", 0, 7)) {
+                start -= 7;
+            }
+            if (m == null) {
+                m = TELEGRAM.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            m.region(start, text.length());
+            if (!m.lookingAt() || overlaps(taken, m.start(), m.end())) {
+                continue;
+            }
+            String value = trimTrailing(m.group());
+            add(text, found, taken, Indicator.Type.TELEGRAM_LINK, m.start(), m.start() + value.length());
+            dot = Math.max(dot, m.start() + value.length() - 1);
         }
-        return false;
+    }
+
+    /**
+     * The next run from {@code from} of at least 7 digits with at most two separators between neighbours
+     * ({@code [0-9](?:[\s().\-–]{0,2}+[0-9]){6,}+}, full-width digits too), as {start, end}; null when none.
+     * A scan by hand: the regex tried at every position of every message was a good part of the extractor's time.
+     */
+    private static int[] digitRun(String text, int from) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            if (!isDigit(text.charAt(i))) {
+                continue;
+            }
+            int count = 1;
+            int end = i + 1;
+            while (true) {
+                int k = end;
+                while (k < n && k - end < 2 && isPhoneSeparator(text.charAt(k))) {
+                    k++;
+                }
+                if (k < n && isDigit(text.charAt(k))) {
+                    count++;
+                    end = k + 1;
+                } else {
+                    break;
+                }
+            }
+            if (count >= 7) {
+                return new int[] {i, end};
+            }
+            i = end - 1;
+        }
+        return null;
+    }
+
+    private static boolean isDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+    }
+
+    private static boolean isPhoneSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '(' || c == ')'
+                || c == '.' || c == '-' || c == '–';
     }
 
     /** Salary ranges ("5000-6500") and short amounts are digit runs too; phones have 9+ digits or a "+". */
@@ -284,10 +350,14 @@ public final class IndicatorExtractor {
     private static String canonical(Indicator.Type type, String value) {
         String v = value.toLowerCase(Locale.ROOT);
         return switch (type) {
-            case URL, TELEGRAM_LINK -> v.replaceFirst("^https?://", "").replaceFirst("^www\\.", "");
+            case URL, TELEGRAM_LINK -> withoutPrefix(withoutPrefix(withoutPrefix(v, "https://"), "http://"), "www.");
             case WALLET -> value;
             default -> v;
         };
+    }
+
+    private static String withoutPrefix(String value, String prefix) {
+        return value.startsWith(prefix) ? value.substring(prefix.length()) : value;
     }
 
     private static String detail(Indicator.Type type, String value) {

@@ -29,10 +29,12 @@ final class LanguageGuess {
         }
     }
 
-    /** A code point outside the Basic Multilingual Plane: only Han extensions count. */
+    /** A code point outside the Basic Multilingual Plane: only Han extensions (planes 2 and 3) count. */
     void addSupplementary(int codePoint) {
         inWord = false;
-        if (Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
+        // the range test first: emoji are the common case and the script lookup is a binary search
+        if (codePoint >= 0x20000 && codePoint < 0x40000
+                && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
             han++;
         }
     }

@@ -6,10 +6,11 @@ package org.jobguard.checker;
  * @param text    normalized text (NFKC, lower case, simplified, evasions collapsed)
  * @param source  for each UTF-16 index of {@code text}: the code point index in the original it came from
  * @param original the original text
- * @param bmpOnly  whether the original has no surrogate pairs, so code point offsets are UTF-16 offsets
+ * @param charIndex for each code point of the original its UTF-16 index, or null when the original has no
+ *                  surrogate pairs and the two are the same
  * @param language the language the original is most likely written in, counted in the same pass
  */
-public record NormalizedText(String text, int[] source, String original, boolean bmpOnly, Language language) {
+public record NormalizedText(String text, int[] source, String original, int[] charIndex, Language language) {
 
     /** Code point span {start, end} in the original for the normalized range [from, to). */
     public int[] originalSpan(int from, int to) {
@@ -18,12 +19,10 @@ public record NormalizedText(String text, int[] source, String original, boolean
 
     /** The original substring between two code point offsets. */
     public String originalSlice(int cpStart, int cpEnd) {
-        if (bmpOnly) {
+        if (charIndex == null) {
             return original.substring(cpStart, cpEnd);
         }
-        int s = original.offsetByCodePoints(0, cpStart);
-        int e = original.offsetByCodePoints(s, cpEnd - cpStart);
-        return original.substring(s, e);
+        return original.substring(charIndex[cpStart], cpEnd < charIndex.length ? charIndex[cpEnd] : original.length());
     }
 
     public boolean isBlank() {

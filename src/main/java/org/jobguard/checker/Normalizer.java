@@ -104,7 +104,19 @@ public final class Normalizer {
             i = gapEnd;
         }
         return new NormalizedText(new String(text, 0, outLen), java.util.Arrays.copyOf(map, outLen), original,
-                cp == n, language.result());
+                cp == n ? null : charIndex(original, cp), language.result());
+    }
+
+    /** The UTF-16 index of every code point, for slicing evidence out of a text with surrogate pairs. */
+    private static int[] charIndex(String original, int codePoints) {
+        int[] index = new int[codePoints];
+        int k = 0;
+        for (int i = 0; i < original.length(); k++) {
+            index[k] = i;
+            i += Character.isHighSurrogate(original.charAt(i)) && i + 1 < original.length()
+                    && Character.isLowSurrogate(original.charAt(i + 1)) ? 2 : 1;
+        }
+        return index;
     }
 
     /** Pass-1 output: characters with their role and the code point they came from. */
