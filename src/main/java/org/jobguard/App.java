@@ -31,6 +31,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The one place that builds every part from one {@link Config}: checker, help directory, pattern store,
@@ -42,6 +46,7 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final RedFlagChecker checker;
+    private final RuleSet configuredRules;
     private final HelpDirectory contacts;
     private final PatternStore store;
     private final PatternService patterns;
@@ -49,18 +54,19 @@ public final class App implements AutoCloseable {
     private final WebServer web;
     private final Optional<TelegramBot> bot;
 
-    private App(Config config, Clock clock) {
-        RuleSet rules = RulesLoader.load(config.files().yaml("rules.yaml"));
+    private App(Config config, Clock clock, PatternStore store, RuleSet rules, HelpDirectory contacts) {
         Messages messages = config.files().messages();
-        this.contacts = new ContactsLoader(clock).load(config.files());
+        this.contacts = contacts;
         Normalizer normalizer = new Normalizer();
         Redactor redactor = new Redactor();
-        this.store = new PatternStore(config.database(), clock);
+        this.store = store;
         ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
-        this.checker = new RedFlagChecker(rules, normalizer, index);
+        this.configuredRules = rules;
+        // both callbacks run only after start-up, when the checker exists
         this.patterns = new PatternService(store, redactor, new IndicatorHasher(config.hmacSecret()), normalizer, index,
-                clock, checker::rules, toggle -> checker.reconfigure(applyToggles(rules)), PatternService.DEFAULT_FORGET_WINDOW);
-        checker.reconfigure(patterns.applyRuleStates(rules));
+                clock, this::currentRules, toggle -> applyRuleStates(), PatternService.DEFAULT_FORGET_WINDOW);
+        // rule states first: the automaton is the costliest part of start-up and is built once
+        this.checker = new RedFlagChecker(patterns.applyRuleStates(rules), normalizer, index);
         this.retention = new RetentionJob(patterns, config.retentionDays());
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
                 new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts));
@@ -70,6 +76,53 @@ public final class App implements AutoCloseable {
                 .withMaxCheckedChars(config.maxCheckedChars()),
                 messages, checker, patterns, contacts, new ServiceMetrics(), clock,
                 bot.flatMap(TelegramBot::webhook).map(App::webhookEndpoint));
+    }
+
+    /**
+     * The rules, the help contacts and the pattern store are read in parallel: each spends most of its time
+     * loading classes and parsing, and start-up is what the slowest of them costs instead of their sum.
+     */
+    private static App build(Config config, Clock clock) {
+        ExecutorService loaders = Executors.newFixedThreadPool(3, r -> {
+            Thread t = new Thread(r, "start-up");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<PatternStore> store = loaders.submit(() -> new PatternStore(config.database(), clock));
+        try {
+            Future<RuleSet> rules = loaders.submit(() -> RulesLoader.load(config.files().yaml("rules.yaml")));
+            Future<HelpDirectory> contacts = loaders.submit(() -> new ContactsLoader(clock).load(config.files()));
+            return new App(config, clock, result(store), result(rules), result(contacts));
+        } catch (RuntimeException | Error e) {
+            if (store.isDone() && !store.isCancelled()) {
+                try {
+                    result(store).close();
+                } catch (RuntimeException ignored) {
+                    // the store failed to open: nothing to close
+                }
+            }
+            throw e;
+        } finally {
+            loaders.shutdown();
+        }
+    }
+
+    /** The value of a start-up task, or the exception it threw (a ConfigException keeps its file and line). */
+    private static <T> T result(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during start-up", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static InboundPost webhookEndpoint(WebhookReceiver receiver) {
@@ -96,8 +149,13 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private RuleSet applyToggles(RuleSet rules) {
-        return patterns.applyRuleStates(rules);
+    private RuleSet currentRules() {
+        return checker.rules();
+    }
+
+    /** A moderator toggled a rule: rebuild the checker from rules.yaml with every stored toggle applied. */
+    private void applyRuleStates() {
+        checker.reconfigure(patterns.applyRuleStates(configuredRules));
     }
 
     private static BotSettings botSettings(Config config, String token) {
@@ -112,12 +170,23 @@ public final class App implements AutoCloseable {
 
     /** Builds and starts everything; on failure stops what already started and rethrows. */
     public static App start(Config config, Clock clock) {
-        App app = new App(config, clock);
+        App app = build(config, clock);
         Mode mode = Mode.of(config);
         try {
-            app.web.start();
+            // the bot's handshake with Telegram waits on the network while the web server starts
+            java.util.concurrent.CompletableFuture<Void> handshake = app.bot.map(bot ->
+                    java.util.concurrent.CompletableFuture.runAsync(bot::start))
+                    .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
+            try {
+                app.web.start();
+            } finally {
+                try {
+                    handshake.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
             app.retention.start(24);
-            app.bot.ifPresent(TelegramBot::start);
         } catch (RuntimeException e) {
             app.close();
             throw e;
