@@ -115,6 +115,13 @@ public final class WebServer {
             app.stop();
             started = false;
         }
+        try {
+            // a first start's login was shown: keep its hash even when stopped at once
+            admin.awaitReady();
+        } catch (RuntimeException e) {
+            log.error("The moderator login could not be stored ({}); it is generated again on the next start",
+                    e.getClass().getSimpleName());
+        }
     }
 
     public int port() {
