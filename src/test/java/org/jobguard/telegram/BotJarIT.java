@@ -64,8 +64,8 @@ class BotJarIT {
 
     private void startJar(Map<String, String> extraEnv) throws IOException {
         Path tmp = Files.createDirectories(work.resolve("tmp"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString()).directory(Path.of(".").toFile());
+        ProcessBuilder pb = new ProcessBuilder(org.jobguard.ReadmeRunCommand.command(JAR, "-Djava.io.tmpdir=" + tmp))
+                .directory(Path.of(".").toFile());
         Map<String, String> env = pb.environment();
         env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
         env.put("TELEGRAM_API_URL", api.url().toString());
