@@ -1,9 +1,12 @@
 package org.jobguard;
 
+import org.jobguard.checker.ConfirmedPatterns;
 import org.jobguard.checker.Normalizer;
+import org.jobguard.checker.PatternMatch;
 import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.checker.RuleSet;
 import org.jobguard.config.Config;
+import org.jobguard.config.ConfigFiles;
 import org.jobguard.config.ContactsLoader;
 import org.jobguard.config.RulesLoader;
 import org.jobguard.contacts.HelpDirectory;
@@ -54,19 +57,23 @@ public final class App implements AutoCloseable {
     private final WebServer web;
     private final Optional<TelegramBot> bot;
 
-    private App(Config config, Clock clock, PatternStore store, RuleSet rules, HelpDirectory contacts) {
+    private App(Config config, Clock clock, PatternStore store, CheckerLoad loaded, HelpDirectory contacts) {
         Messages messages = config.files().messages();
         this.contacts = contacts;
-        Normalizer normalizer = new Normalizer();
+        this.checker = loaded.checker();
+        Normalizer normalizer = checker.normalizer();
         Redactor redactor = new Redactor();
         this.store = store;
         ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
-        this.configuredRules = rules;
-        // both callbacks run only after start-up, when the checker exists
+        loaded.confirmed().attach(index);
+        this.configuredRules = loaded.rules();
         this.patterns = new PatternService(store, redactor, new IndicatorHasher(config.hmacSecret()), normalizer, index,
-                clock, this::currentRules, toggle -> applyRuleStates(), PatternService.DEFAULT_FORGET_WINDOW);
-        // rule states first: the automaton is the costliest part of start-up and is built once
-        this.checker = new RedFlagChecker(patterns.applyRuleStates(rules), normalizer, index);
+                clock, checker::rules, toggle -> applyRuleStates(), PatternService.DEFAULT_FORGET_WINDOW);
+        // the checker was built from rules.yaml alone; rules a moderator switched on or off need a second build
+        RuleSet stored = patterns.applyRuleStates(configuredRules);
+        if (stored != configuredRules) {
+            checker.reconfigure(stored);
+        }
         this.retention = new RetentionJob(patterns, config.retentionDays());
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
                 new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts));
@@ -78,9 +85,36 @@ public final class App implements AutoCloseable {
                 bot.flatMap(TelegramBot::webhook).map(App::webhookEndpoint));
     }
 
+    /** The rules as configured and the checker built from them, before the pattern store is open. */
+    private record CheckerLoad(RuleSet rules, RedFlagChecker checker, ConfirmedPatternsLink confirmed) {
+        static CheckerLoad from(ConfigFiles files) {
+            RuleSet rules = RulesLoader.load(files.yaml("rules.yaml"));
+            ConfirmedPatternsLink confirmed = new ConfirmedPatternsLink();
+            return new CheckerLoad(rules, new RedFlagChecker(rules, new Normalizer(), confirmed), confirmed);
+        }
+    }
+
     /**
-     * The rules, the help contacts and the pattern store are read in parallel: each spends most of its time
-     * loading classes and parsing, and start-up is what the slowest of them costs instead of their sum.
+     * The confirmed patterns live in the store, which opens in parallel with the checker's build; until it is
+     * attached there are none (no message is checked before start-up ends).
+     */
+    private static final class ConfirmedPatternsLink implements ConfirmedPatterns {
+        private volatile ConfirmedPatterns target = ConfirmedPatterns.none();
+
+        void attach(ConfirmedPatterns index) {
+            target = index;
+        }
+
+        @Override
+        public Optional<PatternMatch> nearest(String normalizedText) {
+            return target.nearest(normalizedText);
+        }
+    }
+
+    /**
+     * The rules with the checker's automaton, the help contacts and the pattern store are loaded in parallel:
+     * each spends most of its time loading classes and parsing on a JVM that has compiled nothing yet, and
+     * start-up costs what the slowest of them does instead of their sum.
      */
     private static App build(Config config, Clock clock) {
         ExecutorService loaders = Executors.newFixedThreadPool(3, r -> {
@@ -90,9 +124,9 @@ public final class App implements AutoCloseable {
         });
         Future<PatternStore> store = loaders.submit(() -> new PatternStore(config.database(), clock));
         try {
-            Future<RuleSet> rules = loaders.submit(() -> RulesLoader.load(config.files().yaml("rules.yaml")));
+            Future<CheckerLoad> checker = loaders.submit(() -> CheckerLoad.from(config.files()));
             Future<HelpDirectory> contacts = loaders.submit(() -> new ContactsLoader(clock).load(config.files()));
-            return new App(config, clock, result(store), result(rules), result(contacts));
+            return new App(config, clock, result(store), result(checker), result(contacts));
         } catch (RuntimeException | Error e) {
             if (store.isDone() && !store.isCancelled()) {
                 try {
@@ -149,10 +183,6 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private RuleSet currentRules() {
-        return checker.rules();
-    }
-
     /** A moderator toggled a rule: rebuild the checker from rules.yaml with every stored toggle applied. */
     private void applyRuleStates() {
         checker.reconfigure(patterns.applyRuleStates(configuredRules));
@@ -170,7 +200,9 @@ public final class App implements AutoCloseable {
 
     /** Builds and starts everything; on failure stops what already started and rethrows. */
     public static App start(Config config, Clock clock) {
+        long begin = System.nanoTime();
         App app = build(config, clock);
+        long built = System.nanoTime();
         Mode mode = Mode.of(config);
         try {
             // the bot's handshake with Telegram waits on the network while the web server starts
@@ -191,7 +223,11 @@ public final class App implements AutoCloseable {
             app.close();
             throw e;
         }
-        log.info("JobGuard started in {} mode", mode);
+        // ProcessHandle rather than the management beans, which load a hundred classes for one number
+        long jvmMillis = ProcessHandle.current().info().startInstant()
+                .map(t -> Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+        log.info("JobGuard started in {} mode in {} ms since the JVM started (loading {} ms, web and bot start {} ms)",
+                mode, jvmMillis, (built - begin) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
         return app;
     }
 

@@ -2,7 +2,6 @@ package org.jobguard.checker;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -25,16 +24,24 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<CompiledRules.Tar
     private final Object[] values;
 
     PhraseAutomaton(TreeMap<String, CompiledRules.Target[]> phrases) {
-        Map<Character, Integer> uses = new TreeMap<>();
+        // plain arrays: this runs at start-up, mostly before the JIT has compiled anything
+        int[] uses = new int[0x10000];
         for (String phrase : phrases.keySet()) {
             for (int i = 0; i < phrase.length(); i++) {
-                uses.merge(phrase.charAt(i), 1, Integer::sum);
+                uses[phrase.charAt(i)]++;
             }
         }
-        char next = 1;
-        for (Map.Entry<Character, Integer> e : uses.entrySet().stream()
-                .sorted((a, b) -> Integer.compare(b.getValue(), a.getValue())).toList()) {
-            code[e.getKey()] = next++;
+        int used = 0;
+        long[] byUse = new long[0x10000];
+        for (int c = 0; c < uses.length; c++) {
+            if (uses[c] > 0) {
+                // most used first, then by character: count in the high bits, inverted so ascending order works
+                byUse[used++] = ((long) (Integer.MAX_VALUE - uses[c]) << 16) | c;
+            }
+        }
+        java.util.Arrays.sort(byUse, 0, used);
+        for (int k = 0; k < used; k++) {
+            code[(int) (byUse[k] & 0xFFFF)] = (char) (k + 1);
         }
         TreeMap<String, CompiledRules.Target[]> encoded = new TreeMap<>();
         phrases.forEach((phrase, targets) -> encoded.put(encode(phrase), targets));
