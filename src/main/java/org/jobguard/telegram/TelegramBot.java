@@ -101,8 +101,6 @@ public final class TelegramBot {
             } else {
                 api.call(DeleteWebhook.builder().dropPendingUpdates(false).build());
             }
-            registerCommands(Language.EN, null);
-            registerCommands(Language.ZH_HANS, "zh");
         } catch (BotApi.CallFailed e) {
             throw new IllegalStateException(e.code() == 0
                     ? "cannot reach the Telegram Bot API at " + settings.apiUrl()
@@ -118,6 +116,21 @@ public final class TelegramBot {
         } else {
             poller.get().start();
             log.info("Telegram bot in long-polling mode: polling {}", settings.apiUrl().getHost());
+        }
+        // the command menu is a convenience: users are answered while it is being registered
+        Thread menu = new Thread(this::registerCommandMenu, "telegram-command-menu");
+        menu.setDaemon(true);
+        menu.start();
+    }
+
+    private void registerCommandMenu() {
+        try {
+            registerCommands(Language.EN, null);
+            registerCommands(Language.ZH_HANS, "zh");
+        } catch (BotApi.CallFailed e) {
+            log.warn("The command menu could not be registered (error {}); commands still work when typed", e.code());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

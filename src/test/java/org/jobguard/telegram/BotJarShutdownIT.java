@@ -51,7 +51,7 @@ class BotJarShutdownIT {
             try {
                 api.await(c -> c.method().equals("getUpdates"), 1, Duration.ofSeconds(120));
                 long startupMillis = (System.nanoTime() - started) / 1_000_000;
-                assertEquals(2, api.calls("setMyCommands").size());
+                assertEquals(2, api.await(c -> c.method().equals("setMyCommands"), 2, Duration.ofSeconds(30)).size());
 
                 long user = 4_200_001;
                 FakeBotApi.Call en = reply(api, Updates.forwarded(user, UpdateKindsTest.SCAM_EN,

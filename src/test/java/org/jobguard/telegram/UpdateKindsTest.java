@@ -38,8 +38,8 @@ class UpdateKindsTest {
     }
 
     @Test
-    void startUpRegistersTheCommandMenuInEnglishAndChinese() {
-        List<FakeBotApi.Call> menus = h.api.calls("setMyCommands");
+    void startUpRegistersTheCommandMenuInEnglishAndChinese() throws InterruptedException {
+        List<FakeBotApi.Call> menus = h.api.await(c -> c.method().equals("setMyCommands"), 2, Duration.ofSeconds(10));
         assertEquals(2, menus.size());
         assertTrue(menus.stream().anyMatch(c -> c.body().path("language_code").isMissingNode()));
         JsonNode zh = menus.stream().filter(c -> c.body().path("language_code").asText().equals("zh")).findFirst()

@@ -65,7 +65,7 @@ class WebhookTest {
     }
 
     @Test
-    void startUpRegistersTheWebhookWithItsSecretAndNeverPolls() {
+    void startUpRegistersTheWebhookWithItsSecretAndNeverPolls() throws InterruptedException {
         List<FakeBotApi.Call> set = bot.api.calls("setWebhook");
         assertEquals(1, set.size());
         JsonNode body = set.get(0).body();
@@ -78,7 +78,7 @@ class WebhookTest {
         }
         assertEquals(List.of(), bot.api.calls("getUpdates"), "no polling in webhook mode");
         assertEquals(List.of(), bot.api.calls("deleteWebhook"));
-        assertEquals(2, bot.api.calls("setMyCommands").size());
+        assertEquals(2, bot.api.await(c -> c.method().equals("setMyCommands"), 2, Duration.ofSeconds(10)).size());
         assertEquals(1, bot.api.calls("getMe").size());
     }
 
