@@ -29,6 +29,12 @@ final class CharTable {
     static final int SIMPLIFIED_BIT = 1 << 26;
     static final int LATIN_BIT = 1 << 27;
 
+    /**
+     * What ✈ and 🛩 read as: Chinese recruiters call Telegram "飞机" (its logo is a paper plane) and write the
+     * emoji for it, "只加🛩", "✈️联系"; as a symbol it would be a mere gap and the phrase would be lost.
+     */
+    static final String AIRPLANE_WORD = "飞机";
+
     static final String RESOURCE = "/org/jobguard/checker/chartable.bin.gz";
     private static final int FORMAT = 1;
 

@@ -29,6 +29,9 @@ class NormalizerTest {
         "  leading and trailing  |leading and trailing",
         "𝐌𝐲𝐚𝐰𝐚𝐝𝐝𝐲|myawaddy",
         "I am a worker|i am a worker",
+        "只加🛩|只加飞机",
+        "✈️联系|飞机联系",
+        "✈ Flight to Bangkok|飞机flight to bangkok",
     })
     void collapsesEvasions(String input, String expected) {
         assertEquals(expected, NORMALIZER.normalize(input).text());
