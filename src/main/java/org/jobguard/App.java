@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -56,8 +57,10 @@ public final class App implements AutoCloseable {
     private final RetentionJob retention;
     private final WebServer web;
     private final Optional<TelegramBot> bot;
+    private final Mode mode;
 
     private App(Config config, Clock clock, PatternStore store, CheckerLoad loaded, HelpDirectory contacts) {
+        this.mode = Mode.of(config);
         Messages messages = config.files().messages();
         this.contacts = contacts;
         this.checker = loaded.checker();
@@ -116,15 +119,9 @@ public final class App implements AutoCloseable {
      * each spends most of its time loading classes and parsing on a JVM that has compiled nothing yet, and
      * start-up costs what the slowest of them does instead of their sum.
      */
-    private static App build(Config config, Clock clock) {
-        ExecutorService loaders = Executors.newFixedThreadPool(3, r -> {
-            Thread t = new Thread(r, "start-up");
-            t.setDaemon(true);
-            return t;
-        });
+    private static App build(Config config, Clock clock, ExecutorService loaders, Future<CheckerLoad> checker) {
         Future<PatternStore> store = loaders.submit(() -> new PatternStore(config.database(), clock));
         try {
-            Future<CheckerLoad> checker = loaders.submit(() -> CheckerLoad.from(config.files()));
             Future<HelpDirectory> contacts = loaders.submit(() -> new ContactsLoader(clock).load(config.files()));
             return new App(config, clock, result(store), result(checker), result(contacts));
         } catch (RuntimeException | Error e) {
@@ -139,6 +136,14 @@ public final class App implements AutoCloseable {
         } finally {
             loaders.shutdown();
         }
+    }
+
+    private static ExecutorService loaderPool() {
+        return Executors.newFixedThreadPool(3, r -> {
+            Thread t = new Thread(r, "start-up");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The value of a start-up task, or the exception it threw (a ConfigException keeps its file and line). */
@@ -198,12 +203,35 @@ public final class App implements AutoCloseable {
                 .orElse(settings);
     }
 
+    /**
+     * Builds and starts everything from the environment; on failure stops what already started and rethrows.
+     * The rules and their automaton, the longest part of start-up, load while the configuration is read.
+     */
+    public static App start(Map<String, String> env, Clock clock) {
+        long begin = System.nanoTime();
+        ExecutorService loaders = loaderPool();
+        Future<CheckerLoad> checker = loaders.submit(() -> CheckerLoad.from(ConfigFiles.locate(env)));
+        Config config;
+        try {
+            config = Config.load(env);
+        } catch (RuntimeException e) {
+            loaders.shutdownNow();
+            throw e;
+        }
+        return start(config, clock, loaders, checker, begin);
+    }
+
     /** Builds and starts everything; on failure stops what already started and rethrows. */
     public static App start(Config config, Clock clock) {
-        long begin = System.nanoTime();
-        App app = build(config, clock);
+        ExecutorService loaders = loaderPool();
+        return start(config, clock, loaders, loaders.submit(() -> CheckerLoad.from(config.files())), System.nanoTime());
+    }
+
+    private static App start(Config config, Clock clock, ExecutorService loaders, Future<CheckerLoad> checker,
+                             long begin) {
+        App app = build(config, clock, loaders, checker);
         long built = System.nanoTime();
-        Mode mode = Mode.of(config);
+        Mode mode = app.mode;
         try {
             // the bot's handshake with Telegram waits on the network while the web server starts
             java.util.concurrent.CompletableFuture<Void> handshake = app.bot.map(bot ->
@@ -226,7 +254,8 @@ public final class App implements AutoCloseable {
         // ProcessHandle rather than the management beans, which load a hundred classes for one number
         long jvmMillis = ProcessHandle.current().info().startInstant()
                 .map(t -> Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
-        log.info("JobGuard started in {} mode in {} ms since the JVM started (loading {} ms, web and bot start {} ms)",
+        log.info("JobGuard started in {} mode in {} ms since the JVM started (configuration and loading {} ms, web and"
+                        + " bot start {} ms)",
                 mode, jvmMillis, (built - begin) / 1_000_000, (System.nanoTime() - built) / 1_000_000);
         return app;
     }
@@ -234,6 +263,10 @@ public final class App implements AutoCloseable {
     /** What to print once started: the address and, on a first local start, the dashboard login. */
     public List<String> banner() {
         return web.banner();
+    }
+
+    public Mode mode() {
+        return mode;
     }
 
     public int port() {

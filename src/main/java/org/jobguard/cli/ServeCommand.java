@@ -1,7 +1,6 @@
 package org.jobguard.cli;
 
 import org.jobguard.App;
-import org.jobguard.config.Config;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -22,14 +21,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Config config = Config.load(System.getenv());
-        App app = App.start(config, Clock.systemDefaultZone());
+        App app = App.start(System.getenv(), Clock.systemDefaultZone());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             stopped.countDown();
         }, "jobguard-shutdown"));
-        out.println(switch (App.Mode.of(config)) {
+        out.println(switch (app.mode()) {
             case LOCAL -> "JobGuard is running in local mode (no TELEGRAM_BOT_TOKEN): web only.";
             case WEBHOOK -> "JobGuard is running: Telegram bot (webhook) and web.";
             case POLLING -> "JobGuard is running: Telegram bot (long polling) and web.";
