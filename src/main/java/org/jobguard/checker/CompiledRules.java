@@ -1,7 +1,6 @@
 package org.jobguard.checker;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,12 +118,14 @@ final class CompiledRules {
         return rules.size();
     }
 
-    /** Every rule hit, negation cue and distinct context cue in the text; Latin phrases only at word boundaries. */
-    Matches match(String text) {
-        Matches found = new Matches(text, cueCount, patterns.length);
+    /**
+     * Every rule's best evidence, the negation cues and the distinct context cues in the text; Latin phrases only
+     * at word boundaries.
+     */
+    Matches match(NormalizedText normalized) {
+        String text = normalized.text();
+        Matches found = new Matches(normalized, rules.size(), cueCount, patternRule);
         automaton.scan(text, found);
-        int[][] starts = found.patternStarts;
-        int[] startCounts = found.patternStartCounts;
         Matcher[] reusable = matchers.get();
         for (int i = 0; i < patterns.length; i++) {
             Matcher m = null;
@@ -133,11 +134,14 @@ final class CompiledRules {
                 if (!m.find()) {
                     continue;
                 }
-            } else if (starts[i] != null) {
-                m = firstMatchAt(matcher(reusable, i, text), text, starts[i], startCounts[i]);
+            } else {
+                int count = found.candidateCount(i);
+                if (count > 0) {
+                    m = firstMatchAt(matcher(reusable, i, text), text, found, i, count);
+                }
             }
             if (m != null && m.end() > m.start()) {
-                found.addRule(patternRule[i], m.start(), m.end());
+                found.rule(patternRule[i], m.start(), m.end());
             }
             if (m != null) {
                 // a message must not stay reachable from a thread after its check
@@ -145,95 +149,6 @@ final class CompiledRules {
             }
         }
         return found;
-    }
-
-    /**
-     * What one text matched, kept in flat arrays because a message has dozens of hits and this runs for every
-     * message. Offsets are UTF-16 indices of the normalized text, [start, end).
-     */
-    static final class Matches {
-        int[] rule = new int[32];
-        int[] ruleStart = new int[32];
-        int[] ruleEnd = new int[32];
-        int rules;
-        int[] negationStart = new int[4];
-        int[] negationEnd = new int[4];
-        int negations;
-        int awareness;
-        int recruiting;
-        int legitimacy;
-        final int[][] patternStarts;
-        final int[] patternStartCounts;
-        private final long[] seenCues;
-        private final String text;
-
-        Matches(String text, int cueCount, int patternCount) {
-            this.text = text;
-            seenCues = new long[(cueCount + 63) / 64];
-            patternStarts = new int[patternCount][];
-            patternStartCounts = new int[patternCount];
-        }
-
-        /** A phrase of the automaton at [begin, end): Latin phrases count only at word boundaries. */
-        void phrase(Target[] targets, int begin, int end) {
-            boolean boundary = atWordBoundary(text, begin, end);
-            for (Target t : targets) {
-                if (t.kind() == Target.Kind.PATTERN_START) {
-                    patternStart(t.index(), begin);
-                } else if (boundary) {
-                    add(t, begin, end);
-                }
-            }
-        }
-
-        private void patternStart(int p, int begin) {
-            if (patternStarts[p] == null) {
-                patternStarts[p] = new int[4];
-            } else if (patternStartCounts[p] == patternStarts[p].length) {
-                patternStarts[p] = Arrays.copyOf(patternStarts[p], patternStartCounts[p] * 2);
-            }
-            patternStarts[p][patternStartCounts[p]++] = begin;
-        }
-
-        private void add(Target t, int start, int end) {
-            switch (t.kind()) {
-                case RULE -> addRule(t.index(), start, end);
-                case NEGATION -> addNegation(start, end);
-                case AWARENESS -> awareness += firstTime(t.index());
-                case RECRUITING -> recruiting += firstTime(t.index());
-                case LEGITIMACY -> legitimacy += firstTime(t.index());
-                default -> { }
-            }
-        }
-
-        void addRule(int index, int start, int end) {
-            if (rules == rule.length) {
-                rule = Arrays.copyOf(rule, rules * 2);
-                ruleStart = Arrays.copyOf(ruleStart, rules * 2);
-                ruleEnd = Arrays.copyOf(ruleEnd, rules * 2);
-            }
-            rule[rules] = index;
-            ruleStart[rules] = start;
-            ruleEnd[rules++] = end;
-        }
-
-        private void addNegation(int start, int end) {
-            if (negations == negationStart.length) {
-                negationStart = Arrays.copyOf(negationStart, negations * 2);
-                negationEnd = Arrays.copyOf(negationEnd, negations * 2);
-            }
-            negationStart[negations] = start;
-            negationEnd[negations++] = end;
-        }
-
-        private int firstTime(int cue) {
-            long bit = 1L << (cue & 63);
-            if ((seenCues[cue >>> 6] & bit) != 0) {
-                return 0;
-            }
-            seenCues[cue >>> 6] |= bit;
-            return 1;
-        }
     }
 
     /** A matcher per pattern and thread, reset for each text: creating one costs more than most matches. */
@@ -249,12 +164,11 @@ final class CompiledRules {
     }
 
     /** The leftmost match among the candidate starts; the regex still sees the text around them. */
-    private static Matcher firstMatchAt(Matcher m, String text, int[] candidates, int count) {
-        Arrays.sort(candidates, 0, count);
+    private static Matcher firstMatchAt(Matcher m, String text, Matches found, int pattern, int count) {
         m.useTransparentBounds(true).useAnchoringBounds(false);
         int last = -1;
         for (int k = 0; k < count; k++) {
-            int at = candidates[k];
+            int at = found.candidate(pattern, k);
             if (at == last) {
                 continue;
             }
@@ -265,14 +179,5 @@ final class CompiledRules {
             }
         }
         return null;
-    }
-
-    private static boolean atWordBoundary(String text, int begin, int end) {
-        return !(isWordChar(text.charAt(begin)) && begin > 0 && isWordChar(text.charAt(begin - 1)))
-                && !(isWordChar(text.charAt(end - 1)) && end < text.length() && isWordChar(text.charAt(end)));
-    }
-
-    private static boolean isWordChar(char c) {
-        return (c < 0x250 && Character.isLetterOrDigit(c));
     }
 }

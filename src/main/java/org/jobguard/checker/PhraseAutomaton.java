@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * near each other and the walk stays in cache.</li>
  * <li>A character that occurs in no phrase sends the automaton to its root at once instead of walking the
  * failure links down; most characters of a message are such characters.</li>
- * <li>Hits go straight into {@link CompiledRules.Matches} instead of through the library's callback interface.</li>
+ * <li>Hits go straight into {@link Matches} instead of through the library's callback interface.</li>
  * </ul>
  */
 final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<CompiledRules.Target[]> {
@@ -53,7 +53,7 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<CompiledRules.Tar
     }
 
     /** Every phrase occurrence in {@code text}, reported in order of its end. */
-    void scan(String text, CompiledRules.Matches found) {
+    void scan(String text, Matches found) {
         if (size() == 0) {
             return;
         }

@@ -21,10 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * scams rather than an offer is capped at low.
  */
 public final class RedFlagChecker {
-    /** Negation must sit right before the phrase; English needs room for "will never ask you to". */
-    private static final int NEGATION_WINDOW_CJK = 6;
-    private static final int NEGATION_WINDOW_LATIN = 20;
-    private static final String CLAUSE_END = "。.!?！？;；\n";
     private static final int MAX_ADVICE = 4;
 
     private final Normalizer normalizer;
@@ -69,10 +65,10 @@ public final class RedFlagChecker {
             return new Verdict(Risk.NONE, 0, language, Verdict.Kind.EMPTY, List.of(), found, List.of(), List.of(), null);
         }
         CompiledRules rules = compiled.get();
-        CompiledRules.Matches matches = rules.match(normalized.text());
+        Matches matches = rules.match(normalized);
         boolean awareness = matches.awareness >= 2 && matches.awareness > 2 * matches.recruiting;
         List<RedFlag> flags = dropContained(flags(rules, matches, normalized));
-        List<String> shadow = shadowHits(rules, matches, normalized);
+        List<String> shadow = shadowHits(rules, matches);
 
         Map<Category, Severity> categories = new EnumMap<>(Category.class);
         for (RedFlag f : flags) {
@@ -121,19 +117,15 @@ public final class RedFlagChecker {
                 shadow, known);
     }
 
-    /**
-     * Per rule the earliest hit that no negation cue cancels (the longest when two start together), in text
-     * order; shadow rules are left out.
-     */
-    private static List<RedFlag> flags(CompiledRules rules, CompiledRules.Matches m, NormalizedText normalized) {
-        int[] best = bestHits(rules, m, normalized, false);
+    /** Per rule its best evidence (see {@link Matches}), in text order; shadow rules are left out. */
+    private static List<RedFlag> flags(CompiledRules rules, Matches m, NormalizedText normalized) {
         List<RedFlag> flags = new ArrayList<>();
-        for (int r = 0; r < best.length; r++) {
-            if (best[r] < 0) {
+        for (int r = 0; r < rules.ruleCount(); r++) {
+            Rule rule = rules.rule(r);
+            if (!m.hit(r) || rule.shadow()) {
                 continue;
             }
-            Rule rule = rules.rule(r);
-            int[] span = normalized.originalSpan(m.ruleStart[best[r]], m.ruleEnd[best[r]]);
+            int[] span = normalized.originalSpan(m.start(r), m.end(r));
             flags.add(new RedFlag(rule.id(), rule.category(), rule.severity(),
                     normalized.originalSlice(span[0], span[1]), span[0], span[1], rule.messageKey()));
         }
@@ -142,78 +134,15 @@ public final class RedFlagChecker {
         return flags;
     }
 
-    private static List<String> shadowHits(CompiledRules rules, CompiledRules.Matches m, NormalizedText normalized) {
-        int[] best = bestHits(rules, m, normalized, true);
+    private static List<String> shadowHits(CompiledRules rules, Matches m) {
         List<Integer> hit = new ArrayList<>();
-        for (int r = 0; r < best.length; r++) {
-            if (best[r] >= 0) {
+        for (int r = 0; r < rules.ruleCount(); r++) {
+            if (m.hit(r) && rules.rule(r).shadow()) {
                 hit.add(r);
             }
         }
-        hit.sort((a, b) -> Integer.compare(m.ruleStart[best[a]], m.ruleStart[best[b]]));
+        hit.sort((a, b) -> Integer.compare(m.start(a), m.start(b)));
         return hit.stream().map(r -> rules.rule(r).id()).toList();
-    }
-
-    /** For each rule (of the asked kind, live or shadow): the index of its best hit in {@code m}, or -1. */
-    private static int[] bestHits(CompiledRules rules, CompiledRules.Matches m, NormalizedText normalized,
-                                  boolean shadow) {
-        int[] best = new int[rules.ruleCount()];
-        java.util.Arrays.fill(best, -1);
-        for (int k = 0; k < m.rules; k++) {
-            int r = m.rule[k];
-            if (rules.rule(r).shadow() != shadow) {
-                continue;
-            }
-            int b = best[r];
-            boolean better = b < 0 || m.ruleStart[k] < m.ruleStart[b]
-                    || (m.ruleStart[k] == m.ruleStart[b] && m.ruleEnd[k] > m.ruleEnd[b]);
-            if (better && !negated(m.ruleStart[k], m, normalized)) {
-                best[r] = k;
-            }
-        }
-        return best;
-    }
-
-    private static boolean negated(int phraseStart, CompiledRules.Matches m, NormalizedText text) {
-        for (int k = 0; k < m.negations; k++) {
-            int nStart = m.negationStart[k];
-            int nEnd = m.negationEnd[k];
-            if (nEnd > phraseStart || nStart >= phraseStart) {
-                continue;
-            }
-            int gap = phraseStart - nEnd;
-            boolean latin = phraseStart < text.text().length() && text.text().charAt(phraseStart) < 0x250;
-            if (gap > (latin ? NEGATION_WINDOW_LATIN : NEGATION_WINDOW_CJK)) {
-                continue;
-            }
-            if (!clauseEndBetween(text.text(), nEnd, phraseStart) && !clauseBreakInOriginal(text, nEnd, phraseStart)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean clauseEndBetween(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (CLAUSE_END.indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Punctuation between two CJK characters is dropped by the normalizer, so look at the original. */
-    private static boolean clauseBreakInOriginal(NormalizedText text, int from, int to) {
-        if (from <= 0 || to <= from) {
-            return false;
-        }
-        int cpFrom = text.source()[from - 1] + 1;
-        int cpTo = text.source()[to];
-        if (cpTo <= cpFrom) {
-            return false;
-        }
-        String original = text.originalSlice(cpFrom, cpTo);
-        return original.chars().anyMatch(c -> CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',');
     }
 
     /** "包吃包住包机票" also contains "包吃包住": keep the longer evidence of the same category only once. */
