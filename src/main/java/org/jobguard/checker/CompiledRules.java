@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 final class CompiledRules {
     /**
      * What a phrase in the automaton stands for: a rule (by index), a context cue (with an id unique per cue
-     * text, so a cue repeated in a message counts once), or where a pattern (by index) may start.
+     * text, so a cue repeated in a message counts once), where a pattern (by index) may start, or one of the
+     * literals a pattern's match must contain (by requirement id).
      */
     record Target(Kind kind, int index) {
-        enum Kind { RULE, NEGATION, AWARENESS, RECRUITING, LEGITIMACY, PATTERN_START }
+        enum Kind { RULE, NEGATION, AWARENESS, RECRUITING, LEGITIMACY, PATTERN_START, PATTERN_NEED }
     }
 
     private final RuleSet ruleSet;
@@ -28,6 +29,9 @@ final class CompiledRules {
     private final int[] patternRule;
     /** per pattern: whether the automaton reports where it may start; if not, it is tried everywhere */
     private final boolean[] patternGated;
+    /** per pattern: the ids of the requirements its match must meet after its start */
+    private final int[][] patternNeeds;
+    private final int needCount;
     private final int cueCount;
     private final ThreadLocal<Matcher[]> matchers;
 
@@ -38,6 +42,8 @@ final class CompiledRules {
         List<Pattern> patternList = new ArrayList<>();
         List<Integer> ruleOfPattern = new ArrayList<>();
         List<Boolean> gatedList = new ArrayList<>();
+        List<int[]> needsList = new ArrayList<>();
+        int[] needIds = {0};
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
             if (!r.enabled()) {
@@ -60,6 +66,7 @@ final class CompiledRules {
                     starts.forEach(s -> phrases.computeIfAbsent(s, k -> new ArrayList<>(1))
                             .add(new Target(Target.Kind.PATTERN_START, index)));
                 }
+                needsList.add(gated ? addNeeds(phrases, pattern, needIds) : new int[0]);
             }
         }
         ContextCues cues = ruleSet.context();
@@ -69,6 +76,8 @@ final class CompiledRules {
         cues.recruiting().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.RECRUITING, cueIds));
         cues.legitimacy().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.LEGITIMACY, cueIds));
         this.cueCount = cueIds[0];
+        this.patternNeeds = needsList.toArray(new int[0][]);
+        this.needCount = needIds[0];
         this.patterns = patternList.toArray(new Pattern[0]);
         this.patternRule = ruleOfPattern.stream().mapToInt(Integer::intValue).toArray();
         this.matchers = ThreadLocal.withInitial(() -> new Matcher[patterns.length]);
@@ -92,6 +101,26 @@ final class CompiledRules {
                 targets.add(t);
             }
         }
+    }
+
+    /**
+     * Puts the literals a match of {@code pattern} must contain after its start ({@link RegexTrigger#requirements})
+     * into the automaton, one id per requirement. The regex runs on the normalized text and the automaton reports
+     * every occurrence there, so unlike a prefix a literal the normalizer would change needs no special case.
+     */
+    private static int[] addNeeds(Map<String, List<Target>> phrases, Pattern pattern, int[] nextId) {
+        List<Integer> ids = new ArrayList<>();
+        for (List<String> literals : RegexTrigger.requirements(pattern.pattern())) {
+            Target need = new Target(Target.Kind.PATTERN_NEED, nextId[0]++);
+            ids.add(need.index());
+            for (String s : literals) {
+                List<Target> targets = phrases.computeIfAbsent(s, k -> new ArrayList<>(1));
+                if (!targets.contains(need)) {
+                    targets.add(need);
+                }
+            }
+        }
+        return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static void addCue(Map<String, List<Target>> phrases, Normalizer normalizer, String phrase,
@@ -118,13 +147,33 @@ final class CompiledRules {
         return rules.size();
     }
 
+    int cueCount() {
+        return cueCount;
+    }
+
+    int patternCount() {
+        return patterns.length;
+    }
+
+    int patternRule(int pattern) {
+        return patternRule[pattern];
+    }
+
+    int[] patternNeeds(int pattern) {
+        return patternNeeds[pattern];
+    }
+
+    int needCount() {
+        return needCount;
+    }
+
     /**
      * Every rule's best evidence, the negation cues and the distinct context cues in the text; Latin phrases only
      * at word boundaries.
      */
     Matches match(NormalizedText normalized) {
         String text = normalized.text();
-        Matches found = new Matches(normalized, rules.size(), cueCount, patternRule);
+        Matches found = new Matches(normalized, this);
         automaton.scan(text, found);
         Matcher[] reusable = matchers.get();
         for (int i = 0; i < patterns.length; i++) {

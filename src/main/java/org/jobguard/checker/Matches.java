@@ -29,21 +29,25 @@ final class Matches {
     int awareness;
     int recruiting;
     int legitimacy;
+    private final CompiledRules rules;
     /** per pattern: where the automaton saw one of its prefixes, in order of the prefixes' ends */
     private final int[][] patternStarts;
     private final int[] patternStartCounts;
-    private final int[] patternRule;
+    /** per requirement of a pattern: the last start of one of its literals, -1 while none was seen */
+    private final int[] needLastStart;
 
-    Matches(NormalizedText normalized, int ruleCount, int cueCount, int[] patternRule) {
+    Matches(NormalizedText normalized, CompiledRules rules) {
         this.normalized = normalized;
         this.text = normalized.text();
-        this.bestStart = new int[ruleCount];
+        this.rules = rules;
+        this.bestStart = new int[rules.ruleCount()];
         Arrays.fill(bestStart, NONE);
-        this.bestEnd = new int[ruleCount];
-        this.seenCues = new long[(cueCount + 63) / 64];
-        this.patternRule = patternRule;
-        this.patternStarts = new int[patternRule.length][];
-        this.patternStartCounts = new int[patternRule.length];
+        this.bestEnd = new int[rules.ruleCount()];
+        this.seenCues = new long[(rules.cueCount() + 63) / 64];
+        this.patternStarts = new int[rules.patternCount()][];
+        this.patternStartCounts = new int[rules.patternCount()];
+        this.needLastStart = new int[rules.needCount()];
+        Arrays.fill(needLastStart, -1);
     }
 
     boolean hit(int rule) {
@@ -64,6 +68,7 @@ final class Matches {
         for (CompiledRules.Target t : targets) {
             switch (t.kind()) {
                 case PATTERN_START -> patternStart(t.index(), begin);
+                case PATTERN_NEED -> needLastStart[t.index()] = Math.max(needLastStart[t.index()], begin);
                 case RULE -> {
                     if (boundary) {
                         rule(t.index(), begin, end);
@@ -93,7 +98,8 @@ final class Matches {
 
     /**
      * How many places pattern {@code p} may match at, sorted in place, counting only those up to its rule's best
-     * start: a match starting later cannot beat the evidence the rule already has.
+     * start (a match starting later cannot beat the evidence the rule already has) and up to the last start of
+     * each literal the match must contain.
      */
     int candidateCount(int p) {
         int count = patternStartCounts[p];
@@ -102,7 +108,10 @@ final class Matches {
         }
         int[] starts = patternStarts[p];
         Arrays.sort(starts, 0, count);
-        int limit = bestStart[patternRule[p]];
+        int limit = bestStart[rules.patternRule(p)];
+        for (int need : rules.patternNeeds(p)) {
+            limit = Math.min(limit, needLastStart[need]);
+        }
         int n = 0;
         while (n < count && starts[n] <= limit) {
             n++;
@@ -116,7 +125,7 @@ final class Matches {
     }
 
     private void patternStart(int p, int begin) {
-        if (begin > bestStart[patternRule[p]]) {
+        if (begin > bestStart[rules.patternRule(p)]) {
             return;
         }
         if (patternStarts[p] == null) {
