@@ -1,13 +1,8 @@
 package org.jobguard.checker;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -22,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RedFlagChecker {
     private static final int MAX_ADVICE = 4;
+    private static final int CATEGORY_COUNT = Category.values().length;
 
     private final Normalizer normalizer;
     private final IndicatorExtractor indicators;
@@ -70,18 +66,25 @@ public final class RedFlagChecker {
         List<RedFlag> flags = dropContained(flags(rules, matches, normalized));
         List<String> shadow = shadowHits(rules, matches);
 
-        Map<Category, Severity> categories = new EnumMap<>(Category.class);
+        // the worst severity per category, by ordinal
+        Severity[] categories = new Severity[CATEGORY_COUNT];
         for (RedFlag f : flags) {
-            categories.merge(f.category(), f.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            Severity worst = categories[f.category().ordinal()];
+            if (worst == null || f.severity().compareTo(worst) > 0) {
+                categories[f.category().ordinal()] = f.severity();
+            }
         }
         Verdict.Kind kind = awareness ? Verdict.Kind.AWARENESS
-                : categories.containsKey(Category.RANSOM) ? Verdict.Kind.RANSOM : Verdict.Kind.MESSAGE;
+                : categories[Category.RANSOM.ordinal()] != null ? Verdict.Kind.RANSOM : Verdict.Kind.MESSAGE;
 
         int score = 0;
         boolean strong = false;
         boolean mediumOrStrong = false;
-        for (Map.Entry<Category, Severity> e : categories.entrySet()) {
-            switch (e.getValue()) {
+        for (Severity severity : categories) {
+            if (severity == null) {
+                continue;
+            }
+            switch (severity) {
                 case WEAK -> score += 1;
                 case MEDIUM -> {
                     score += 2;
@@ -94,7 +97,8 @@ public final class RedFlagChecker {
                 }
             }
         }
-        if (categories.containsKey(Category.RISKY_DESTINATION) && categories.containsKey(Category.REASSURANCE)) {
+        if (categories[Category.RISKY_DESTINATION.ordinal()] != null
+                && categories[Category.REASSURANCE.ordinal()] != null) {
             strong = true;
         }
         if (!mediumOrStrong && !strong && matches.legitimacy > 0 && score > 1) {
@@ -134,15 +138,28 @@ public final class RedFlagChecker {
         return flags;
     }
 
+    /** Shadow rules that fired, in order of their evidence; most messages fire none. */
     private static List<String> shadowHits(CompiledRules rules, Matches m) {
-        List<Integer> hit = new ArrayList<>();
+        List<String> ids = List.of();
+        int[] starts = null;
         for (int r = 0; r < rules.ruleCount(); r++) {
-            if (m.hit(r) && rules.rule(r).shadow()) {
-                hit.add(r);
+            if (!m.hit(r) || !rules.rule(r).shadow()) {
+                continue;
             }
+            if (starts == null) {
+                ids = new ArrayList<>();
+                starts = new int[rules.ruleCount()];
+            }
+            // insertion keeps rules with equal starts in rule order
+            int at = ids.size();
+            while (at > 0 && starts[at - 1] > m.start(r)) {
+                starts[at] = starts[at - 1];
+                at--;
+            }
+            starts[at] = m.start(r);
+            ids.add(at, rules.rule(r).id());
         }
-        hit.sort((a, b) -> Integer.compare(m.start(a), m.start(b)));
-        return hit.stream().map(r -> rules.rule(r).id()).toList();
+        return ids;
     }
 
     /** "包吃包住包机票" also contains "包吃包住": keep the longer evidence of the same category only once. */
@@ -169,21 +186,30 @@ public final class RedFlagChecker {
                 : Integer.compare(a.start(), b.start()));
     }
 
+    /** The advice keys of the verdict's kind and flags, most important first, each once. */
     private static List<String> advice(RuleSet rules, Verdict.Kind kind, Risk risk, List<RedFlag> flags) {
-        Set<String> keys = new LinkedHashSet<>();
+        List<String> keys = new ArrayList<>(MAX_ADVICE);
         switch (kind) {
-            case RANSOM -> keys.addAll(rules.adviceFor("ransom"));
-            case AWARENESS -> keys.addAll(rules.adviceFor("awareness"));
+            case RANSOM -> addAdvice(keys, rules.adviceFor("ransom"));
+            case AWARENESS -> addAdvice(keys, rules.adviceFor("awareness"));
             default -> { }
         }
         if (kind != Verdict.Kind.AWARENESS) {
             for (RedFlag f : flags) {
-                keys.addAll(rules.adviceFor(f.category().id()));
+                addAdvice(keys, rules.adviceFor(f.category().id()));
             }
             if (risk.atLeast(Risk.LOW)) {
-                keys.addAll(rules.adviceFor("default"));
+                addAdvice(keys, rules.adviceFor("default"));
             }
         }
-        return keys.stream().limit(MAX_ADVICE).toList();
+        return keys;
+    }
+
+    private static void addAdvice(List<String> keys, List<String> more) {
+        for (String key : more) {
+            if (keys.size() < MAX_ADVICE && !keys.contains(key)) {
+                keys.add(key);
+            }
+        }
     }
 }
