@@ -62,27 +62,27 @@ final class Matches {
         return bestEnd[rule];
     }
 
-    /** A phrase of the automaton at [begin, end): Latin phrases count only at word boundaries. */
-    void phrase(CompiledRules.Target[] targets, int begin, int end) {
-        boolean boundary = atWordBoundary(begin, end);
-        for (CompiledRules.Target t : targets) {
-            switch (t.kind()) {
-                case PATTERN_START -> patternStart(t.index(), begin);
-                case PATTERN_NEED -> needLastStart[t.index()] = Math.max(needLastStart[t.index()], begin);
-                case RULE -> {
-                    if (boundary) {
-                        rule(t.index(), begin, end);
-                    }
+    /**
+     * One target of a phrase the automaton found at [begin, end); {@code boundary} says whether the phrase stands
+     * at word boundaries, without which it counts only as a place where a pattern may start or must go through.
+     */
+    void target(CompiledRules.Target.Kind kind, int index, int begin, int end, boolean boundary) {
+        switch (kind) {
+            case PATTERN_START -> patternStart(index, begin);
+            case PATTERN_NEED -> needLastStart[index] = Math.max(needLastStart[index], begin);
+            case RULE -> {
+                if (boundary) {
+                    rule(index, begin, end);
                 }
-                case NEGATION -> {
-                    if (boundary) {
-                        negation(begin, end);
-                    }
-                }
-                case AWARENESS -> awareness += boundary ? firstTime(t.index()) : 0;
-                case RECRUITING -> recruiting += boundary ? firstTime(t.index()) : 0;
-                case LEGITIMACY -> legitimacy += boundary ? firstTime(t.index()) : 0;
             }
+            case NEGATION -> {
+                if (boundary) {
+                    negation(begin, end);
+                }
+            }
+            case AWARENESS -> awareness += boundary ? firstTime(index) : 0;
+            case RECRUITING -> recruiting += boundary ? firstTime(index) : 0;
+            case LEGITIMACY -> legitimacy += boundary ? firstTime(index) : 0;
         }
     }
 
@@ -196,12 +196,17 @@ final class Matches {
         return original.chars().anyMatch(c -> CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',');
     }
 
-    private boolean atWordBoundary(int begin, int end) {
-        return !(isWordChar(text.charAt(begin)) && begin > 0 && isWordChar(text.charAt(begin - 1)))
-                && !(isWordChar(text.charAt(end - 1)) && end < text.length() && isWordChar(text.charAt(end)));
+    /**
+     * Whether a phrase found at [begin, end) has no word character right before or after it; only the sides where
+     * the phrase itself has a word character ({@code wordEdges} bit 1 first, bit 2 last) can fail. Latin phrases
+     * count only as whole words.
+     */
+    boolean atWordBoundary(int begin, int end, int wordEdges) {
+        return !((wordEdges & 1) != 0 && begin > 0 && isWordChar(text.charAt(begin - 1)))
+                && !((wordEdges & 2) != 0 && end < text.length() && isWordChar(text.charAt(end)));
     }
 
-    private static boolean isWordChar(char c) {
+    static boolean isWordChar(char c) {
         return (c < 0x250 && Character.isLetterOrDigit(c));
     }
 }
