@@ -29,8 +29,10 @@ final class CompiledRules {
     private final int[] patternRule;
     /** per pattern: whether the automaton reports where it may start; if not, it is tried everywhere */
     private final boolean[] patternGated;
-    /** per pattern: the ids of the requirements its match must meet after its start */
+    /** per pattern: the ids of the requirements its match must meet after its prefix */
     private final int[][] patternNeeds;
+    /** per pattern: the length of its shortest prefix, which its match has before any required literal */
+    private final int[] prefixLength;
     private final int needCount;
     private final int cueCount;
     private final ThreadLocal<Matcher[]> matchers;
@@ -43,6 +45,7 @@ final class CompiledRules {
         List<Integer> ruleOfPattern = new ArrayList<>();
         List<Boolean> gatedList = new ArrayList<>();
         List<int[]> needsList = new ArrayList<>();
+        List<Integer> prefixLengths = new ArrayList<>();
         int[] needIds = {0};
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
@@ -67,6 +70,7 @@ final class CompiledRules {
                             .add(new Target(Target.Kind.PATTERN_START, index)));
                 }
                 needsList.add(gated ? addNeeds(phrases, pattern, needIds) : new int[0]);
+                prefixLengths.add(starts.stream().mapToInt(String::length).min().orElse(0));
             }
         }
         ContextCues cues = ruleSet.context();
@@ -77,6 +81,7 @@ final class CompiledRules {
         cues.legitimacy().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.LEGITIMACY, cueIds));
         this.cueCount = cueIds[0];
         this.patternNeeds = needsList.toArray(new int[0][]);
+        this.prefixLength = prefixLengths.stream().mapToInt(Integer::intValue).toArray();
         this.needCount = needIds[0];
         this.patterns = patternList.toArray(new Pattern[0]);
         this.patternRule = ruleOfPattern.stream().mapToInt(Integer::intValue).toArray();
@@ -161,6 +166,10 @@ final class CompiledRules {
 
     int[] patternNeeds(int pattern) {
         return patternNeeds[pattern];
+    }
+
+    int prefixLength(int pattern) {
+        return prefixLength[pattern];
     }
 
     int needCount() {

@@ -98,8 +98,8 @@ final class Matches {
 
     /**
      * How many places pattern {@code p} may match at, sorted in place, counting only those up to its rule's best
-     * start (a match starting later cannot beat the evidence the rule already has) and up to the last start of
-     * each literal the match must contain.
+     * start (a match starting later cannot beat the evidence the rule already has) and early enough that each
+     * literal the match must contain still occurs after the pattern's prefix.
      */
     int candidateCount(int p) {
         int count = patternStartCounts[p];
@@ -110,7 +110,7 @@ final class Matches {
         Arrays.sort(starts, 0, count);
         int limit = bestStart[rules.patternRule(p)];
         for (int need : rules.patternNeeds(p)) {
-            limit = Math.min(limit, needLastStart[need]);
+            limit = Math.min(limit, needLastStart[need] - rules.prefixLength(p));
         }
         int n = 0;
         while (n < count && starts[n] <= limit) {
