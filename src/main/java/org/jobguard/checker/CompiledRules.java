@@ -36,6 +36,8 @@ final class CompiledRules {
     private final int needCount;
     private final int cueCount;
     private final ThreadLocal<Matcher[]> matchers;
+    /** results per thread, reused: a fresh set of arrays per message cost more than filling them */
+    private final ThreadLocal<Matches> results;
 
     CompiledRules(RuleSet ruleSet, Normalizer normalizer) {
         this.ruleSet = ruleSet;
@@ -86,6 +88,7 @@ final class CompiledRules {
         this.patterns = patternList.toArray(new Pattern[0]);
         this.patternRule = ruleOfPattern.stream().mapToInt(Integer::intValue).toArray();
         this.matchers = ThreadLocal.withInitial(() -> new Matcher[patterns.length]);
+        this.results = ThreadLocal.withInitial(() -> new Matches(this));
         this.patternGated = new boolean[gatedList.size()];
         for (int i = 0; i < patternGated.length; i++) {
             patternGated[i] = gatedList.get(i);
@@ -178,12 +181,20 @@ final class CompiledRules {
 
     /**
      * Every rule's best evidence, the negation cues and the distinct context cues in the text; Latin phrases only
-     * at word boundaries.
+     * at word boundaries. Valid until the calling thread's next match with these rules.
      */
     Matches match(NormalizedText normalized) {
-        String text = normalized.text();
-        Matches found = new Matches(normalized, this);
-        automaton.scan(text, found);
+        Matches found = results.get().start(normalized);
+        try {
+            automaton.scan(normalized.text(), found);
+            runPatterns(normalized.text(), found);
+        } finally {
+            found.finish();
+        }
+        return found;
+    }
+
+    private void runPatterns(String text, Matches found) {
         Matcher[] reusable = matchers.get();
         for (int i = 0; i < patterns.length; i++) {
             Matcher m = null;
@@ -206,7 +217,6 @@ final class CompiledRules {
                 m.reset("");
             }
         }
-        return found;
     }
 
     /** A matcher per pattern and thread, reset for each text: creating one costs more than most matches. */

@@ -9,6 +9,9 @@ import java.util.Arrays;
  * start together. A cue cancels a phrase only if it ends before the phrase starts, and the automaton reports hits
  * in order of their end, so every cue that can cancel a hit is already known when the hit arrives: each hit is
  * settled on the spot and a message's dozens of hits need no storing.
+ *
+ * <p>One per thread and rule set, reused for every text: the results are valid until the thread's next match.
+ * Between matches it holds no text, only offsets.
  */
 final class Matches {
     /** Negation must sit right before the phrase; English needs room for "will never ask you to". */
@@ -17,8 +20,8 @@ final class Matches {
     private static final String CLAUSE_END = "。.!?！？;；\n";
     private static final int NONE = Integer.MAX_VALUE;
 
-    private final NormalizedText normalized;
-    private final String text;
+    private NormalizedText normalized;
+    private String text;
     /** per rule: start of its best hit, {@link #NONE} without one */
     private final int[] bestStart;
     private final int[] bestEnd;
@@ -36,18 +39,35 @@ final class Matches {
     /** per requirement of a pattern: the last start of one of its literals, -1 while none was seen */
     private final int[] needLastStart;
 
-    Matches(NormalizedText normalized, CompiledRules rules) {
-        this.normalized = normalized;
-        this.text = normalized.text();
+    Matches(CompiledRules rules) {
         this.rules = rules;
         this.bestStart = new int[rules.ruleCount()];
-        Arrays.fill(bestStart, NONE);
         this.bestEnd = new int[rules.ruleCount()];
         this.seenCues = new long[(rules.cueCount() + 63) / 64];
         this.patternStarts = new int[rules.patternCount()][];
         this.patternStartCounts = new int[rules.patternCount()];
         this.needLastStart = new int[rules.needCount()];
+    }
+
+    /** Forgets the previous text's results and takes {@code next} as the text the coming hits are in. */
+    Matches start(NormalizedText next) {
+        normalized = next;
+        text = next.text();
+        Arrays.fill(bestStart, NONE);
+        Arrays.fill(seenCues, 0);
+        Arrays.fill(patternStartCounts, 0);
         Arrays.fill(needLastStart, -1);
+        negations = 0;
+        awareness = 0;
+        recruiting = 0;
+        legitimacy = 0;
+        return this;
+    }
+
+    /** Lets go of the text: a message must not stay reachable from a thread after its check. */
+    void finish() {
+        normalized = null;
+        text = null;
     }
 
     boolean hit(int rule) {
