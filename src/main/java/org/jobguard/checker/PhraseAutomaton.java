@@ -31,6 +31,11 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     private final int[] targetIndex;
     /** per phrase: whether its first (1) and last (2) characters are word characters, the only sides to check */
     private final byte[] wordEdges;
+    /**
+     * One bit per state: whether it has outputs. The scan asks this at every character, and a few kilobytes of
+     * bits stay in the nearest cache where the library's array of output arrays does not.
+     */
+    private final long[] hasOutput;
 
     PhraseAutomaton(TreeMap<String, CompiledRules.Target[]> phrases) {
         Map<Character, Integer> uses = new TreeMap<>();
@@ -67,6 +72,13 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                     | (Matches.isWordChar(phrase.charAt(phrase.length() - 1)) ? 2 : 0));
         }
         firstTarget[h] = t;
+        int states = encoded.isEmpty() ? 0 : output.length;
+        hasOutput = new long[(states + 63) / 64];
+        for (int state = 0; state < states; state++) {
+            if (output[state] != null) {
+                hasOutput[state >>> 6] |= 1L << state;
+            }
+        }
     }
 
     private String encode(String phrase) {
@@ -94,9 +106,8 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 state = fail[state];
             }
             state = next;
-            int[] hits = output[state];
-            if (hits != null) {
-                for (int hit : hits) {
+            if ((hasOutput[state >>> 6] & (1L << state)) != 0) {
+                for (int hit : output[state]) {
                     int begin = i + 1 - l[hit];
                     boolean boundary = found.atWordBoundary(begin, i + 1, wordEdges[hit]);
                     for (int k = firstTarget[hit]; k < firstTarget[hit + 1]; k++) {
