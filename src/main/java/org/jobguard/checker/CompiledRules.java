@@ -1,7 +1,6 @@
 package org.jobguard.checker;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,11 @@ import java.util.regex.Pattern;
 final class CompiledRules {
     /**
      * What a phrase in the automaton stands for: a rule (by index), a context cue (with an id unique per cue
-     * text, so a cue repeated in a message counts once), or where a pattern (by index) may start.
+     * text, so a cue repeated in a message counts once), where a pattern (by index) may start, or one of the
+     * literals a pattern's match must contain (by requirement id).
      */
     record Target(Kind kind, int index) {
-        enum Kind { RULE, NEGATION, AWARENESS, RECRUITING, LEGITIMACY, PATTERN_START }
+        enum Kind { RULE, NEGATION, AWARENESS, RECRUITING, LEGITIMACY, PATTERN_START, PATTERN_NEED }
     }
 
     private final RuleSet ruleSet;
@@ -29,8 +29,15 @@ final class CompiledRules {
     private final int[] patternRule;
     /** per pattern: whether the automaton reports where it may start; if not, it is tried everywhere */
     private final boolean[] patternGated;
+    /** per pattern: the ids of the requirements its match must meet after its prefix */
+    private final int[][] patternNeeds;
+    /** per pattern: the length of its shortest prefix, which its match has before any required literal */
+    private final int[] prefixLength;
+    private final int needCount;
     private final int cueCount;
     private final ThreadLocal<Matcher[]> matchers;
+    /** results per thread, reused: a fresh set of arrays per message cost more than filling them */
+    private final ThreadLocal<Matches> results;
 
     CompiledRules(RuleSet ruleSet, Normalizer normalizer) {
         this.ruleSet = ruleSet;
@@ -39,6 +46,9 @@ final class CompiledRules {
         List<Pattern> patternList = new ArrayList<>();
         List<Integer> ruleOfPattern = new ArrayList<>();
         List<Boolean> gatedList = new ArrayList<>();
+        List<int[]> needsList = new ArrayList<>();
+        List<Integer> prefixLengths = new ArrayList<>();
+        int[] needIds = {0};
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
             if (!r.enabled()) {
@@ -61,6 +71,8 @@ final class CompiledRules {
                     starts.forEach(s -> phrases.computeIfAbsent(s, k -> new ArrayList<>(1))
                             .add(new Target(Target.Kind.PATTERN_START, index)));
                 }
+                needsList.add(gated ? addNeeds(phrases, pattern, needIds) : new int[0]);
+                prefixLengths.add(starts.stream().mapToInt(String::length).min().orElse(0));
             }
         }
         ContextCues cues = ruleSet.context();
@@ -70,9 +82,13 @@ final class CompiledRules {
         cues.recruiting().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.RECRUITING, cueIds));
         cues.legitimacy().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.LEGITIMACY, cueIds));
         this.cueCount = cueIds[0];
+        this.patternNeeds = needsList.toArray(new int[0][]);
+        this.prefixLength = prefixLengths.stream().mapToInt(Integer::intValue).toArray();
+        this.needCount = needIds[0];
         this.patterns = patternList.toArray(new Pattern[0]);
         this.patternRule = ruleOfPattern.stream().mapToInt(Integer::intValue).toArray();
         this.matchers = ThreadLocal.withInitial(() -> new Matcher[patterns.length]);
+        this.results = ThreadLocal.withInitial(() -> new Matches(this));
         this.patternGated = new boolean[gatedList.size()];
         for (int i = 0; i < patternGated.length; i++) {
             patternGated[i] = gatedList.get(i);
@@ -93,6 +109,26 @@ final class CompiledRules {
                 targets.add(t);
             }
         }
+    }
+
+    /**
+     * Puts the literals a match of {@code pattern} must contain after its start ({@link RegexTrigger#requirements})
+     * into the automaton, one id per requirement. The regex runs on the normalized text and the automaton reports
+     * every occurrence there, so unlike a prefix a literal the normalizer would change needs no special case.
+     */
+    private static int[] addNeeds(Map<String, List<Target>> phrases, Pattern pattern, int[] nextId) {
+        List<Integer> ids = new ArrayList<>();
+        for (List<String> literals : RegexTrigger.requirements(pattern.pattern())) {
+            Target need = new Target(Target.Kind.PATTERN_NEED, nextId[0]++);
+            ids.add(need.index());
+            for (String s : literals) {
+                List<Target> targets = phrases.computeIfAbsent(s, k -> new ArrayList<>(1));
+                if (!targets.contains(need)) {
+                    targets.add(need);
+                }
+            }
+        }
+        return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static void addCue(Map<String, List<Target>> phrases, Normalizer normalizer, String phrase,
@@ -119,12 +155,46 @@ final class CompiledRules {
         return rules.size();
     }
 
-    /** Every rule hit, negation cue and distinct context cue in the text; Latin phrases only at word boundaries. */
-    Matches match(String text) {
-        Matches found = new Matches(text, cueCount, patterns.length);
-        automaton.scan(text, found);
-        int[][] starts = found.patternStarts;
-        int[] startCounts = found.patternStartCounts;
+    int cueCount() {
+        return cueCount;
+    }
+
+    int patternCount() {
+        return patterns.length;
+    }
+
+    int patternRule(int pattern) {
+        return patternRule[pattern];
+    }
+
+    int[] patternNeeds(int pattern) {
+        return patternNeeds[pattern];
+    }
+
+    int prefixLength(int pattern) {
+        return prefixLength[pattern];
+    }
+
+    int needCount() {
+        return needCount;
+    }
+
+    /**
+     * Every rule's best evidence, the negation cues and the distinct context cues in the text; Latin phrases only
+     * at word boundaries. Valid until the calling thread's next match with these rules.
+     */
+    Matches match(NormalizedText normalized) {
+        Matches found = results.get().start(normalized);
+        try {
+            automaton.scan(normalized.text(), found);
+            runPatterns(normalized.text(), found);
+        } finally {
+            found.finish();
+        }
+        return found;
+    }
+
+    private void runPatterns(String text, Matches found) {
         Matcher[] reusable = matchers.get();
         for (int i = 0; i < patterns.length; i++) {
             Matcher m = null;
@@ -133,106 +203,19 @@ final class CompiledRules {
                 if (!m.find()) {
                     continue;
                 }
-            } else if (starts[i] != null) {
-                m = firstMatchAt(matcher(reusable, i, text), text, starts[i], startCounts[i]);
+            } else {
+                int count = found.candidateCount(i);
+                if (count > 0) {
+                    m = firstMatchAt(matcher(reusable, i, text), text, found, i, count);
+                }
             }
             if (m != null && m.end() > m.start()) {
-                found.addRule(patternRule[i], m.start(), m.end());
+                found.rule(patternRule[i], m.start(), m.end());
             }
             if (m != null) {
                 // a message must not stay reachable from a thread after its check
                 m.reset("");
             }
-        }
-        return found;
-    }
-
-    /**
-     * What one text matched, kept in flat arrays because a message has dozens of hits and this runs for every
-     * message. Offsets are UTF-16 indices of the normalized text, [start, end).
-     */
-    static final class Matches {
-        int[] rule = new int[32];
-        int[] ruleStart = new int[32];
-        int[] ruleEnd = new int[32];
-        int rules;
-        int[] negationStart = new int[4];
-        int[] negationEnd = new int[4];
-        int negations;
-        int awareness;
-        int recruiting;
-        int legitimacy;
-        final int[][] patternStarts;
-        final int[] patternStartCounts;
-        private final long[] seenCues;
-        private final String text;
-
-        Matches(String text, int cueCount, int patternCount) {
-            this.text = text;
-            seenCues = new long[(cueCount + 63) / 64];
-            patternStarts = new int[patternCount][];
-            patternStartCounts = new int[patternCount];
-        }
-
-        /** A phrase of the automaton at [begin, end): Latin phrases count only at word boundaries. */
-        void phrase(Target[] targets, int begin, int end) {
-            boolean boundary = atWordBoundary(text, begin, end);
-            for (Target t : targets) {
-                if (t.kind() == Target.Kind.PATTERN_START) {
-                    patternStart(t.index(), begin);
-                } else if (boundary) {
-                    add(t, begin, end);
-                }
-            }
-        }
-
-        private void patternStart(int p, int begin) {
-            if (patternStarts[p] == null) {
-                patternStarts[p] = new int[4];
-            } else if (patternStartCounts[p] == patternStarts[p].length) {
-                patternStarts[p] = Arrays.copyOf(patternStarts[p], patternStartCounts[p] * 2);
-            }
-            patternStarts[p][patternStartCounts[p]++] = begin;
-        }
-
-        private void add(Target t, int start, int end) {
-            switch (t.kind()) {
-                case RULE -> addRule(t.index(), start, end);
-                case NEGATION -> addNegation(start, end);
-                case AWARENESS -> awareness += firstTime(t.index());
-                case RECRUITING -> recruiting += firstTime(t.index());
-                case LEGITIMACY -> legitimacy += firstTime(t.index());
-                default -> { }
-            }
-        }
-
-        void addRule(int index, int start, int end) {
-            if (rules == rule.length) {
-                rule = Arrays.copyOf(rule, rules * 2);
-                ruleStart = Arrays.copyOf(ruleStart, rules * 2);
-                ruleEnd = Arrays.copyOf(ruleEnd, rules * 2);
-            }
-            rule[rules] = index;
-            ruleStart[rules] = start;
-            ruleEnd[rules++] = end;
-        }
-
-        private void addNegation(int start, int end) {
-            if (negations == negationStart.length) {
-                negationStart = Arrays.copyOf(negationStart, negations * 2);
-                negationEnd = Arrays.copyOf(negationEnd, negations * 2);
-            }
-            negationStart[negations] = start;
-            negationEnd[negations++] = end;
-        }
-
-        private int firstTime(int cue) {
-            long bit = 1L << (cue & 63);
-            if ((seenCues[cue >>> 6] & bit) != 0) {
-                return 0;
-            }
-            seenCues[cue >>> 6] |= bit;
-            return 1;
         }
     }
 
@@ -249,12 +232,11 @@ final class CompiledRules {
     }
 
     /** The leftmost match among the candidate starts; the regex still sees the text around them. */
-    private static Matcher firstMatchAt(Matcher m, String text, int[] candidates, int count) {
-        Arrays.sort(candidates, 0, count);
+    private static Matcher firstMatchAt(Matcher m, String text, Matches found, int pattern, int count) {
         m.useTransparentBounds(true).useAnchoringBounds(false);
         int last = -1;
         for (int k = 0; k < count; k++) {
-            int at = candidates[k];
+            int at = found.candidate(pattern, k);
             if (at == last) {
                 continue;
             }
@@ -265,14 +247,5 @@ final class CompiledRules {
             }
         }
         return null;
-    }
-
-    private static boolean atWordBoundary(String text, int begin, int end) {
-        return !(isWordChar(text.charAt(begin)) && begin > 0 && isWordChar(text.charAt(begin - 1)))
-                && !(isWordChar(text.charAt(end - 1)) && end < text.length() && isWordChar(text.charAt(end)));
-    }
-
-    private static boolean isWordChar(char c) {
-        return (c < 0x250 && Character.isLetterOrDigit(c));
     }
 }

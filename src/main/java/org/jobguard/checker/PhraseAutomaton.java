@@ -14,14 +14,27 @@ import java.util.TreeMap;
  * near each other and the walk stays in cache.</li>
  * <li>A character that occurs in no phrase sends the automaton to its root at once instead of walking the
  * failure links down; most characters of a message are such characters.</li>
- * <li>Hits go straight into {@link CompiledRules.Matches} instead of through the library's callback interface.</li>
+ * <li>Hits go straight into {@link Matches} instead of through the library's callback interface.</li>
  * </ul>
  */
-final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<CompiledRules.Target[]> {
+final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     /** Dense code of each character, 0 for characters that occur in no phrase. */
     private final char[] code = new char[0x10000];
-    /** The library keeps values in an Object[] typed V[]; read through that type, each access would fail a cast. */
-    private final Object[] values;
+    /**
+     * What each phrase stands for, in flat arrays indexed as the library's hits are: the targets of phrase
+     * {@code h} are {@code [firstTarget[h], firstTarget[h + 1])}. A message has dozens of hits, and reading
+     * these contiguous arrays is cheaper than following a target array and its objects per hit.
+     */
+    private final int[] firstTarget;
+    private final CompiledRules.Target.Kind[] targetKind;
+    private final int[] targetIndex;
+    /** per phrase: whether its first (1) and last (2) characters are word characters, the only sides to check */
+    private final byte[] wordEdges;
+    /**
+     * One bit per state: whether it has outputs. The scan asks this at every character, and a few kilobytes of
+     * bits stay in the nearest cache where the library's array of output arrays does not.
+     */
+    private final long[] hasOutput;
 
     PhraseAutomaton(TreeMap<String, CompiledRules.Target[]> phrases) {
         // plain arrays: this runs at start-up, mostly before the JIT has compiled anything
@@ -43,12 +56,36 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<CompiledRules.Tar
         for (int k = 0; k < used; k++) {
             code[(int) (byUse[k] & 0xFFFF)] = (char) (k + 1);
         }
-        TreeMap<String, CompiledRules.Target[]> encoded = new TreeMap<>();
-        phrases.forEach((phrase, targets) -> encoded.put(encode(phrase), targets));
+        // the library numbers phrases in the order of this map, so its values list the phrases by hit index
+        TreeMap<String, String> encoded = new TreeMap<>();
+        phrases.keySet().forEach(phrase -> encoded.put(encode(phrase), phrase));
         if (!encoded.isEmpty()) {
             build(encoded);
         }
-        values = encoded.isEmpty() ? new Object[0] : (Object[]) (Object) v;
+        int targets = phrases.values().stream().mapToInt(t -> t.length).sum();
+        firstTarget = new int[encoded.size() + 1];
+        targetKind = new CompiledRules.Target.Kind[targets];
+        targetIndex = new int[targets];
+        wordEdges = new byte[encoded.size()];
+        int h = 0;
+        int t = 0;
+        for (String phrase : encoded.values()) {
+            firstTarget[h] = t;
+            for (CompiledRules.Target target : phrases.get(phrase)) {
+                targetKind[t] = target.kind();
+                targetIndex[t++] = target.index();
+            }
+            wordEdges[h++] = (byte) ((Matches.isWordChar(phrase.charAt(0)) ? 1 : 0)
+                    | (Matches.isWordChar(phrase.charAt(phrase.length() - 1)) ? 2 : 0));
+        }
+        firstTarget[h] = t;
+        int states = encoded.isEmpty() ? 0 : output.length;
+        hasOutput = new long[(states + 63) / 64];
+        for (int state = 0; state < states; state++) {
+            if (output[state] != null) {
+                hasOutput[state >>> 6] |= 1L << state;
+            }
+        }
     }
 
     private String encode(String phrase) {
@@ -60,7 +97,7 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<CompiledRules.Tar
     }
 
     /** Every phrase occurrence in {@code text}, reported in order of its end. */
-    void scan(String text, CompiledRules.Matches found) {
+    void scan(String text, Matches found) {
         if (size() == 0) {
             return;
         }
@@ -76,10 +113,13 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<CompiledRules.Tar
                 state = fail[state];
             }
             state = next;
-            int[] hits = output[state];
-            if (hits != null) {
-                for (int hit : hits) {
-                    found.phrase((CompiledRules.Target[]) values[hit], i + 1 - l[hit], i + 1);
+            if ((hasOutput[state >>> 6] & (1L << state)) != 0) {
+                for (int hit : output[state]) {
+                    int begin = i + 1 - l[hit];
+                    boolean boundary = found.atWordBoundary(begin, i + 1, wordEdges[hit]);
+                    for (int k = firstTarget[hit]; k < firstTarget[hit + 1]; k++) {
+                        found.target(targetKind[k], targetIndex[k], begin, i + 1, boundary);
+                    }
                 }
             }
         }

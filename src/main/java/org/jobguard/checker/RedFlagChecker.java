@@ -1,13 +1,8 @@
 package org.jobguard.checker;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,11 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * scams rather than an offer is capped at low.
  */
 public final class RedFlagChecker {
-    /** Negation must sit right before the phrase; English needs room for "will never ask you to". */
-    private static final int NEGATION_WINDOW_CJK = 6;
-    private static final int NEGATION_WINDOW_LATIN = 20;
-    private static final String CLAUSE_END = "。.!?！？;；\n";
     private static final int MAX_ADVICE = 4;
+    private static final int CATEGORY_COUNT = Category.values().length;
 
     private final Normalizer normalizer;
     private final IndicatorExtractor indicators;
@@ -69,23 +61,30 @@ public final class RedFlagChecker {
             return new Verdict(Risk.NONE, 0, language, Verdict.Kind.EMPTY, List.of(), found, List.of(), List.of(), null);
         }
         CompiledRules rules = compiled.get();
-        CompiledRules.Matches matches = rules.match(normalized.text());
+        Matches matches = rules.match(normalized);
         boolean awareness = matches.awareness >= 2 && matches.awareness > 2 * matches.recruiting;
         List<RedFlag> flags = dropContained(flags(rules, matches, normalized));
-        List<String> shadow = shadowHits(rules, matches, normalized);
+        List<String> shadow = shadowHits(rules, matches);
 
-        Map<Category, Severity> categories = new EnumMap<>(Category.class);
+        // the worst severity per category, by ordinal
+        Severity[] categories = new Severity[CATEGORY_COUNT];
         for (RedFlag f : flags) {
-            categories.merge(f.category(), f.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            Severity worst = categories[f.category().ordinal()];
+            if (worst == null || f.severity().compareTo(worst) > 0) {
+                categories[f.category().ordinal()] = f.severity();
+            }
         }
         Verdict.Kind kind = awareness ? Verdict.Kind.AWARENESS
-                : categories.containsKey(Category.RANSOM) ? Verdict.Kind.RANSOM : Verdict.Kind.MESSAGE;
+                : categories[Category.RANSOM.ordinal()] != null ? Verdict.Kind.RANSOM : Verdict.Kind.MESSAGE;
 
         int score = 0;
         boolean strong = false;
         boolean mediumOrStrong = false;
-        for (Map.Entry<Category, Severity> e : categories.entrySet()) {
-            switch (e.getValue()) {
+        for (Severity severity : categories) {
+            if (severity == null) {
+                continue;
+            }
+            switch (severity) {
                 case WEAK -> score += 1;
                 case MEDIUM -> {
                     score += 2;
@@ -98,7 +97,8 @@ public final class RedFlagChecker {
                 }
             }
         }
-        if (categories.containsKey(Category.RISKY_DESTINATION) && categories.containsKey(Category.REASSURANCE)) {
+        if (categories[Category.RISKY_DESTINATION.ordinal()] != null
+                && categories[Category.REASSURANCE.ordinal()] != null) {
             strong = true;
         }
         if (!mediumOrStrong && !strong && matches.legitimacy > 0 && score > 1) {
@@ -121,19 +121,15 @@ public final class RedFlagChecker {
                 shadow, known);
     }
 
-    /**
-     * Per rule the earliest hit that no negation cue cancels (the longest when two start together), in text
-     * order; shadow rules are left out.
-     */
-    private static List<RedFlag> flags(CompiledRules rules, CompiledRules.Matches m, NormalizedText normalized) {
-        int[] best = bestHits(rules, m, normalized, false);
+    /** Per rule its best evidence (see {@link Matches}), in text order; shadow rules are left out. */
+    private static List<RedFlag> flags(CompiledRules rules, Matches m, NormalizedText normalized) {
         List<RedFlag> flags = new ArrayList<>();
-        for (int r = 0; r < best.length; r++) {
-            if (best[r] < 0) {
+        for (int r = 0; r < rules.ruleCount(); r++) {
+            Rule rule = rules.rule(r);
+            if (!m.hit(r) || rule.shadow()) {
                 continue;
             }
-            Rule rule = rules.rule(r);
-            int[] span = normalized.originalSpan(m.ruleStart[best[r]], m.ruleEnd[best[r]]);
+            int[] span = normalized.originalSpan(m.start(r), m.end(r));
             flags.add(new RedFlag(rule.id(), rule.category(), rule.severity(),
                     normalized.originalSlice(span[0], span[1]), span[0], span[1], rule.messageKey()));
         }
@@ -142,78 +138,28 @@ public final class RedFlagChecker {
         return flags;
     }
 
-    private static List<String> shadowHits(CompiledRules rules, CompiledRules.Matches m, NormalizedText normalized) {
-        int[] best = bestHits(rules, m, normalized, true);
-        List<Integer> hit = new ArrayList<>();
-        for (int r = 0; r < best.length; r++) {
-            if (best[r] >= 0) {
-                hit.add(r);
-            }
-        }
-        hit.sort((a, b) -> Integer.compare(m.ruleStart[best[a]], m.ruleStart[best[b]]));
-        return hit.stream().map(r -> rules.rule(r).id()).toList();
-    }
-
-    /** For each rule (of the asked kind, live or shadow): the index of its best hit in {@code m}, or -1. */
-    private static int[] bestHits(CompiledRules rules, CompiledRules.Matches m, NormalizedText normalized,
-                                  boolean shadow) {
-        int[] best = new int[rules.ruleCount()];
-        java.util.Arrays.fill(best, -1);
-        for (int k = 0; k < m.rules; k++) {
-            int r = m.rule[k];
-            if (rules.rule(r).shadow() != shadow) {
+    /** Shadow rules that fired, in order of their evidence; most messages fire none. */
+    private static List<String> shadowHits(CompiledRules rules, Matches m) {
+        List<String> ids = List.of();
+        int[] starts = null;
+        for (int r = 0; r < rules.ruleCount(); r++) {
+            if (!m.hit(r) || !rules.rule(r).shadow()) {
                 continue;
             }
-            int b = best[r];
-            boolean better = b < 0 || m.ruleStart[k] < m.ruleStart[b]
-                    || (m.ruleStart[k] == m.ruleStart[b] && m.ruleEnd[k] > m.ruleEnd[b]);
-            if (better && !negated(m.ruleStart[k], m, normalized)) {
-                best[r] = k;
+            if (starts == null) {
+                ids = new ArrayList<>();
+                starts = new int[rules.ruleCount()];
             }
-        }
-        return best;
-    }
-
-    private static boolean negated(int phraseStart, CompiledRules.Matches m, NormalizedText text) {
-        for (int k = 0; k < m.negations; k++) {
-            int nStart = m.negationStart[k];
-            int nEnd = m.negationEnd[k];
-            if (nEnd > phraseStart || nStart >= phraseStart) {
-                continue;
+            // insertion keeps rules with equal starts in rule order
+            int at = ids.size();
+            while (at > 0 && starts[at - 1] > m.start(r)) {
+                starts[at] = starts[at - 1];
+                at--;
             }
-            int gap = phraseStart - nEnd;
-            boolean latin = phraseStart < text.text().length() && text.text().charAt(phraseStart) < 0x250;
-            if (gap > (latin ? NEGATION_WINDOW_LATIN : NEGATION_WINDOW_CJK)) {
-                continue;
-            }
-            if (!clauseEndBetween(text.text(), nEnd, phraseStart) && !clauseBreakInOriginal(text, nEnd, phraseStart)) {
-                return true;
-            }
+            starts[at] = m.start(r);
+            ids.add(at, rules.rule(r).id());
         }
-        return false;
-    }
-
-    private static boolean clauseEndBetween(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (CLAUSE_END.indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Punctuation between two CJK characters is dropped by the normalizer, so look at the original. */
-    private static boolean clauseBreakInOriginal(NormalizedText text, int from, int to) {
-        if (from <= 0 || to <= from) {
-            return false;
-        }
-        int cpFrom = text.source()[from - 1] + 1;
-        int cpTo = text.source()[to];
-        if (cpTo <= cpFrom) {
-            return false;
-        }
-        String original = text.originalSlice(cpFrom, cpTo);
-        return original.chars().anyMatch(c -> CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',');
+        return ids;
     }
 
     /** "包吃包住包机票" also contains "包吃包住": keep the longer evidence of the same category only once. */
@@ -240,21 +186,30 @@ public final class RedFlagChecker {
                 : Integer.compare(a.start(), b.start()));
     }
 
+    /** The advice keys of the verdict's kind and flags, most important first, each once. */
     private static List<String> advice(RuleSet rules, Verdict.Kind kind, Risk risk, List<RedFlag> flags) {
-        Set<String> keys = new LinkedHashSet<>();
+        List<String> keys = new ArrayList<>(MAX_ADVICE);
         switch (kind) {
-            case RANSOM -> keys.addAll(rules.adviceFor("ransom"));
-            case AWARENESS -> keys.addAll(rules.adviceFor("awareness"));
+            case RANSOM -> addAdvice(keys, rules.adviceFor("ransom"));
+            case AWARENESS -> addAdvice(keys, rules.adviceFor("awareness"));
             default -> { }
         }
         if (kind != Verdict.Kind.AWARENESS) {
             for (RedFlag f : flags) {
-                keys.addAll(rules.adviceFor(f.category().id()));
+                addAdvice(keys, rules.adviceFor(f.category().id()));
             }
             if (risk.atLeast(Risk.LOW)) {
-                keys.addAll(rules.adviceFor("default"));
+                addAdvice(keys, rules.adviceFor("default"));
             }
         }
-        return keys.stream().limit(MAX_ADVICE).toList();
+        return keys;
+    }
+
+    private static void addAdvice(List<String> keys, List<String> more) {
+        for (String key : more) {
+            if (keys.size() < MAX_ADVICE && !keys.contains(key)) {
+                keys.add(key);
+            }
+        }
     }
 }

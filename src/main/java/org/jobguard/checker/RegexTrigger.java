@@ -9,9 +9,16 @@ import java.util.Optional;
  * a character class of literals, or a group of such alternatives, after any leading {@code \b} or lookaround.
  * The matcher feeds these prefixes into the phrase automaton, so a pattern is tried only where one occurs
  * instead of at every position of every message. A regex too complex to read is tried everywhere.
+ *
+ * <p>The same reading finds literals a match must contain further on ({@link #requirements}): a candidate start
+ * with none of them after it cannot match, so the regex is not run there.
  */
 final class RegexTrigger {
     private static final String SPECIAL = "\\[](){}.*+?^$|";
+    private static final List<String> LOOKAROUNDS = List.of("(?=", "(?!", "(?<=", "(?<!");
+    /** escapes whose length the walk does not know: quoting, properties, code points, back references by name */
+    private static final List<String> UNWALKED = List.of("\\Q", "\\p", "\\P", "\\x", "\\u", "\\N", "\\k",
+            "\\c", "\\0");
 
     private RegexTrigger() {
     }
@@ -19,6 +26,110 @@ final class RegexTrigger {
     static Optional<List<String>> prefixes(String regex) {
         List<String> out = new ArrayList<>();
         return alternatives(regex, 0, out) ? Optional.of(List.copyOf(out)) : Optional.empty();
+    }
+
+    /**
+     * For each part after the first that every match has (not optional, not a lookaround), the literals that part
+     * must start with, when {@link #prefixes} can read them; empty when the regex is too complex to walk.
+     */
+    static List<List<String>> requirements(String regex) {
+        if (UNWALKED.stream().anyMatch(regex::contains)) {
+            return List.of();
+        }
+        List<List<String>> out = new ArrayList<>();
+        boolean first = true;
+        int i = 0;
+        while (i < regex.length()) {
+            int end = atomEnd(regex, i);
+            if (end < 0) {
+                return List.of();
+            }
+            if (end == i) {
+                i = zeroWidthEnd(regex, i);
+                if (i < 0) {
+                    return List.of();
+                }
+                continue;
+            }
+            int next = quantifierEnd(regex, end);
+            if (next < 0) {
+                return List.of();
+            }
+            if (!first && !optional(regex, end)) {
+                prefixes(regex.substring(i, end)).ifPresent(out::add);
+            }
+            first = false;
+            i = next;
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Where the part of the top-level sequence starting at {@code i} ends (before its quantifier); {@code i} itself
+     * for a part that matches no characters; -1 where the walk gives up (alternation, flags, named groups).
+     */
+    private static int atomEnd(String re, int i) {
+        char c = re.charAt(i);
+        if (c == '|') {
+            return -1;
+        }
+        if (c == '^' || c == '$' || re.startsWith("\\b", i) || re.startsWith("\\B", i)
+                || LOOKAROUNDS.stream().anyMatch(l -> re.startsWith(l, i))) {
+            return i;
+        }
+        if (c == '(') {
+            if (re.startsWith("(?", i) && !re.startsWith("(?:", i)) {
+                return -1;
+            }
+            int close = matchingParen(re, i);
+            return close < 0 ? -1 : close + 1;
+        }
+        if (c == '[') {
+            int end = classEnd(re, i);
+            return end < 0 || re.substring(i + 1, end).contains("[") ? -1 : end + 1;
+        }
+        if (c == '\\') {
+            return i + 2 <= re.length() ? i + 2 : -1;
+        }
+        int k = i;
+        while (k < re.length() && SPECIAL.indexOf(re.charAt(k)) < 0 && !Character.isWhitespace(re.charAt(k))) {
+            k++;
+        }
+        if (k == i) {
+            return i + 1;
+        }
+        // a quantifier binds to the last character of a literal run only
+        boolean quantified = k < re.length() && "?*+{".indexOf(re.charAt(k)) >= 0;
+        return quantified && k - i > 1 ? k - 1 : k;
+    }
+
+    private static int zeroWidthEnd(String re, int i) {
+        if (re.charAt(i) == '(') {
+            int close = matchingParen(re, i);
+            return close < 0 ? -1 : close + 1;
+        }
+        return re.charAt(i) == '\\' ? i + 2 : i + 1;
+    }
+
+    /** The end of the quantifier at {@code q} (q itself if there is none), lazy or possessive mark included. */
+    private static int quantifierEnd(String re, int q) {
+        if (q >= re.length()) {
+            return q;
+        }
+        int end = q;
+        char c = re.charAt(q);
+        if (c == '?' || c == '*' || c == '+') {
+            end = q + 1;
+        } else if (c == '{') {
+            int close = re.indexOf('}', q);
+            if (close < 0) {
+                return -1;
+            }
+            end = close + 1;
+        } else {
+            return q;
+        }
+        return end < re.length() && (re.charAt(end) == '?' || re.charAt(end) == '+') ? end + 1 : end;
     }
 
     /** Reads every alternative from {@code at} to the end of its group or of the regex. */

@@ -35,4 +35,24 @@ class RegexTriggerTest {
         Optional<List<String>> got = RegexTrigger.prefixes(regex);
         assertEquals(Optional.ofNullable(expected).map(e -> List.of(e.split(","))), got);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", nullValues = "NONE", value = {
+        "到[^，。]{0,10}[才再]签 => 才,再;签",
+        "月[薪入收]?\\S{0,3}\\d+\\s*[万w] => 万,w",
+        "abc?d => d",
+        "abcd => NONE",
+        "(?<!不)护照\\S{0,4}(保管|扣押)(?!了) => 保管,扣押",
+        "pay\\b[^\\n]{0,80}\\b(release|set free)s? => release,set",
+        "x(ab)?(cd)*(ef)+(gh){2}(ij){0,2} => ef;gh",
+        "x\\s+(foo|\\d+)y => y",
+        "x|y => NONE",
+        "x(?i)abc => NONE",
+        "x\\Qab\\E => NONE",
+    })
+    void readsTheLiteralsAMatchMustContainAfterItsStart(String regex, String expected) {
+        List<List<String>> want = expected == null ? List.of()
+                : java.util.Arrays.stream(expected.split(";")).map(e -> List.of(e.split(","))).toList();
+        assertEquals(want, RegexTrigger.requirements(regex));
+    }
 }

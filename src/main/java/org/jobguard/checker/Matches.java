@@ -1,0 +1,232 @@
+package org.jobguard.checker;
+
+import java.util.Arrays;
+
+/**
+ * What one normalized text matched. Offsets are UTF-16 indices of the normalized text, [start, end).
+ *
+ * <p>Per rule only its best evidence is kept: the earliest hit that no negation cue cancels, the longest when two
+ * start together. A cue cancels a phrase only if it ends before the phrase starts, and the automaton reports hits
+ * in order of their end, so every cue that can cancel a hit is already known when the hit arrives: each hit is
+ * settled on the spot and a message's dozens of hits need no storing.
+ *
+ * <p>One per thread and rule set, reused for every text: the results are valid until the thread's next match.
+ * Between matches it holds no text, only offsets.
+ */
+final class Matches {
+    /** Negation must sit right before the phrase; English needs room for "will never ask you to". */
+    private static final int NEGATION_WINDOW_CJK = 6;
+    private static final int NEGATION_WINDOW_LATIN = 20;
+    private static final String CLAUSE_END = "。.!?！？;；\n";
+    private static final int NONE = Integer.MAX_VALUE;
+
+    private NormalizedText normalized;
+    private String text;
+    /** per rule: start of its best hit, {@link #NONE} without one */
+    private final int[] bestStart;
+    private final int[] bestEnd;
+    private int[] negationStart = new int[4];
+    private int[] negationEnd = new int[4];
+    private int negations;
+    private final long[] seenCues;
+    int awareness;
+    int recruiting;
+    int legitimacy;
+    private final CompiledRules rules;
+    /** per pattern: where the automaton saw one of its prefixes, in order of the prefixes' ends */
+    private final int[][] patternStarts;
+    private final int[] patternStartCounts;
+    /** per requirement of a pattern: the last start of one of its literals, -1 while none was seen */
+    private final int[] needLastStart;
+
+    Matches(CompiledRules rules) {
+        this.rules = rules;
+        this.bestStart = new int[rules.ruleCount()];
+        this.bestEnd = new int[rules.ruleCount()];
+        this.seenCues = new long[(rules.cueCount() + 63) / 64];
+        this.patternStarts = new int[rules.patternCount()][];
+        this.patternStartCounts = new int[rules.patternCount()];
+        this.needLastStart = new int[rules.needCount()];
+    }
+
+    /** Forgets the previous text's results and takes {@code next} as the text the coming hits are in. */
+    Matches start(NormalizedText next) {
+        normalized = next;
+        text = next.text();
+        Arrays.fill(bestStart, NONE);
+        Arrays.fill(seenCues, 0);
+        Arrays.fill(patternStartCounts, 0);
+        Arrays.fill(needLastStart, -1);
+        negations = 0;
+        awareness = 0;
+        recruiting = 0;
+        legitimacy = 0;
+        return this;
+    }
+
+    /** Lets go of the text: a message must not stay reachable from a thread after its check. */
+    void finish() {
+        normalized = null;
+        text = null;
+    }
+
+    boolean hit(int rule) {
+        return bestStart[rule] != NONE;
+    }
+
+    int start(int rule) {
+        return bestStart[rule];
+    }
+
+    int end(int rule) {
+        return bestEnd[rule];
+    }
+
+    /**
+     * One target of a phrase the automaton found at [begin, end); {@code boundary} says whether the phrase stands
+     * at word boundaries, without which it counts only as a place where a pattern may start or must go through.
+     */
+    void target(CompiledRules.Target.Kind kind, int index, int begin, int end, boolean boundary) {
+        switch (kind) {
+            case PATTERN_START -> patternStart(index, begin);
+            case PATTERN_NEED -> needLastStart[index] = Math.max(needLastStart[index], begin);
+            case RULE -> {
+                if (boundary) {
+                    rule(index, begin, end);
+                }
+            }
+            case NEGATION -> {
+                if (boundary) {
+                    negation(begin, end);
+                }
+            }
+            case AWARENESS -> awareness += boundary ? firstTime(index) : 0;
+            case RECRUITING -> recruiting += boundary ? firstTime(index) : 0;
+            case LEGITIMACY -> legitimacy += boundary ? firstTime(index) : 0;
+        }
+    }
+
+    /** A hit of a rule; kept if it beats the rule's best so far and no negation cue before it cancels it. */
+    void rule(int rule, int start, int end) {
+        int b = bestStart[rule];
+        boolean better = start < b || (start == b && end > bestEnd[rule]);
+        if (better && !negated(start)) {
+            bestStart[rule] = start;
+            bestEnd[rule] = end;
+        }
+    }
+
+    /**
+     * How many places pattern {@code p} may match at, sorted in place, counting only those up to its rule's best
+     * start (a match starting later cannot beat the evidence the rule already has) and early enough that each
+     * literal the match must contain still occurs after the pattern's prefix.
+     */
+    int candidateCount(int p) {
+        int count = patternStartCounts[p];
+        if (count == 0) {
+            return 0;
+        }
+        int[] starts = patternStarts[p];
+        Arrays.sort(starts, 0, count);
+        int limit = bestStart[rules.patternRule(p)];
+        for (int need : rules.patternNeeds(p)) {
+            limit = Math.min(limit, needLastStart[need] - rules.prefixLength(p));
+        }
+        int n = 0;
+        while (n < count && starts[n] <= limit) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The {@code k}-th place pattern {@code p} may match at, after {@link #candidateCount}. */
+    int candidate(int p, int k) {
+        return patternStarts[p][k];
+    }
+
+    private void patternStart(int p, int begin) {
+        if (begin > bestStart[rules.patternRule(p)]) {
+            return;
+        }
+        if (patternStarts[p] == null) {
+            patternStarts[p] = new int[4];
+        } else if (patternStartCounts[p] == patternStarts[p].length) {
+            patternStarts[p] = Arrays.copyOf(patternStarts[p], patternStartCounts[p] * 2);
+        }
+        patternStarts[p][patternStartCounts[p]++] = begin;
+    }
+
+    private void negation(int start, int end) {
+        if (negations == negationStart.length) {
+            negationStart = Arrays.copyOf(negationStart, negations * 2);
+            negationEnd = Arrays.copyOf(negationEnd, negations * 2);
+        }
+        negationStart[negations] = start;
+        negationEnd[negations++] = end;
+    }
+
+    private int firstTime(int cue) {
+        long bit = 1L << (cue & 63);
+        if ((seenCues[cue >>> 6] & bit) != 0) {
+            return 0;
+        }
+        seenCues[cue >>> 6] |= bit;
+        return 1;
+    }
+
+    private boolean negated(int phraseStart) {
+        for (int k = 0; k < negations; k++) {
+            int nStart = negationStart[k];
+            int nEnd = negationEnd[k];
+            if (nEnd > phraseStart || nStart >= phraseStart) {
+                continue;
+            }
+            int gap = phraseStart - nEnd;
+            boolean latin = phraseStart < text.length() && text.charAt(phraseStart) < 0x250;
+            if (gap > (latin ? NEGATION_WINDOW_LATIN : NEGATION_WINDOW_CJK)) {
+                continue;
+            }
+            if (!clauseEndBetween(nEnd, phraseStart) && !clauseBreakInOriginal(nEnd, phraseStart)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean clauseEndBetween(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CLAUSE_END.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Punctuation between two CJK characters is dropped by the normalizer, so look at the original. */
+    private boolean clauseBreakInOriginal(int from, int to) {
+        if (from <= 0 || to <= from) {
+            return false;
+        }
+        int cpFrom = normalized.source()[from - 1] + 1;
+        int cpTo = normalized.source()[to];
+        if (cpTo <= cpFrom) {
+            return false;
+        }
+        String original = normalized.originalSlice(cpFrom, cpTo);
+        return original.chars().anyMatch(c -> CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',');
+    }
+
+    /**
+     * Whether a phrase found at [begin, end) has no word character right before or after it; only the sides where
+     * the phrase itself has a word character ({@code wordEdges} bit 1 first, bit 2 last) can fail. Latin phrases
+     * count only as whole words.
+     */
+    boolean atWordBoundary(int begin, int end, int wordEdges) {
+        return !((wordEdges & 1) != 0 && begin > 0 && isWordChar(text.charAt(begin - 1)))
+                && !((wordEdges & 2) != 0 && end < text.length() && isWordChar(text.charAt(end)));
+    }
+
+    static boolean isWordChar(char c) {
+        return (c < 0x250 && Character.isLetterOrDigit(c));
+    }
+}
