@@ -197,25 +197,24 @@ final class CompiledRules {
     private void runPatterns(String text, Matches found) {
         Matcher[] reusable = matchers.get();
         for (int i = 0; i < patterns.length; i++) {
-            Matcher m = null;
+            Matcher m;
+            boolean matched;
             if (!patternGated[i]) {
                 m = matcher(reusable, i, text);
-                if (!m.find()) {
-                    continue;
-                }
+                matched = m.find();
             } else {
                 int count = found.candidateCount(i);
-                if (count > 0) {
-                    m = firstMatchAt(matcher(reusable, i, text), text, found, i, count);
+                if (count == 0) {
+                    continue;
                 }
+                m = matcher(reusable, i, text);
+                matched = firstMatchAt(m, text, found, i, count);
             }
-            if (m != null && m.end() > m.start()) {
+            if (matched && m.end() > m.start()) {
                 found.rule(patternRule[i], m.start(), m.end());
             }
-            if (m != null) {
-                // a message must not stay reachable from a thread after its check
-                m.reset("");
-            }
+            // a message must not stay reachable from a thread after its check
+            m.reset("");
         }
     }
 
@@ -231,8 +230,8 @@ final class CompiledRules {
         return m;
     }
 
-    /** The leftmost match among the candidate starts; the regex still sees the text around them. */
-    private static Matcher firstMatchAt(Matcher m, String text, Matches found, int pattern, int count) {
+    /** Finds the leftmost match among the candidate starts; the regex still sees the text around them. */
+    private static boolean firstMatchAt(Matcher m, String text, Matches found, int pattern, int count) {
         m.useTransparentBounds(true).useAnchoringBounds(false);
         int last = -1;
         for (int k = 0; k < count; k++) {
@@ -243,9 +242,9 @@ final class CompiledRules {
             last = at;
             m.region(at, text.length());
             if (m.lookingAt()) {
-                return m;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 }
