@@ -61,6 +61,13 @@ final class AckWindow {
         }
     }
 
+    /** Waits until an update in flight is done or the time is up; returns at once when none is in flight. */
+    synchronized void awaitProgress(long millis) throws InterruptedException {
+        if (!inFlight.isEmpty()) {
+            wait(millis);
+        }
+    }
+
     /** Waits until nothing is in flight or the time is up; returns whether it drained. */
     synchronized boolean awaitDrained(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class UpdatePoller {
     /** Telegram's maximum batch; also the most updates in flight at once. */
     static final int WINDOW = 100;
+    /** How often to look for new updates while others are in flight: each look re-reads those in flight. */
+    private static final long REPOLL_MILLIS = 10;
     /** The kinds of update the bot asks for, by getUpdates and by setWebhook alike. */
     static final List<String> ALLOWED = List.of(
             "message", "edited_message", "channel_post", "edited_channel_post", "callback_query");
@@ -100,9 +102,13 @@ final class UpdatePoller {
                         queues.submit(UpdateHandler.orderKey(update), () -> handle(update, id));
                     }
                 }
-                if (fresh == 0 || window.inFlight() >= WINDOW) {
-                    // Telegram re-sends unacknowledged updates at once, so without a pause this would spin
+                // Telegram re-sends unacknowledged updates at once, so without a pause this would spin
+                if (window.inFlight() >= WINDOW) {
                     window.awaitRoom(WINDOW / 2, 50);
+                } else if (fresh == 0) {
+                    // only updates still being handled came back: look for new ones again soon rather than when
+                    // those finish, or an update arriving meanwhile waits for its predecessors' replies too
+                    window.awaitProgress(REPOLL_MILLIS);
                 }
             } catch (InterruptedException e) {
                 break;
