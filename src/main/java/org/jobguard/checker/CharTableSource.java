@@ -2,17 +2,15 @@ package org.jobguard.checker;
 
 import com.ibm.icu.text.Transliterator;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Locale;
 
 /**
  * Computes the character table from the JDK's NFKC and ICU's Traditional-Simplified transliterator. Runs at build
- * time only ({@code mvn process-classes} writes {@link CharTable#RESOURCE}): ICU needs about a second and 30 MB of
- * classes to do this, which the service would otherwise pay at every start. ICU is a build-time dependency and is
- * not in the jar; a test checks that the table in the jar equals a fresh computation.
+ * time only ({@code mvn process-classes} writes {@link CharTable#RESOURCE} through
+ * {@code org.jobguard.cli.CharTableResource}): ICU needs about a second and 30 MB of classes to do this, which the
+ * service would otherwise pay at every start. ICU is a build-time dependency and is not in the jar; a test checks
+ * that the table in the jar equals a fresh computation.
  */
 public final class CharTableSource {
     private static final String JOINERS = "-_·•*~|^`・";
@@ -20,11 +18,9 @@ public final class CharTableSource {
     private CharTableSource() {
     }
 
-    /** Writes the table to the file named by the one argument. */
-    public static void main(String[] args) throws IOException {
-        Path out = Path.of(args[0]);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, compute().encode());
+    /** The table as stored in the jar. */
+    public static byte[] encoded() {
+        return compute().encode();
     }
 
     static CharTable compute() {
