@@ -48,6 +48,8 @@ public final class WebServer {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
     private final WebSettings settings;
     private final Messages messages;
     private final RedFlagChecker checker;
@@ -163,6 +165,12 @@ public final class WebServer {
         // a pasted 1 MB ad of CJK text is up to 9 MB once form-encoded; we cut it after decoding
         config.http.maxRequestSize = 16L * 1024 * 1024;
         config.http.defaultContentType = "text/plain; charset=utf-8";
+        // a stop lets requests in progress finish (a webhook post answered at the last moment must reach Telegram,
+        // or it is sent again and answered twice); Javalin puts its handlers inside this one
+        config.jetty.modifyServer(server -> {
+            server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        });
 
         var r = config.routes;
         r.before(this::securityHeaders);
