@@ -18,6 +18,7 @@ import org.jobguard.patterns.PatternStore;
 import org.jobguard.patterns.RetentionJob;
 import org.jobguard.privacy.IndicatorHasher;
 import org.jobguard.privacy.Redactor;
+import org.jobguard.telegram.BotIdentity;
 import org.jobguard.telegram.BotSettings;
 import org.jobguard.telegram.TelegramBot;
 import org.jobguard.telegram.WebhookReceiver;
@@ -58,8 +59,12 @@ public final class App implements AutoCloseable {
     private final WebServer web;
     private final Optional<TelegramBot> bot;
     private final Mode mode;
+    /** Fetched while the service loads; the bot starts with it. */
+    private final Optional<Future<BotIdentity>> botIdentity;
 
-    private App(Config config, Clock clock, PatternStore store, CheckerLoad loaded, HelpDirectory contacts) {
+    private App(Config config, Clock clock, PatternStore store, CheckerLoad loaded, HelpDirectory contacts,
+                Optional<Future<BotIdentity>> identity) {
+        this.botIdentity = identity;
         this.mode = Mode.of(config);
         Messages messages = config.files().messages();
         this.contacts = contacts;
@@ -123,7 +128,10 @@ public final class App implements AutoCloseable {
         Future<PatternStore> store = loaders.submit(() -> new PatternStore(config.database(), clock));
         try {
             Future<HelpDirectory> contacts = loaders.submit(() -> new ContactsLoader(clock).load(config.files()));
-            return new App(config, clock, result(store), result(checker), result(contacts));
+            // getMe meanwhile: it waits on the network and loads the HTTP client's classes
+            Optional<Future<BotIdentity>> identity = config.telegramToken()
+                    .map(token -> loaders.submit(() -> TelegramBot.identify(botSettings(config, token))));
+            return new App(config, clock, result(store), result(checker), result(contacts), identity);
         } catch (RuntimeException | Error e) {
             if (store.isDone() && !store.isCancelled()) {
                 try {
@@ -139,7 +147,7 @@ public final class App implements AutoCloseable {
     }
 
     private static ExecutorService loaderPool() {
-        return Executors.newFixedThreadPool(3, r -> {
+        return Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "start-up");
             t.setDaemon(true);
             return t;
@@ -235,7 +243,7 @@ public final class App implements AutoCloseable {
         try {
             // the bot's handshake with Telegram waits on the network while the web server starts
             java.util.concurrent.CompletableFuture<Void> handshake = app.bot.map(bot ->
-                    java.util.concurrent.CompletableFuture.runAsync(bot::start))
+                    java.util.concurrent.CompletableFuture.runAsync(() -> bot.start(result(app.botIdentity.get()))))
                     .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
             try {
                 app.web.start();

@@ -62,8 +62,7 @@ public final class TelegramBot {
         // own dispatcher, so stop() can cancel a pending long poll without cancelling replies
         this.pollHttp = sendHttp.newBuilder().dispatcher(new Dispatcher())
                 .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + 15L)).build();
-        TelegramUrl url = TelegramUrl.builder().schema(settings.apiUrl().getScheme())
-                .host(settings.apiUrl().getHost()).port(port(settings)).testServer(false).build();
+        TelegramUrl url = url(settings);
         this.api = new BotApi(new OkHttpTelegramClient(sendHttp, settings.token(), url),
                 6, Duration.ofMillis(200), Duration.ofSeconds(30));
         BotApi pollApi = new BotApi(new OkHttpTelegramClient(pollHttp, settings.token(), url),
@@ -93,19 +92,20 @@ public final class TelegramBot {
      * @throws IllegalStateException when Telegram cannot be reached or refuses the token
      */
     public void start() {
+        start(identify(settings));
+    }
+
+    /** {@link #start()} with the identity already fetched (by {@link #identify} while the service loaded). */
+    public void start(BotIdentity me) {
+        router.identify(me);
         try {
-            User me = api.call(new GetMe());
-            router.identify(new UpdateRouter.BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName()));
             if (settings.webhook().isPresent()) {
                 registerWebhook(settings.webhook().get());
             } else {
                 api.call(DeleteWebhook.builder().dropPendingUpdates(false).build());
             }
         } catch (BotApi.CallFailed e) {
-            throw new IllegalStateException(e.code() == 0
-                    ? "cannot reach the Telegram Bot API at " + settings.apiUrl()
-                            + ": check TELEGRAM_API_URL and the network"
-                    : "the Telegram Bot API refused the bot (error " + e.code() + "): check TELEGRAM_BOT_TOKEN");
+            throw unreachable(settings, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the Telegram bot");
@@ -121,6 +121,41 @@ public final class TelegramBot {
         Thread menu = new Thread(this::registerCommandMenu, "telegram-command-menu");
         menu.setDaemon(true);
         menu.start();
+    }
+
+    /**
+     * Asks Telegram who the bot is. {@code App} runs this while the rules and the store load, so the network wait
+     * and the loading of the HTTP client's and the Bot API's classes are off the start-up path.
+     *
+     * @throws IllegalStateException when Telegram cannot be reached or refuses the token
+     */
+    public static BotIdentity identify(BotSettings settings) {
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(20)).build();
+        try {
+            User me = new BotApi(new OkHttpTelegramClient(http, settings.token(), url(settings)),
+                    6, Duration.ofMillis(200), Duration.ofSeconds(30)).call(new GetMe());
+            return new BotIdentity(me.getId(), me.getUserName() == null ? "" : me.getUserName());
+        } catch (BotApi.CallFailed e) {
+            throw unreachable(settings, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the Telegram bot");
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    private static IllegalStateException unreachable(BotSettings settings, BotApi.CallFailed e) {
+        return new IllegalStateException(e.code() == 0
+                ? "cannot reach the Telegram Bot API at " + settings.apiUrl() + ": check TELEGRAM_API_URL and the network"
+                : "the Telegram Bot API refused the bot (error " + e.code() + "): check TELEGRAM_BOT_TOKEN");
+    }
+
+    private static TelegramUrl url(BotSettings settings) {
+        return TelegramUrl.builder().schema(settings.apiUrl().getScheme())
+                .host(settings.apiUrl().getHost()).port(port(settings)).testServer(false).build();
     }
 
     private void registerCommandMenu() {

@@ -56,9 +56,6 @@ final class UpdateRouter implements UpdateHandler {
     private final BotSettings settings;
     private volatile BotIdentity me = new BotIdentity(0, "");
 
-    record BotIdentity(long id, String username) {
-    }
-
     UpdateRouter(BotApi api, TextChecker checker, PatternSink patterns, Messages messages, BotSettings settings,
                  DeletionSchedule deletions, ContactsFlow contacts) {
         this.api = api;
