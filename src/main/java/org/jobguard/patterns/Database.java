@@ -180,7 +180,9 @@ final class Database implements AutoCloseable {
             try {
                 writer.rollback();
             } catch (SQLException rollbackFailure) {
-                log.error("{}: rollback failed: {}", path, rollbackFailure.getMessage());
+                if (!noTransaction(rollbackFailure)) {
+                    log.error("{}: rollback failed: {}", path, rollbackFailure.getMessage());
+                }
             }
             rebuildCaches();
             StoreException failure = new StoreException(path + ": write failed: " + e.getMessage(), e);
@@ -189,9 +191,17 @@ final class Database implements AutoCloseable {
             try {
                 writer.setAutoCommit(true);
             } catch (SQLException e) {
-                log.error("{}: cannot reset auto-commit: {}", path, e.getMessage());
+                // the driver sets its flag before it commits, so a transaction SQLite already ended leaves it right
+                if (!noTransaction(e)) {
+                    log.error("{}: cannot reset auto-commit: {}", path, e.getMessage());
+                }
             }
         }
+    }
+
+    /** SQLite ended the transaction itself (see {@link #runOne}): nothing left to roll back or commit. */
+    private static boolean noTransaction(SQLException e) {
+        return e.getMessage() != null && e.getMessage().contains("no transaction is active");
     }
 
     /** One task inside a savepoint, so a failing task fails alone; completion waits for the commit. */
@@ -209,6 +219,13 @@ final class Database implements AutoCloseable {
             try (Statement s = writer.createStatement()) {
                 s.execute("ROLLBACK TO task");
                 s.execute("RELEASE task");
+            } catch (SQLException transactionGone) {
+                // on some errors (a full disk, an I/O error) SQLite rolls the whole transaction back itself and the
+                // savepoint is gone: the batch fails as one, with the error that caused it rather than this one
+                if (e instanceof SQLException cause) {
+                    throw cause;
+                }
+                throw (RuntimeException) e;
             }
             rebuildCaches();
             log.error("{}: pattern store write rolled back: {}", path, e.getMessage());
