@@ -73,8 +73,16 @@ final class Browser implements AutoCloseable {
     void clickAndWait(org.openqa.selenium.WebElement element) {
         org.openqa.selenium.WebElement html = driver.findElement(org.openqa.selenium.By.tagName("html"));
         element.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        // stalenessOf only accepts StaleElementReferenceException; mid-navigation Chromium may instead answer
+        // "Node with given id does not belong to the document", which means the same: the old page is gone
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            try {
+                html.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     void screenshot(String name) {
