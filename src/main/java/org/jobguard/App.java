@@ -33,9 +33,13 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,7 +89,7 @@ public final class App implements AutoCloseable {
         this.retention = new RetentionJob(patterns, config.retentionDays());
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
                 new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts));
-        java.util.Map<String, String> webEnv = new java.util.HashMap<>(config.env());
+        Map<String, String> webEnv = new HashMap<>(config.env());
         webEnv.put("JOBGUARD_PORT", Integer.toString(config.port()));
         this.web = new WebServer(WebSettings.fromEnvironment(webEnv, config.dataDir())
                 .withMaxCheckedChars(config.maxCheckedChars()),
@@ -242,15 +246,15 @@ public final class App implements AutoCloseable {
         Mode mode = app.mode;
         try {
             // the bot's handshake with Telegram waits on the network while the web server starts
-            java.util.concurrent.CompletableFuture<Void> handshake = app.bot.map(bot ->
-                    java.util.concurrent.CompletableFuture.runAsync(() -> bot.start(result(app.botIdentity.get()))))
-                    .orElse(java.util.concurrent.CompletableFuture.completedFuture(null));
+            CompletableFuture<Void> handshake = app.bot.map(bot ->
+                    CompletableFuture.runAsync(() -> bot.start(result(app.botIdentity.get()))))
+                    .orElse(CompletableFuture.completedFuture(null));
             try {
                 app.web.start();
             } finally {
                 try {
                     handshake.join();
-                } catch (java.util.concurrent.CompletionException e) {
+                } catch (CompletionException e) {
                     throw e.getCause() instanceof RuntimeException r ? r : e;
                 }
             }
@@ -261,7 +265,7 @@ public final class App implements AutoCloseable {
         }
         // ProcessHandle rather than the management beans, which load a hundred classes for one number
         long jvmMillis = ProcessHandle.current().info().startInstant()
-                .map(t -> Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+                .map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
         log.info("JobGuard started in {} mode in {} ms since the JVM started (configuration and loading {} ms, web and"
                         + " bot start {} ms)",
                 mode, jvmMillis, (built - begin) / 1_000_000, (System.nanoTime() - built) / 1_000_000);

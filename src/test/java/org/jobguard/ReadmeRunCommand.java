@@ -38,10 +38,16 @@ public final class ReadmeRunCommand {
 
     /** {@code java <README options> <extra> -jar <jar>} with this JVM's java. */
     public static List<String> command(Path jar, String... extraOptions) {
+        List<String> options = jvmOptions();
+        options.addAll(List.of(extraOptions));
+        return command(jar, options);
+    }
+
+    /** {@code java <options> -jar <jar>} with this JVM's java. */
+    public static List<String> command(Path jar, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions());
-        command.addAll(List.of(extraOptions));
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         return command;

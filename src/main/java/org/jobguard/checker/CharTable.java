@@ -34,6 +34,10 @@ final class CharTable {
      * emoji for it, "只加🛩", "✈️联系"; as a symbol it would be a mere gap and the phrase would be lost.
      */
     static final String AIRPLANE_WORD = "飞机";
+    /** ✈, in the table itself (see {@link CharTableSource}). */
+    static final char AIRPLANE = '\u2708';
+    /** 🛩, outside the table's plane: the normalizer maps it itself. */
+    static final int SMALL_AIRPLANE = 0x1F6E9;
 
     static final String RESOURCE = "/org/jobguard/checker/chartable.bin.gz";
     private static final int FORMAT = 1;

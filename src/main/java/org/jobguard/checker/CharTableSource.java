@@ -70,9 +70,9 @@ public final class CharTableSource {
                     | (simplifiedOnly.get(c) ? CharTable.SIMPLIFIED_BIT : 0)
                     | (isLatinLetter(c) ? CharTable.LATIN_BIT : 0);
         }
-        // ✈ (U+2708) stands for Telegram in Chinese recruiting chats; its script bits stay those of a symbol
-        packed['✈'] = (CharTable.CJK << 16) | (packed['✈'] & 0xFF000000);
-        longer['✈'] = CharTable.AIRPLANE_WORD;
+        // ✈ stands for Telegram in Chinese recruiting chats (CharTable.AIRPLANE_WORD); script bits stay a symbol's
+        packed[CharTable.AIRPLANE] = (CharTable.CJK << 16) | (packed[CharTable.AIRPLANE] & 0xFF000000);
+        longer[CharTable.AIRPLANE] = CharTable.AIRPLANE_WORD;
         return new CharTable(packed, longer);
     }
 

@@ -8,9 +8,6 @@ package org.jobguard.checker;
  * letters are joined only across short gaps, so {@code "M y a   K K"} stays two words.
  */
 public final class Normalizer {
-    /** 🛩, which recruiters write for Telegram ("飞机") like ✈ (see {@link CharTable#AIRPLANE_WORD}). */
-    private static final int SMALL_AIRPLANE = 0x1F6E9;
-
     private final CharTable table;
 
     public Normalizer() {
@@ -36,7 +33,7 @@ public final class Normalizer {
                 language.addSupplementary(code);
                 int type = Character.getType(code);
                 // emoji are the common case here and need no normalizing; Han extensions stay as they are
-                if (code == SMALL_AIRPLANE) {
+                if (code == CharTable.SMALL_AIRPLANE) {
                     pass.add(CharTable.AIRPLANE_WORD, CharTable.CJK, cp);
                     continue;
                 }

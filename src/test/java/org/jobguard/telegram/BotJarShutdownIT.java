@@ -35,14 +35,12 @@ class BotJarShutdownIT {
             env.put("JOBGUARD_DATA_DIR", work.resolve("data").toString());
             env.put("JOBGUARD_PORT", "0");
             // started as README.md says; -Djobguard.it.jvm="..." tries other JVM options for the figures
-            String jvm = System.getProperty("jobguard.it.jvm", String.join(" ", org.jobguard.ReadmeRunCommand.jvmOptions()));
-            List<String> command = new java.util.ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            if (!jvm.isBlank()) {
-                command.addAll(List.of(jvm.trim().split("\\s+")));
-            }
-            command.addAll(List.of("-jar", JAR.toString()));
-            ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
+            String override = System.getProperty("jobguard.it.jvm");
+            List<String> jvmOptions = override == null ? org.jobguard.ReadmeRunCommand.jvmOptions()
+                    : override.isBlank() ? List.of() : List.of(override.trim().split("\\s+"));
+            String jvm = String.join(" ", jvmOptions);
+            ProcessBuilder pb = new ProcessBuilder(org.jobguard.ReadmeRunCommand.command(JAR, jvmOptions))
+                    .directory(work.toFile());
             pb.environment().putAll(env);
             Path log = work.resolve("jar.log");
             pb.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -70,32 +68,13 @@ class BotJarShutdownIT {
                 api.push(Updates.group(user + 3, UpdateKindsTest.SCAM_EN, null, 0));
                 api.push(Updates.channelPost(UpdateKindsTest.SCAM_HANS));
 
-                Map<Long, Long> pushed = new HashMap<>();
-                for (int i = 0; i < 300; i++) {
-                    long u = 5_000_000 + i;
-                    Thread.sleep(5);
-                    pushed.put(u, api.pushedAt(api.push(Updates.text(u, UpdateKindsTest.SCAM_HANS))));
-                }
-                long rssMb = rssMegabytes(jar.pid());
-                List<FakeBotApi.Call> burst = api.await(c -> c.method().equals("sendMessage")
-                        && pushed.containsKey(c.chatId()), 300, Duration.ofSeconds(60));
-                long rssAfterMb = Math.max(rssMb, rssMegabytes(jar.pid()));
-                double[] ms = burst.stream().mapToDouble(c -> (c.nanos() - pushed.get(c.chatId())) / 1e6).sorted()
-                        .toArray();
+                Burst cold = burst(api, jar, 5_000_000);
                 api.awaitAllConfirmed(Duration.ofSeconds(20));
                 assertEquals(before + 300, api.calls("sendMessage").size(), "the group and channel posts got nothing");
 
                 // the same burst again on a JVM that has compiled its hot paths: what a long-running bot sees
-                Map<Long, Long> warmPushed = new HashMap<>();
-                for (int i = 0; i < 300; i++) {
-                    long u = 5_500_000 + i;
-                    Thread.sleep(5);
-                    warmPushed.put(u, api.pushedAt(api.push(Updates.text(u, UpdateKindsTest.SCAM_HANS))));
-                }
-                double[] warm = api.await(c -> c.method().equals("sendMessage") && warmPushed.containsKey(c.chatId()),
-                                300, Duration.ofSeconds(60)).stream()
-                        .mapToDouble(c -> (c.nanos() - warmPushed.get(c.chatId())) / 1e6).sorted().toArray();
-                rssAfterMb = Math.max(rssAfterMb, rssMegabytes(jar.pid()));
+                Burst warm = burst(api, jar, 5_500_000);
+                long rssAfterMb = Math.max(cold.rssMb(), warm.rssMb());
                 api.awaitAllConfirmed(Duration.ofSeconds(20));
 
                 // SIGTERM in the middle of a burst: whatever Telegram was told is done must have been answered
@@ -116,8 +95,8 @@ class BotJarShutdownIT {
                 System.out.printf("jar [" + jvm + "]: start-up to first getUpdates %d ms; 300 updates 5 ms apart: p50 %.1f ms,"
                                 + " p99 %.1f ms; again, warm: p50 %.1f ms, p99 %.1f ms; RSS under bursts %d MB;"
                                 + " SIGTERM after %d of 200 answered%n",
-                        startupMillis, ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.99) - 1],
-                        warm[warm.length / 2], warm[(int) Math.ceil(warm.length * 0.99) - 1], rssAfterMb,
+                        startupMillis, cold.percentile(0.5), cold.percentile(0.99), warm.percentile(0.5),
+                        warm.percentile(0.99), rssAfterMb,
                         chatByUpdate.values().stream().filter(answered::contains).count());
                 String output = Files.readString(log, StandardCharsets.UTF_8);
                 assertFalse(output.contains("妙瓦底") || output.contains("Myawaddy") || output.contains("4200001"),
@@ -126,6 +105,28 @@ class BotJarShutdownIT {
                 jar.destroyForcibly();
             }
         }
+    }
+
+    /** Update-to-reply times of one burst, sorted, and the most memory the jar used during it. */
+    private record Burst(double[] millis, long rssMb) {
+        double percentile(double p) {
+            return p == 0.5 ? millis[millis.length / 2] : millis[(int) Math.ceil(millis.length * p) - 1];
+        }
+    }
+
+    /** 300 flagged texts from new users, 5 ms apart, each answered once. */
+    private static Burst burst(FakeBotApi api, Process jar, long firstUser) throws Exception {
+        Map<Long, Long> pushed = new HashMap<>();
+        for (int i = 0; i < 300; i++) {
+            long u = firstUser + i;
+            Thread.sleep(5);
+            pushed.put(u, api.pushedAt(api.push(Updates.text(u, UpdateKindsTest.SCAM_HANS))));
+        }
+        long rssMb = rssMegabytes(jar.pid());
+        double[] millis = api.await(c -> c.method().equals("sendMessage") && pushed.containsKey(c.chatId()), 300,
+                        Duration.ofSeconds(60)).stream()
+                .mapToDouble(c -> (c.nanos() - pushed.get(c.chatId())) / 1e6).sorted().toArray();
+        return new Burst(millis, Math.max(rssMb, rssMegabytes(jar.pid())));
     }
 
     /** @param attempts sendMessage calls expected for this reply (2 when the first one gets a 429) */
