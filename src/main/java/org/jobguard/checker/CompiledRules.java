@@ -36,6 +36,11 @@ final class CompiledRules {
     private final int needCount;
     private final int cueCount;
     private final ThreadLocal<Matcher[]> matchers;
+    /** advice keys per category ordinal: looked up for every flag of every verdict, by string they cost a hash each */
+    private final List<List<String>> categoryAdvice;
+    private final List<String> ransomAdvice;
+    private final List<String> awarenessAdvice;
+    private final List<String> defaultAdvice;
     /** results per thread, reused: a fresh set of arrays per message cost more than filling them */
     private final ThreadLocal<Matches> results;
 
@@ -93,6 +98,10 @@ final class CompiledRules {
         for (int i = 0; i < patternGated.length; i++) {
             patternGated[i] = gatedList.get(i);
         }
+        this.categoryAdvice = java.util.Arrays.stream(Category.values()).map(c -> ruleSet.adviceFor(c.id())).toList();
+        this.ransomAdvice = ruleSet.adviceFor("ransom");
+        this.awarenessAdvice = ruleSet.adviceFor("awareness");
+        this.defaultAdvice = ruleSet.adviceFor("default");
         TreeMap<String, Target[]> sorted = new TreeMap<>();
         phrases.forEach((k, v) -> sorted.put(k, v.toArray(new Target[0])));
         automaton = new PhraseAutomaton(sorted);
@@ -145,6 +154,22 @@ final class CompiledRules {
 
     RuleSet ruleSet() {
         return ruleSet;
+    }
+
+    List<String> advice(Category category) {
+        return categoryAdvice.get(category.ordinal());
+    }
+
+    List<String> ransomAdvice() {
+        return ransomAdvice;
+    }
+
+    List<String> awarenessAdvice() {
+        return awarenessAdvice;
+    }
+
+    List<String> defaultAdvice() {
+        return defaultAdvice;
     }
 
     Rule rule(int index) {

@@ -39,9 +39,18 @@ public final class IndicatorExtractor {
         int longestRun = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean digit = (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
-            digits += digit ? 1 : 0;
-            run = digit || isAsciiLetter(c) ? run + 1 : 0;
+            // most characters of most messages are CJK: one comparison settles them
+            if (c < 0x80) {
+                boolean digit = c >= '0' && c <= '9';
+                digits += digit ? 1 : 0;
+                run = digit || isAsciiLetter(c) ? run + 1 : 0;
+            } else if (c >= '０' && c <= '９') {
+                digits++;
+                run++;
+            } else {
+                run = 0;
+                continue;
+            }
             longestRun = Math.max(longestRun, run);
         }
         if (dot) {

@@ -227,6 +227,17 @@ final class Matches {
     }
 
     static boolean isWordChar(char c) {
-        return (c < 0x250 && Character.isLetterOrDigit(c));
+        return c < LATIN_WORD.length && LATIN_WORD[c];
+    }
+
+    /** Letters and digits of the Latin blocks; asked twice per hit of a Latin phrase, so looked up, not computed. */
+    private static final boolean[] LATIN_WORD = latinWordTable();
+
+    private static boolean[] latinWordTable() {
+        boolean[] table = new boolean[0x250];
+        for (char c = 0; c < table.length; c++) {
+            table[c] = Character.isLetterOrDigit(c);
+        }
+        return table;
     }
 }

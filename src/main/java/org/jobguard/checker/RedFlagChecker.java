@@ -117,7 +117,7 @@ public final class RedFlagChecker {
             risk = Risk.LOW;
         }
         sortBySeverity(flags);
-        return new Verdict(risk, score, language, kind, flags, found, advice(rules.ruleSet(), kind, risk, flags),
+        return new Verdict(risk, score, language, kind, flags, found, advice(rules, kind, risk, flags),
                 shadow, known);
     }
 
@@ -187,19 +187,19 @@ public final class RedFlagChecker {
     }
 
     /** The advice keys of the verdict's kind and flags, most important first, each once. */
-    private static List<String> advice(RuleSet rules, Verdict.Kind kind, Risk risk, List<RedFlag> flags) {
+    private static List<String> advice(CompiledRules rules, Verdict.Kind kind, Risk risk, List<RedFlag> flags) {
         List<String> keys = new ArrayList<>(MAX_ADVICE);
         switch (kind) {
-            case RANSOM -> addAdvice(keys, rules.adviceFor("ransom"));
-            case AWARENESS -> addAdvice(keys, rules.adviceFor("awareness"));
+            case RANSOM -> addAdvice(keys, rules.ransomAdvice());
+            case AWARENESS -> addAdvice(keys, rules.awarenessAdvice());
             default -> { }
         }
         if (kind != Verdict.Kind.AWARENESS) {
             for (RedFlag f : flags) {
-                addAdvice(keys, rules.adviceFor(f.category().id()));
+                addAdvice(keys, rules.advice(f.category()));
             }
             if (risk.atLeast(Risk.LOW)) {
-                addAdvice(keys, rules.adviceFor("default"));
+                addAdvice(keys, rules.defaultAdvice());
             }
         }
         return keys;
