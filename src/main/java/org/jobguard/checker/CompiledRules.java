@@ -126,18 +126,40 @@ final class CompiledRules {
      * every occurrence there, so unlike a prefix a literal the normalizer would change needs no special case.
      */
     private static int[] addNeeds(Map<String, List<Target>> phrases, Pattern pattern, int[] nextId) {
-        List<Integer> ids = new ArrayList<>();
+        List<String> rarest = null;
         for (List<String> literals : RegexTrigger.requirements(pattern.pattern())) {
-            Target need = new Target(Target.Kind.PATTERN_NEED, nextId[0]++);
-            ids.add(need.index());
-            for (String s : literals) {
-                List<Target> targets = phrases.computeIfAbsent(s, k -> new ArrayList<>(1));
-                if (!targets.contains(need)) {
-                    targets.add(need);
-                }
+            if (rarest == null || rarity(literals) > rarity(rarest)) {
+                rarest = literals;
             }
         }
-        return ids.stream().mapToInt(Integer::intValue).toArray();
+        if (rarest == null) {
+            return new int[0];
+        }
+        Target need = new Target(Target.Kind.PATTERN_NEED, nextId[0]++);
+        for (String s : rarest) {
+            List<Target> targets = phrases.computeIfAbsent(s, k -> new ArrayList<>(1));
+            if (!targets.contains(need)) {
+                targets.add(need);
+            }
+        }
+        return new int[] {need.index()};
+    }
+
+    /**
+     * How seldom a requirement's literals occur, by the shortest of them, a Han character counting as two letters.
+     * Only the rarest requirement of a pattern goes into the automaton: every occurrence of a literal is a hit the
+     * scan must handle, and a requirement such as "a" or "to" is met by nearly every English message anyway.
+     */
+    private static int rarity(List<String> literals) {
+        int shortest = Integer.MAX_VALUE;
+        for (String literal : literals) {
+            int weight = 0;
+            for (int i = 0; i < literal.length(); i++) {
+                weight += literal.charAt(i) < 0x2E80 ? 1 : 2;
+            }
+            shortest = Math.min(shortest, weight);
+        }
+        return shortest;
     }
 
     private static void addCue(Map<String, List<Target>> phrases, Normalizer normalizer, String phrase,

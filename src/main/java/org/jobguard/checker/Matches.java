@@ -212,8 +212,14 @@ final class Matches {
         if (cpTo <= cpFrom) {
             return false;
         }
-        String original = normalized.originalSlice(cpFrom, cpTo);
-        return original.chars().anyMatch(c -> CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',');
+        String original = normalized.original();
+        for (int i = normalized.charIndexOf(cpFrom), end = normalized.charIndexOf(cpTo); i < end; i++) {
+            char c = original.charAt(i);
+            if (CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

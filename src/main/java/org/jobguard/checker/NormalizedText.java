@@ -19,10 +19,15 @@ public record NormalizedText(String text, int[] source, String original, int[] c
 
     /** The original substring between two code point offsets. */
     public String originalSlice(int cpStart, int cpEnd) {
+        return original.substring(charIndexOf(cpStart), charIndexOf(cpEnd));
+    }
+
+    /** The UTF-16 index in the original of a code point offset (its length for the end). */
+    int charIndexOf(int cp) {
         if (charIndex == null) {
-            return original.substring(cpStart, cpEnd);
+            return cp;
         }
-        return original.substring(charIndex[cpStart], cpEnd < charIndex.length ? charIndex[cpEnd] : original.length());
+        return cp < charIndex.length ? charIndex[cp] : original.length();
     }
 
     public boolean isBlank() {

@@ -92,7 +92,7 @@ final class RegexTrigger {
             return i + 2 <= re.length() ? i + 2 : -1;
         }
         int k = i;
-        while (k < re.length() && SPECIAL.indexOf(re.charAt(k)) < 0 && !Character.isWhitespace(re.charAt(k))) {
+        while (k < re.length() && SPECIAL.indexOf(re.charAt(k)) < 0 && isLiteralSpaceOrNot(re.charAt(k))) {
             k++;
         }
         if (k == i) {
@@ -191,7 +191,7 @@ final class RegexTrigger {
             if (m == '\\' && k + 1 < re.length() && SPECIAL.indexOf(re.charAt(k + 1)) >= 0) {
                 literal.append(re.charAt(k + 1));
                 k += 2;
-            } else if (SPECIAL.indexOf(m) < 0 && !Character.isWhitespace(m)) {
+            } else if (SPECIAL.indexOf(m) < 0 && isLiteralSpaceOrNot(m)) {
                 literal.append(m);
                 k++;
             } else {
@@ -225,6 +225,11 @@ final class RegexTrigger {
             }
         }
         return i;
+    }
+
+    /** A plain space in a regex without flags matches a space, which normalized text has between words. */
+    private static boolean isLiteralSpaceOrNot(char c) {
+        return c == ' ' || !Character.isWhitespace(c);
     }
 
     private static boolean optional(String re, int q) {
