@@ -24,6 +24,7 @@ public final class IndicatorExtractor {
     private static final Pattern WALLET = Pattern.compile(
             "\\b(T[1-9A-HJ-NP-Za-km-z]{33}|0x[a-fA-F0-9]{40}|bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})\\b");
     private static final Pattern SALARY_RANGE = Pattern.compile("\\d{3,6}\\s?[-–~]\\s?\\d{3,6}");
+    private static final Comparator<Indicator> BY_START = Comparator.comparingInt(Indicator::start);
     private static final String[] PHONE_REGIONS = {"CN", "MM", "TH"};
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -78,7 +79,9 @@ public final class IndicatorExtractor {
             }
             from = run7[1];
         }
-        found.sort(Comparator.comparingInt(Indicator::start));
+        if (found.size() > 1) {
+            found.sort(BY_START);
+        }
         return found;
     }
 

@@ -21,20 +21,27 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     /** Dense code of each character, 0 for characters that occur in no phrase. */
     private final char[] code = new char[0x10000];
     /**
-     * What each phrase stands for, in flat arrays indexed as the library's hits are: the targets of phrase
-     * {@code h} are {@code [firstTarget[h], firstTarget[h + 1])}. A message has dozens of hits, and reading
-     * these contiguous arrays is cheaper than following a target array and its objects per hit.
+     * What the phrases stand for, in flat arrays: a message has dozens of hits, and reading contiguous arrays is
+     * cheaper than following a target array and its objects per hit.
      */
-    private final int[] firstTarget;
     private final CompiledRules.Target.Kind[] targetKind;
     private final int[] targetIndex;
-    /** per phrase: whether its first (1) and last (2) characters are word characters, the only sides to check */
-    private final byte[] wordEdges;
     /**
      * One bit per state: whether it has outputs. The scan asks this at every character, and a few kilobytes of
      * bits stay in the nearest cache where the library's array of output arrays does not.
      */
     private final long[] hasOutput;
+    /**
+     * The outputs of every state in one flat array, {@code [outputFrom[state], outputFrom[state + 1])}, with what the
+     * scan needs of each hit next to it: the phrase's length, its word edges (whether its first (1) and last (2)
+     * characters are word characters, the only sides to check) and its targets {@code [targetFrom, targetTo)}. One
+     * state's hits are then neighbours in memory instead of an array object per state and lookups per phrase.
+     */
+    private final int[] outputFrom;
+    private final int[] outputLength;
+    private final byte[] outputEdges;
+    private final int[] outputTargetFrom;
+    private final int[] outputTargetTo;
 
     PhraseAutomaton(TreeMap<String, CompiledRules.Target[]> phrases) {
         // plain arrays: this runs at start-up, mostly before the JIT has compiled anything
@@ -63,10 +70,11 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             build(encoded);
         }
         int targets = phrases.values().stream().mapToInt(t -> t.length).sum();
-        firstTarget = new int[encoded.size() + 1];
+        // per phrase, in the library's hit order: its first target and its word edges
+        int[] firstTarget = new int[encoded.size() + 1];
         targetKind = new CompiledRules.Target.Kind[targets];
         targetIndex = new int[targets];
-        wordEdges = new byte[encoded.size()];
+        byte[] wordEdges = new byte[encoded.size()];
         int h = 0;
         int t = 0;
         for (String phrase : encoded.values()) {
@@ -81,9 +89,26 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         firstTarget[h] = t;
         int states = encoded.isEmpty() ? 0 : output.length;
         hasOutput = new long[(states + 63) / 64];
+        outputFrom = new int[states + 1];
         for (int state = 0; state < states; state++) {
-            if (output[state] != null) {
+            int hits = output[state] == null ? 0 : output[state].length;
+            if (hits > 0) {
                 hasOutput[state >>> 6] |= 1L << state;
+            }
+            outputFrom[state + 1] = outputFrom[state] + hits;
+        }
+        int total = outputFrom[states];
+        outputLength = new int[total];
+        outputEdges = new byte[total];
+        outputTargetFrom = new int[total];
+        outputTargetTo = new int[total];
+        for (int state = 0; state < states; state++) {
+            for (int o = outputFrom[state]; o < outputFrom[state + 1]; o++) {
+                int hit = output[state][o - outputFrom[state]];
+                outputLength[o] = l[hit];
+                outputEdges[o] = wordEdges[hit];
+                outputTargetFrom[o] = firstTarget[hit];
+                outputTargetTo[o] = firstTarget[hit + 1];
             }
         }
     }
@@ -114,10 +139,10 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             }
             state = next;
             if ((hasOutput[state >>> 6] & (1L << state)) != 0) {
-                for (int hit : output[state]) {
-                    int begin = i + 1 - l[hit];
-                    boolean boundary = found.atWordBoundary(begin, i + 1, wordEdges[hit]);
-                    for (int k = firstTarget[hit]; k < firstTarget[hit + 1]; k++) {
+                for (int o = outputFrom[state], last = outputFrom[state + 1]; o < last; o++) {
+                    int begin = i + 1 - outputLength[o];
+                    boolean boundary = found.atWordBoundary(begin, i + 1, outputEdges[o]);
+                    for (int k = outputTargetFrom[o], to = outputTargetTo[o]; k < to; k++) {
                         found.target(targetKind[k], targetIndex[k], begin, i + 1, boundary);
                     }
                 }

@@ -162,13 +162,18 @@ public final class RedFlagChecker {
         return ids;
     }
 
-    /** "包吃包住包机票" also contains "包吃包住": keep the longer evidence of the same category only once. */
+    /**
+     * "包吃包住包机票" also contains "包吃包住": keep the longer evidence of the same category only once. The flags come
+     * sorted by start, longest first, so a flag that contains another comes before it.
+     */
     private static List<RedFlag> dropContained(List<RedFlag> flags) {
         List<RedFlag> kept = new ArrayList<>(flags.size());
-        for (RedFlag f : flags) {
+        for (int i = 0; i < flags.size(); i++) {
+            RedFlag f = flags.get(i);
             boolean inside = false;
-            for (RedFlag o : flags) {
-                if (o != f && o.category() == f.category() && o.start() <= f.start() && o.end() >= f.end()
+            for (int j = 0; j < i; j++) {
+                RedFlag o = flags.get(j);
+                if (o.category() == f.category() && o.end() >= f.end()
                         && (o.end() - o.start()) > (f.end() - f.start())) {
                     inside = true;
                     break;
