@@ -22,6 +22,9 @@ final class CompiledRules {
         enum Kind { RULE, NEGATION, AWARENESS, RECRUITING, LEGITIMACY, PATTERN_START, PATTERN_NEED }
     }
 
+    /** see {@link #rarity} */
+    private static final int RARE_ENOUGH = 3;
+
     private final RuleSet ruleSet;
     private final List<Rule> rules;
     private final PhraseAutomaton automaton;
@@ -126,36 +129,45 @@ final class CompiledRules {
      * every occurrence there, so unlike a prefix a literal the normalizer would change needs no special case.
      */
     private static int[] addNeeds(Map<String, List<Target>> phrases, Pattern pattern, int[] nextId) {
+        List<List<String>> all = RegexTrigger.requirements(pattern.pattern());
+        List<List<String>> kept = new ArrayList<>();
         List<String> rarest = null;
-        for (List<String> literals : RegexTrigger.requirements(pattern.pattern())) {
+        for (List<String> literals : all) {
+            if (rarity(literals) >= RARE_ENOUGH) {
+                kept.add(literals);
+            }
             if (rarest == null || rarity(literals) > rarity(rarest)) {
                 rarest = literals;
             }
         }
-        if (rarest == null) {
-            return new int[0];
+        if (kept.isEmpty() && rarest != null) {
+            kept.add(rarest);
         }
-        Target need = new Target(Target.Kind.PATTERN_NEED, nextId[0]++);
-        for (String s : rarest) {
-            List<Target> targets = phrases.computeIfAbsent(s, k -> new ArrayList<>(1));
-            if (!targets.contains(need)) {
-                targets.add(need);
+        int[] ids = new int[kept.size()];
+        for (int r = 0; r < ids.length; r++) {
+            Target need = new Target(Target.Kind.PATTERN_NEED, nextId[0]++);
+            ids[r] = need.index();
+            for (String s : kept.get(r)) {
+                List<Target> targets = phrases.computeIfAbsent(s, k -> new ArrayList<>(1));
+                if (!targets.contains(need)) {
+                    targets.add(need);
+                }
             }
         }
-        return new int[] {need.index()};
+        return ids;
     }
 
     /**
-     * How seldom a requirement's literals occur, by the shortest of them, a Han character counting as two letters.
-     * Only the rarest requirement of a pattern goes into the automaton: every occurrence of a literal is a hit the
-     * scan must handle, and a requirement such as "a" or "to" is met by nearly every English message anyway.
+     * How seldom a requirement's literals occur, by the shortest of them, a Han character counting as three letters.
+     * Every occurrence of a literal is a hit the scan must handle, and a requirement such as "a" or "to" is met by
+     * nearly every English message anyway: such requirements are left out unless a pattern has no better one.
      */
     private static int rarity(List<String> literals) {
         int shortest = Integer.MAX_VALUE;
         for (String literal : literals) {
             int weight = 0;
             for (int i = 0; i < literal.length(); i++) {
-                weight += literal.charAt(i) < 0x2E80 ? 1 : 2;
+                weight += literal.charAt(i) < 0x2E80 ? 1 : 3;
             }
             shortest = Math.min(shortest, weight);
         }
