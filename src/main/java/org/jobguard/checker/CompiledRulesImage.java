@@ -140,52 +140,56 @@ public final class CompiledRulesImage {
     /**
      * SHA-256 of everything in {@code rules} that the image depends on, in a form where two different rule sets
      * cannot read alike: per rule its index, id, switch, phrases and regexes with their flags, then the context
-     * cues. Severity, category and shadow are left out on purpose: {@link CompiledRules} reads them from the rules
-     * at every check, so a rule moved to shadow keeps the stored image. No normalizing: this runs at every start.
+     * cues, each text after its length. Severity, category and shadow are left out on purpose: {@link CompiledRules}
+     * reads them from the rules at every check, so a rule moved to shadow keeps the stored image. No normalizing:
+     * this runs at every start.
      */
     static byte[] key(RuleSet rules) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 18);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(FORMAT);
-            out.writeInt(rules.rules().size());
-            for (int i = 0; i < rules.rules().size(); i++) {
-                Rule r = rules.rules().get(i);
-                out.writeInt(i);
-                text(out, r.id());
-                out.writeBoolean(r.enabled());
-                texts(out, r.phrases());
-                out.writeInt(r.patterns().size());
-                for (Pattern p : r.patterns()) {
-                    text(out, p.pattern());
-                    out.writeInt(p.flags());
-                }
+        // the characters as they are (an encoding would turn distinct lone surrogates into one replacement
+        // character), gathered in a builder: a stream written character by character is slow on a cold JVM
+        StringBuilder canonical = new StringBuilder(1 << 17);
+        number(canonical, FORMAT);
+        number(canonical, rules.rules().size());
+        for (int i = 0; i < rules.rules().size(); i++) {
+            Rule r = rules.rules().get(i);
+            number(canonical, i);
+            text(canonical, r.id());
+            number(canonical, r.enabled() ? 1 : 0);
+            texts(canonical, r.phrases());
+            number(canonical, r.patterns().size());
+            for (Pattern p : r.patterns()) {
+                text(canonical, p.pattern());
+                number(canonical, p.flags());
             }
-            ContextCues cues = rules.context();
-            texts(out, cues.negation());
-            texts(out, cues.awareness());
-            texts(out, cues.recruiting());
-            texts(out, cues.legitimacy());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        ContextCues cues = rules.context();
+        texts(canonical, cues.negation());
+        texts(canonical, cues.awareness());
+        texts(canonical, cues.recruiting());
+        texts(canonical, cues.legitimacy());
+        char[] chars = new char[canonical.length()];
+        canonical.getChars(0, chars.length, chars, 0);
+        ByteBuffer bytes = ByteBuffer.allocate(chars.length * Character.BYTES);
+        bytes.asCharBuffer().put(chars);
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+            return MessageDigest.getInstance("SHA-256").digest(bytes.array());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
-    private static void texts(DataOutputStream out, List<String> texts) throws IOException {
-        out.writeInt(texts.size());
-        for (String s : texts) {
-            text(out, s);
-        }
+    private static void number(StringBuilder canonical, int n) {
+        canonical.append((char) (n >>> 16)).append((char) n);
     }
 
-    /** UTF-16 as it is: an encoding would turn distinct lone surrogates into one replacement character. */
-    private static void text(DataOutputStream out, String s) throws IOException {
-        out.writeInt(s.length());
-        out.writeChars(s);
+    private static void text(StringBuilder canonical, String s) {
+        number(canonical, s.length());
+        canonical.append(s);
+    }
+
+    private static void texts(StringBuilder canonical, List<String> texts) {
+        number(canonical, texts.size());
+        texts.forEach(s -> text(canonical, s));
     }
 
     private static int patternCount(RuleSet rules) {

@@ -170,10 +170,23 @@ class CompiledRulesImageTest {
     }
 
     @Test
-    void theKeyIsCheapToRecomputeAndStable() {
+    void theKeyOfRulesLoadedTwiceIsTheSame() {
         assertArrayEquals(CompiledRulesImage.key(SHIPPED), CompiledRulesImage.key(
                 RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml"))));
-        assertEquals(32, CompiledRulesImage.key(SHIPPED).length);
+    }
+
+    @Test
+    void textsThatAnEncodingWouldMergeHaveDifferentKeys() {
+        UnaryOperator<String> oneRule = phrase -> Arrays.toString(CompiledRulesImage.key(new RuleSet(List.of(
+                new Rule("a.a", Category.VAGUE_JOB, Severity.WEAK, List.of(phrase), List.of(), true, false)),
+                ContextCues.empty(), Map.of())));
+        assertNotEquals(oneRule.apply("\uD800x"), oneRule.apply("\uD801x"));
+        assertNotEquals(oneRule.apply("\uD800x"), oneRule.apply("?x"));
+        // lengths keep the boundaries: "ab" + "c" is not "a" + "bc"
+        assertNotEquals(Arrays.toString(CompiledRulesImage.key(new RuleSet(List.of(new Rule("a.a", Category.VAGUE_JOB,
+                        Severity.WEAK, List.of("ab", "c"), List.of(), true, false)), ContextCues.empty(), Map.of()))),
+                Arrays.toString(CompiledRulesImage.key(new RuleSet(List.of(new Rule("a.a", Category.VAGUE_JOB,
+                        Severity.WEAK, List.of("a", "bc"), List.of(), true, false)), ContextCues.empty(), Map.of()))));
     }
 
     private static boolean flagged(Verdict v, String ruleId) {
