@@ -87,11 +87,11 @@ public final class CompiledRulesImage {
      * is of another layout or other rules, or it is damaged (gzip's checksum covers all of it).
      */
     static Optional<CompiledRulesImage> read(Supplier<InputStream> stored, RuleSet rules) {
-        try (InputStream raw = stored.get()) {
-            if (raw == null) {
+        try (InputStream raw = stored.get();
+             DataInputStream in = raw == null ? null : new DataInputStream(new GZIPInputStream(raw, 1 << 16))) {
+            if (in == null) {
                 return Optional.empty();
             }
-            DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16));
             if (in.readInt() != FORMAT || !Arrays.equals(in.readNBytes(KEY_BYTES), key(rules))) {
                 return Optional.empty();
             }
