@@ -1,10 +1,7 @@
 package org.jobguard.checker;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,9 +18,6 @@ final class CompiledRules {
     record Target(Kind kind, int index) {
         enum Kind { RULE, NEGATION, AWARENESS, RECRUITING, LEGITIMACY, PATTERN_START, PATTERN_NEED }
     }
-
-    /** see {@link #rarity} */
-    private static final int RARE_ENOUGH = 3;
 
     private final RuleSet ruleSet;
     private final List<Rule> rules;
@@ -47,143 +41,40 @@ final class CompiledRules {
     /** results per thread, reused: a fresh set of arrays per message cost more than filling them */
     private final ThreadLocal<Matches> results;
 
+    /** The shipped rules come compiled in the jar; other rules are compiled here (see {@link CompiledRulesImage}). */
     CompiledRules(RuleSet ruleSet, Normalizer normalizer) {
+        this(ruleSet, CompiledRulesImage.of(ruleSet, normalizer));
+    }
+
+    /** @param image compiled from {@code ruleSet}: its patterns are those of the enabled rules, in rule order */
+    CompiledRules(RuleSet ruleSet, CompiledRulesImage image) {
         this.ruleSet = ruleSet;
         this.rules = ruleSet.rules();
-        Map<String, List<Target>> phrases = new HashMap<>();
         List<Pattern> patternList = new ArrayList<>();
         List<Integer> ruleOfPattern = new ArrayList<>();
-        List<Boolean> gatedList = new ArrayList<>();
-        List<int[]> needsList = new ArrayList<>();
-        List<Integer> prefixLengths = new ArrayList<>();
-        int[] needIds = {0};
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
-            if (!r.enabled()) {
-                continue;
-            }
-            for (String p : r.phrases()) {
-                add(phrases, normalizer, p, Target.Kind.RULE, i);
-            }
-            for (Pattern pattern : r.patterns()) {
-                int index = patternList.size();
-                patternList.add(pattern);
-                ruleOfPattern.add(i);
-                List<String> starts = pattern.flags() == 0
-                        ? RegexTrigger.prefixes(pattern.pattern()).orElse(List.of()) : List.of();
-                // a prefix the normalizer would change cannot be found in normalized text: try everywhere
-                boolean gated = !starts.isEmpty() && starts.stream()
-                        .allMatch(s -> normalizer.normalize(s).text().equals(s));
-                gatedList.add(gated);
-                if (gated) {
-                    starts.forEach(s -> phrases.computeIfAbsent(s, k -> new ArrayList<>(1))
-                            .add(new Target(Target.Kind.PATTERN_START, index)));
+            if (r.enabled()) {
+                for (Pattern pattern : r.patterns()) {
+                    patternList.add(pattern);
+                    ruleOfPattern.add(i);
                 }
-                needsList.add(gated ? addNeeds(phrases, pattern, needIds) : new int[0]);
-                prefixLengths.add(starts.stream().mapToInt(String::length).min().orElse(0));
             }
         }
-        ContextCues cues = ruleSet.context();
-        int[] cueIds = {0};
-        cues.negation().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.NEGATION, cueIds));
-        cues.awareness().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.AWARENESS, cueIds));
-        cues.recruiting().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.RECRUITING, cueIds));
-        cues.legitimacy().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.LEGITIMACY, cueIds));
-        this.cueCount = cueIds[0];
-        this.patternNeeds = needsList.toArray(new int[0][]);
-        this.prefixLength = prefixLengths.stream().mapToInt(Integer::intValue).toArray();
-        this.needCount = needIds[0];
         this.patterns = patternList.toArray(new Pattern[0]);
         this.patternRule = ruleOfPattern.stream().mapToInt(Integer::intValue).toArray();
+        this.automaton = image.automaton;
+        this.patternGated = image.patternGated;
+        this.patternNeeds = image.patternNeeds;
+        this.prefixLength = image.prefixLength;
+        this.needCount = image.needCount;
+        this.cueCount = image.cueCount;
         this.matchers = ThreadLocal.withInitial(() -> new Matcher[patterns.length]);
         this.results = ThreadLocal.withInitial(() -> new Matches(this));
-        this.patternGated = new boolean[gatedList.size()];
-        for (int i = 0; i < patternGated.length; i++) {
-            patternGated[i] = gatedList.get(i);
-        }
         this.categoryAdvice = java.util.Arrays.stream(Category.values()).map(c -> ruleSet.adviceFor(c.id())).toList();
         this.ransomAdvice = ruleSet.adviceFor("ransom");
         this.awarenessAdvice = ruleSet.adviceFor("awareness");
         this.defaultAdvice = ruleSet.adviceFor("default");
-        TreeMap<String, Target[]> sorted = new TreeMap<>();
-        phrases.forEach((k, v) -> sorted.put(k, v.toArray(new Target[0])));
-        automaton = new PhraseAutomaton(sorted);
-    }
-
-    /** A Traditional and a Simplified spelling often normalize to one key: it is reported once per rule. */
-    private static void add(Map<String, List<Target>> phrases, Normalizer normalizer, String phrase, Target.Kind kind,
-                            int index) {
-        String key = normalizer.normalize(phrase).text().trim();
-        if (!key.isEmpty()) {
-            List<Target> targets = phrases.computeIfAbsent(key, k -> new ArrayList<>(1));
-            Target t = new Target(kind, index);
-            if (!targets.contains(t)) {
-                targets.add(t);
-            }
-        }
-    }
-
-    /**
-     * Puts the literals a match of {@code pattern} must contain after its start ({@link RegexTrigger#requirements})
-     * into the automaton, one id per requirement. The regex runs on the normalized text and the automaton reports
-     * every occurrence there, so unlike a prefix a literal the normalizer would change needs no special case.
-     */
-    private static int[] addNeeds(Map<String, List<Target>> phrases, Pattern pattern, int[] nextId) {
-        List<List<String>> all = RegexTrigger.requirements(pattern.pattern());
-        List<List<String>> kept = new ArrayList<>();
-        List<String> rarest = null;
-        for (List<String> literals : all) {
-            if (rarity(literals) >= RARE_ENOUGH) {
-                kept.add(literals);
-            }
-            if (rarest == null || rarity(literals) > rarity(rarest)) {
-                rarest = literals;
-            }
-        }
-        if (kept.isEmpty() && rarest != null) {
-            kept.add(rarest);
-        }
-        int[] ids = new int[kept.size()];
-        for (int r = 0; r < ids.length; r++) {
-            Target need = new Target(Target.Kind.PATTERN_NEED, nextId[0]++);
-            ids[r] = need.index();
-            for (String s : kept.get(r)) {
-                List<Target> targets = phrases.computeIfAbsent(s, k -> new ArrayList<>(1));
-                if (!targets.contains(need)) {
-                    targets.add(need);
-                }
-            }
-        }
-        return ids;
-    }
-
-    /**
-     * How seldom a requirement's literals occur, by the shortest of them, a Han character counting as three letters.
-     * Every occurrence of a literal is a hit the scan must handle, and a requirement such as "a" or "to" is met by
-     * nearly every English message anyway: such requirements are left out unless a pattern has no better one.
-     */
-    private static int rarity(List<String> literals) {
-        int shortest = Integer.MAX_VALUE;
-        for (String literal : literals) {
-            int weight = 0;
-            for (int i = 0; i < literal.length(); i++) {
-                weight += literal.charAt(i) < 0x2E80 ? 1 : 3;
-            }
-            shortest = Math.min(shortest, weight);
-        }
-        return shortest;
-    }
-
-    private static void addCue(Map<String, List<Target>> phrases, Normalizer normalizer, String phrase,
-                               Target.Kind kind, int[] nextId) {
-        String key = normalizer.normalize(phrase).text().trim();
-        if (key.isEmpty()) {
-            return;
-        }
-        List<Target> targets = phrases.computeIfAbsent(key, k -> new ArrayList<>(1));
-        if (targets.stream().noneMatch(t -> t.kind() == kind)) {
-            targets.add(new Target(kind, nextId[0]++));
-        }
     }
 
     RuleSet ruleSet() {

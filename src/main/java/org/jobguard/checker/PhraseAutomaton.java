@@ -2,6 +2,11 @@ package org.jobguard.checker;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -16,16 +21,23 @@ import java.util.TreeMap;
  * failure links down; most characters of a message are such characters.</li>
  * <li>Hits go straight into {@link Matches} instead of through the library's callback interface.</li>
  * </ul>
+ * Building it over the shipped rules is a large part of start-up, so the build writes it into the jar
+ * ({@link #write}) and the service reads it back ({@link #PhraseAutomaton(ByteBuffer)}), see
+ * {@link CompiledRulesImage}.
  */
 final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     /** Dense code of each character, 0 for characters that occur in no phrase. */
-    private final char[] code = new char[0x10000];
+    private final char[] code;
     /**
-     * What the phrases stand for, in flat arrays: a message has dozens of hits, and reading contiguous arrays is
-     * cheaper than following a target array and its objects per hit.
+     * What each phrase stands for, in flat arrays indexed as the library's hits are: the targets of phrase
+     * {@code h} are {@code [firstTarget[h], firstTarget[h + 1])}. A message has dozens of hits, and reading
+     * these contiguous arrays is cheaper than following a target array and its objects per hit.
      */
+    private final int[] firstTarget;
     private final CompiledRules.Target.Kind[] targetKind;
     private final int[] targetIndex;
+    /** per phrase: whether its first (1) and last (2) characters are word characters, the only sides to check */
+    private final byte[] wordEdges;
     /**
      * One bit per state: whether it has outputs. The scan asks this at every character, and a few kilobytes of
      * bits stay in the nearest cache where the library's array of output arrays does not.
@@ -33,9 +45,9 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     private final long[] hasOutput;
     /**
      * The outputs of every state in one flat array, {@code [outputFrom[state], outputFrom[state + 1])}, with what the
-     * scan needs of each hit next to it: the phrase's length, its word edges (whether its first (1) and last (2)
-     * characters are word characters, the only sides to check) and its targets {@code [targetFrom, targetTo)}. One
-     * state's hits are then neighbours in memory instead of an array object per state and lookups per phrase.
+     * scan needs of each hit next to it: the phrase's length, its word edges and its targets
+     * {@code [targetFrom, targetTo)}. One state's hits are then neighbours in memory instead of an array object per
+     * state and lookups per phrase. Derived from the arrays above after a build or a read.
      */
     private final int[] outputFrom;
     private final int[] outputLength;
@@ -45,6 +57,7 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
 
     PhraseAutomaton(TreeMap<String, CompiledRules.Target[]> phrases) {
         // plain arrays: this runs at start-up, mostly before the JIT has compiled anything
+        code = new char[0x10000];
         int[] uses = new int[0x10000];
         for (String phrase : phrases.keySet()) {
             for (int i = 0; i < phrase.length(); i++) {
@@ -70,11 +83,10 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             build(encoded);
         }
         int targets = phrases.values().stream().mapToInt(t -> t.length).sum();
-        // per phrase, in the library's hit order: its first target and its word edges
-        int[] firstTarget = new int[encoded.size() + 1];
+        firstTarget = new int[encoded.size() + 1];
         targetKind = new CompiledRules.Target.Kind[targets];
         targetIndex = new int[targets];
-        byte[] wordEdges = new byte[encoded.size()];
+        wordEdges = new byte[encoded.size()];
         int h = 0;
         int t = 0;
         for (String phrase : encoded.values()) {
@@ -89,20 +101,32 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         firstTarget[h] = t;
         int states = encoded.isEmpty() ? 0 : output.length;
         hasOutput = new long[(states + 63) / 64];
-        outputFrom = new int[states + 1];
         for (int state = 0; state < states; state++) {
-            int hits = output[state] == null ? 0 : output[state].length;
-            if (hits > 0) {
+            if (output[state] != null) {
                 hasOutput[state >>> 6] |= 1L << state;
             }
-            outputFrom[state + 1] = outputFrom[state] + hits;
         }
-        int total = outputFrom[states];
+        outputFrom = outputFrom(output);
+        int total = outputFrom[outputFrom.length - 1];
         outputLength = new int[total];
         outputEdges = new byte[total];
         outputTargetFrom = new int[total];
         outputTargetTo = new int[total];
+        flattenOutputs();
+    }
+
+    /** Where each state's outputs start in the flat arrays, and their total at the end. */
+    private static int[] outputFrom(int[][] output) {
+        int states = output == null ? 0 : output.length;
+        int[] from = new int[states + 1];
         for (int state = 0; state < states; state++) {
+            from[state + 1] = from[state] + (output[state] == null ? 0 : output[state].length);
+        }
+        return from;
+    }
+
+    private void flattenOutputs() {
+        for (int state = 0; state + 1 < outputFrom.length; state++) {
             for (int o = outputFrom[state]; o < outputFrom[state + 1]; o++) {
                 int hit = output[state][o - outputFrom[state]];
                 outputLength[o] = l[hit];
@@ -111,6 +135,91 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 outputTargetTo[o] = firstTarget[hit + 1];
             }
         }
+    }
+
+    /** Reads what {@link #write} wrote: the same arrays, so the same scan. */
+    PhraseAutomaton(ByteBuffer stored) {
+        code = new char[0x10000];
+        char[] alphabet = ImageArrays.readChars(stored);
+        for (int k = 0; k < alphabet.length; k++) {
+            code[alphabet[k]] = (char) (k + 1);
+        }
+        base = ImageArrays.readInts(stored);
+        check = ImageArrays.readInts(stored);
+        fail = ImageArrays.readInts(stored);
+        output = ImageArrays.readRows(stored);
+        l = ImageArrays.readInts(stored);
+        v = ImageArrays.readStrings(stored);
+        size = stored.getInt();
+        firstTarget = ImageArrays.readInts(stored);
+        CompiledRules.Target.Kind[] kinds = CompiledRules.Target.Kind.values();
+        byte[] kindOrdinals = ImageArrays.readBytes(stored);
+        targetKind = new CompiledRules.Target.Kind[kindOrdinals.length];
+        for (int t = 0; t < targetKind.length; t++) {
+            targetKind[t] = kinds[kindOrdinals[t]];
+        }
+        targetIndex = ImageArrays.readInts(stored);
+        wordEdges = ImageArrays.readBytes(stored);
+        hasOutput = ImageArrays.readLongs(stored);
+        int phrases = v == null ? 0 : size();
+        if (firstTarget == null || firstTarget.length != phrases + 1 || wordEdges.length != phrases
+                || targetIndex == null || targetIndex.length != targetKind.length
+                || firstTarget[phrases] != targetKind.length || (phrases > 0 && (l == null || l.length != phrases))) {
+            throw new IllegalStateException("the stored automaton's arrays do not fit together");
+        }
+        outputFrom = outputFrom(output);
+        int total = outputFrom[outputFrom.length - 1];
+        outputLength = new int[total];
+        outputEdges = new byte[total];
+        outputTargetFrom = new int[total];
+        outputTargetTo = new int[total];
+        flattenOutputs();
+    }
+
+    /**
+     * Everything the scan reads. The phrases are stored in hit order, which is also what the library's values
+     * are: only their number matters to it ({@link #size()}).
+     */
+    void write(DataOutputStream out) throws IOException {
+        int used = 0;
+        for (char c : code) {
+            used = Math.max(used, c);
+        }
+        char[] alphabet = new char[used];
+        for (int c = 0; c < code.length; c++) {
+            if (code[c] != 0) {
+                alphabet[code[c] - 1] = (char) c;
+            }
+        }
+        ImageArrays.write(out, alphabet);
+        ImageArrays.write(out, base);
+        ImageArrays.write(out, check);
+        ImageArrays.write(out, fail);
+        ImageArrays.write(out, output);
+        ImageArrays.write(out, l);
+        ImageArrays.write(out, phrases());
+        out.writeInt(size);
+        ImageArrays.write(out, firstTarget);
+        byte[] kindOrdinals = new byte[targetKind.length];
+        for (int t = 0; t < kindOrdinals.length; t++) {
+            kindOrdinals[t] = (byte) targetKind[t].ordinal();
+        }
+        ImageArrays.write(out, kindOrdinals);
+        ImageArrays.write(out, targetIndex);
+        ImageArrays.write(out, wordEdges);
+        ImageArrays.write(out, hasOutput);
+    }
+
+    /** The phrases by hit index, null before a build; the library's values are typed by erasure, so one by one. */
+    private String[] phrases() {
+        if (v == null) {
+            return null;
+        }
+        String[] phrases = new String[size()];
+        for (int h = 0; h < phrases.length; h++) {
+            phrases[h] = get(h);
+        }
+        return phrases;
     }
 
     private String encode(String phrase) {
@@ -148,5 +257,21 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 }
             }
         }
+    }
+
+    /** Equal when every array the scan reads is: a stored automaton against a fresh build. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PhraseAutomaton a && Arrays.equals(code, a.code) && Arrays.equals(base, a.base)
+                && Arrays.equals(check, a.check) && Arrays.equals(fail, a.fail) && Arrays.deepEquals(output, a.output)
+                && Arrays.equals(l, a.l) && Arrays.equals(phrases(), a.phrases()) && size == a.size
+                && Arrays.equals(firstTarget, a.firstTarget) && Arrays.equals(targetKind, a.targetKind)
+                && Arrays.equals(targetIndex, a.targetIndex) && Arrays.equals(wordEdges, a.wordEdges)
+                && Arrays.equals(hasOutput, a.hasOutput);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(base), Arrays.hashCode(firstTarget));
     }
 }
