@@ -75,8 +75,14 @@ public final class AdminAccount {
         }
     }
 
-    /** Argon2id with the OWASP minimum (19 MiB, 2 passes): slow for guessing, quick enough for one login. */
-    private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID, 19);
+    /**
+     * Argon2id with the OWASP minimum (19 MiB, 2 passes): slow for guessing, quick enough for one login. The library
+     * keeps a zeroed 19 MiB block template in every instance it hands out and never lets it go, so the instance is
+     * made on the first hash or login, not whenever the service starts.
+     */
+    private static final class Argon2id {
+        static final Argon2Function FUNCTION = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID, 19);
+    }
 
     private static CompletableFuture<String> inBackground(java.util.function.Supplier<String> work) {
         return CompletableFuture.supplyAsync(work, task -> {
@@ -87,7 +93,7 @@ public final class AdminAccount {
     }
 
     private static String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+        return Password.hash(password).addRandomSalt(16).with(Argon2id.FUNCTION).getResult();
     }
 
     public boolean matches(String givenUser, String givenPassword) {
@@ -97,7 +103,7 @@ public final class AdminAccount {
         boolean userOk = MessageDigest.isEqual(user.getBytes(StandardCharsets.UTF_8),
                 givenUser.trim().getBytes(StandardCharsets.UTF_8));
         // hash even for a wrong user name so timing does not tell which part was wrong
-        boolean passwordOk = Password.check(givenPassword, storedHash()).with(ARGON2);
+        boolean passwordOk = Password.check(givenPassword, storedHash()).with(Argon2id.FUNCTION);
         return userOk && passwordOk;
     }
 
