@@ -43,17 +43,35 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
      * bits stay in the nearest cache where the library's array of output arrays does not.
      */
     private final long[] hasOutput;
+    /** Derived from the arrays above after a build or a read. */
+    private final Outputs outputs;
+
     /**
-     * The outputs of every state in one flat array, {@code [outputFrom[state], outputFrom[state + 1])}, with what the
-     * scan needs of each hit next to it: the phrase's length, its word edges and its targets
-     * {@code [targetFrom, targetTo)}. One state's hits are then neighbours in memory instead of an array object per
-     * state and lookups per phrase. Derived from the arrays above after a build or a read.
+     * The outputs of every state in one flat array, {@code [from[state], from[state + 1])}, with what the scan needs
+     * of each hit next to it: the phrase's length, its word edges and its targets {@code [targetFrom, targetTo)}.
+     * One state's hits are then neighbours in memory instead of an array object per state and lookups per phrase.
      */
-    private final int[] outputFrom;
-    private final int[] outputLength;
-    private final byte[] outputEdges;
-    private final int[] outputTargetFrom;
-    private final int[] outputTargetTo;
+    private record Outputs(int[] from, int[] length, byte[] edges, int[] targetFrom, int[] targetTo) {
+        static Outputs of(int[][] output, int[] l, byte[] wordEdges, int[] firstTarget) {
+            int states = output == null ? 0 : output.length;
+            int[] from = new int[states + 1];
+            for (int state = 0; state < states; state++) {
+                from[state + 1] = from[state] + (output[state] == null ? 0 : output[state].length);
+            }
+            int total = from[states];
+            Outputs o = new Outputs(from, new int[total], new byte[total], new int[total], new int[total]);
+            for (int state = 0; state < states; state++) {
+                for (int k = from[state]; k < from[state + 1]; k++) {
+                    int hit = output[state][k - from[state]];
+                    o.length[k] = l[hit];
+                    o.edges[k] = wordEdges[hit];
+                    o.targetFrom[k] = firstTarget[hit];
+                    o.targetTo[k] = firstTarget[hit + 1];
+                }
+            }
+            return o;
+        }
+    }
 
     PhraseAutomaton(TreeMap<String, CompiledRules.Target[]> phrases) {
         // plain arrays: this runs at start-up, mostly before the JIT has compiled anything
@@ -106,35 +124,7 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 hasOutput[state >>> 6] |= 1L << state;
             }
         }
-        outputFrom = outputFrom(output);
-        int total = outputFrom[outputFrom.length - 1];
-        outputLength = new int[total];
-        outputEdges = new byte[total];
-        outputTargetFrom = new int[total];
-        outputTargetTo = new int[total];
-        flattenOutputs();
-    }
-
-    /** Where each state's outputs start in the flat arrays, and their total at the end. */
-    private static int[] outputFrom(int[][] output) {
-        int states = output == null ? 0 : output.length;
-        int[] from = new int[states + 1];
-        for (int state = 0; state < states; state++) {
-            from[state + 1] = from[state] + (output[state] == null ? 0 : output[state].length);
-        }
-        return from;
-    }
-
-    private void flattenOutputs() {
-        for (int state = 0; state + 1 < outputFrom.length; state++) {
-            for (int o = outputFrom[state]; o < outputFrom[state + 1]; o++) {
-                int hit = output[state][o - outputFrom[state]];
-                outputLength[o] = l[hit];
-                outputEdges[o] = wordEdges[hit];
-                outputTargetFrom[o] = firstTarget[hit];
-                outputTargetTo[o] = firstTarget[hit + 1];
-            }
-        }
+        outputs = Outputs.of(output, l, wordEdges, firstTarget);
     }
 
     /** Reads what {@link #write} wrote: the same arrays, so the same scan. */
@@ -167,13 +157,7 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 || firstTarget[phrases] != targetKind.length || (phrases > 0 && (l == null || l.length != phrases))) {
             throw new IllegalStateException("the stored automaton's arrays do not fit together");
         }
-        outputFrom = outputFrom(output);
-        int total = outputFrom[outputFrom.length - 1];
-        outputLength = new int[total];
-        outputEdges = new byte[total];
-        outputTargetFrom = new int[total];
-        outputTargetTo = new int[total];
-        flattenOutputs();
+        outputs = Outputs.of(output, l, wordEdges, firstTarget);
     }
 
     /**
@@ -235,6 +219,11 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         if (size() == 0) {
             return;
         }
+        int[] outputFrom = outputs.from();
+        int[] outputLength = outputs.length();
+        byte[] outputEdges = outputs.edges();
+        int[] outputTargetFrom = outputs.targetFrom();
+        int[] outputTargetTo = outputs.targetTo();
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = code[text.charAt(i)];
