@@ -148,24 +148,32 @@ final class CompiledRules {
         Matcher[] reusable = matchers.get();
         for (int i = 0; i < patterns.length; i++) {
             Matcher m;
-            boolean matched;
+            long span;
             if (!patternGated[i]) {
                 m = matcher(reusable, i, text);
-                matched = m.find();
+                span = m.find() ? span(m.start(), m.end()) : NO_MATCH;
             } else {
                 int count = found.candidateCount(i);
                 if (count == 0) {
                     continue;
                 }
                 m = matcher(reusable, i, text);
-                matched = firstMatchAt(m, text, found, i, count);
+                span = firstMatchAt(m, text, found, i, count);
             }
-            if (matched && m.end() > m.start()) {
-                found.rule(patternRule[i], m.start(), m.end());
+            int start = (int) (span >>> 32);
+            int end = (int) span;
+            if (span != NO_MATCH && end > start) {
+                found.rule(patternRule[i], start, end);
             }
             // a message must not stay reachable from a thread after its check
             m.reset("");
         }
+    }
+
+    private static final long NO_MATCH = -1;
+
+    private static long span(int start, int end) {
+        return ((long) start << 32) | end;
     }
 
     /** A matcher per pattern and thread, reset for each text: creating one costs more than most matches. */
@@ -180,21 +188,38 @@ final class CompiledRules {
         return m;
     }
 
-    /** Finds the leftmost match among the candidate starts; the regex still sees the text around them. */
-    private static boolean firstMatchAt(Matcher m, String text, Matches found, int pattern, int count) {
+    /**
+     * The leftmost match among the candidate starts, as {@link #span}, or {@link #NO_MATCH}; the regex still sees
+     * the text around them. A later candidate inside that match, in a later clause, which matches and ends no later
+     * quotes the same words without the clause before them, and is taken instead: "money. Pay 40,000 to release"
+     * is better quoted from "Pay", and the normalizer drops the punctuation between Han characters that would have
+     * ended a gap such as {@code 到[^，。]{0,10}?签} at the clause, so "月薪2到3万，到了再签" matches from its first 到.
+     */
+    private static long firstMatchAt(Matcher m, String text, Matches found, int pattern, int count) {
         m.useTransparentBounds(true).useAnchoringBounds(false);
-        int last = -1;
         for (int k = 0; k < count; k++) {
             int at = found.candidate(pattern, k);
-            if (at == last) {
+            if (k > 0 && at == found.candidate(pattern, k - 1)) {
                 continue;
             }
-            last = at;
             m.region(at, text.length());
             if (m.lookingAt()) {
-                return true;
+                int start = at;
+                int end = m.end();
+                for (int j = k + 1; j < count && found.candidate(pattern, j) < end; j++) {
+                    int inner = found.candidate(pattern, j);
+                    if (inner == start || !found.clauseBreak(start, inner)) {
+                        continue;
+                    }
+                    m.region(inner, text.length());
+                    if (m.lookingAt() && m.end() <= end) {
+                        start = inner;
+                        end = m.end();
+                    }
+                }
+                return span(start, end);
             }
         }
-        return false;
+        return NO_MATCH;
     }
 }

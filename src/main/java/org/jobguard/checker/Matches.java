@@ -193,6 +193,34 @@ final class Matches {
         return false;
     }
 
+    /**
+     * Whether a clause ends between two places of the normalized text, by its punctuation or the original's; a
+     * comma or point between digits ("40,000", "3.5") ends nothing.
+     */
+    boolean clauseBreak(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CLAUSE_END.indexOf(text.charAt(i)) >= 0 && !betweenDigits(text, i)) {
+                return true;
+            }
+        }
+        if (from <= 0 || to <= from) {
+            return false;
+        }
+        String original = normalized.original();
+        int end = normalized.charIndexOf(normalized.source()[to]);
+        for (int i = normalized.charIndexOf(normalized.source()[from - 1] + 1); i < end; i++) {
+            char c = original.charAt(i);
+            if ((CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',') && !betweenDigits(original, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean betweenDigits(String s, int i) {
+        return i > 0 && i + 1 < s.length() && Character.isDigit(s.charAt(i - 1)) && Character.isDigit(s.charAt(i + 1));
+    }
+
     private boolean clauseEndBetween(int from, int to) {
         for (int i = from; i < to; i++) {
             if (CLAUSE_END.indexOf(text.charAt(i)) >= 0) {
