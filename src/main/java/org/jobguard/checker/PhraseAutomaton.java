@@ -219,6 +219,14 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         if (size() == 0) {
             return;
         }
+        // in locals: the library's arrays are fields the JIT would read again after every call into found
+        char[] code = this.code;
+        int[] base = this.base;
+        int[] check = this.check;
+        int[] fail = this.fail;
+        long[] hasOutput = this.hasOutput;
+        CompiledRules.Target.Kind[] targetKind = this.targetKind;
+        int[] targetIndex = this.targetIndex;
         int[] outputFrom = outputs.from();
         int[] outputLength = outputs.length();
         byte[] outputEdges = outputs.edges();
@@ -231,9 +239,15 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 state = 0;
                 continue;
             }
-            int next;
-            while ((next = transitionWithRoot(state, c)) == -1) {
+            // the library's transition: a child sits at its parent's base plus the code, if check says it is its
+            int next = base[state] + c + 1;
+            while (check[next] != base[state]) {
+                if (state == 0) {
+                    next = 0;
+                    break;
+                }
                 state = fail[state];
+                next = base[state] + c + 1;
             }
             state = next;
             if ((hasOutput[state >>> 6] & (1L << state)) != 0) {
