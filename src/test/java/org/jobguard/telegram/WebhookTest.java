@@ -136,7 +136,12 @@ class WebhookTest {
                 "no update_id");
         assertEquals(400, status(bot.post("", WebhookBot.SECRET)));
         String huge = "{\"update_id\": 5, \"x\": \"" + "a".repeat(WebhookReceiver.MAX_BODY_BYTES) + "\"}";
-        assertEquals(413, status(bot.post(huge, WebhookBot.SECRET)));
+        try {
+            assertEquals(413, status(bot.post(huge, WebhookBot.SECRET)));
+        } catch (java.io.IOException refusedMidUpload) {
+            // the server answers 413 from the declared length and closes the connection; a client still uploading
+            // may see the connection closed before it reads the answer. Both are a refusal
+        }
         // unknown fields are Telegram adding to its API, not an error
         ObjectNode future = bot.numbered(Updates.text(newUser(), "/help"));
         future.put("some_field_from_bot_api_12", true);
