@@ -267,12 +267,15 @@ public final class CompiledRulesImage {
     private static int[] addNeeds(Map<String, List<Target>> phrases, Pattern pattern, int[] nextId) {
         List<List<String>> kept = new ArrayList<>();
         List<String> rarest = null;
+        int rarestRarity = -1;
         for (List<String> literals : RegexTrigger.requirements(pattern.pattern())) {
-            if (rarity(literals) >= RARE_ENOUGH) {
+            int rarity = rarity(literals);
+            if (rarity >= RARE_ENOUGH) {
                 kept.add(literals);
             }
-            if (rarest == null || rarity(literals) > rarity(rarest)) {
+            if (rarity > rarestRarity) {
                 rarest = literals;
+                rarestRarity = rarity;
             }
         }
         if (kept.isEmpty() && rarest != null) {

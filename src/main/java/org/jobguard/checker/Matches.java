@@ -186,7 +186,8 @@ final class Matches {
             if (gap > (latin ? NEGATION_WINDOW_LATIN : NEGATION_WINDOW_CJK)) {
                 continue;
             }
-            if (!clauseEndBetween(nEnd, phraseStart) && !clauseBreakInOriginal(nEnd, phraseStart)) {
+            // for a negation any comma or point ends the clause, between digits too, as it always has
+            if (!clauseBreak(nEnd, phraseStart, false)) {
                 return true;
             }
         }
@@ -198,11 +199,16 @@ final class Matches {
      * comma or point between digits ("40,000", "3.5") ends nothing.
      */
     boolean clauseBreak(int from, int to) {
+        return clauseBreak(from, to, true);
+    }
+
+    private boolean clauseBreak(int from, int to, boolean digitsJoin) {
         for (int i = from; i < to; i++) {
-            if (CLAUSE_END.indexOf(text.charAt(i)) >= 0 && !betweenDigits(text, i)) {
+            if (CLAUSE_END.indexOf(text.charAt(i)) >= 0 && !(digitsJoin && betweenDigits(text, i))) {
                 return true;
             }
         }
+        // punctuation between two CJK characters is dropped by the normalizer, so look at the original
         if (from <= 0 || to <= from) {
             return false;
         }
@@ -210,7 +216,7 @@ final class Matches {
         int end = normalized.charIndexOf(normalized.source()[to]);
         for (int i = normalized.charIndexOf(normalized.source()[from - 1] + 1); i < end; i++) {
             char c = original.charAt(i);
-            if ((CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',') && !betweenDigits(original, i)) {
+            if ((CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',') && !(digitsJoin && betweenDigits(original, i))) {
                 return true;
             }
         }
@@ -219,35 +225,6 @@ final class Matches {
 
     private static boolean betweenDigits(String s, int i) {
         return i > 0 && i + 1 < s.length() && Character.isDigit(s.charAt(i - 1)) && Character.isDigit(s.charAt(i + 1));
-    }
-
-    private boolean clauseEndBetween(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (CLAUSE_END.indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Punctuation between two CJK characters is dropped by the normalizer, so look at the original. */
-    private boolean clauseBreakInOriginal(int from, int to) {
-        if (from <= 0 || to <= from) {
-            return false;
-        }
-        int cpFrom = normalized.source()[from - 1] + 1;
-        int cpTo = normalized.source()[to];
-        if (cpTo <= cpFrom) {
-            return false;
-        }
-        String original = normalized.original();
-        for (int i = normalized.charIndexOf(cpFrom), end = normalized.charIndexOf(cpTo); i < end; i++) {
-            char c = original.charAt(i);
-            if (CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
