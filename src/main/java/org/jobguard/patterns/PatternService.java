@@ -121,7 +121,7 @@ public final class PatternService {
 
     /**
      * Counts a checked message and, when it is flagged, stores it as an anonymized pattern. Returns after
-     * the commit, so a reply sent afterwards never acknowledges something lost.
+     * the commit, so that whoever acknowledges the message afterwards never acknowledges something lost.
      *
      * @param sender an opaque per-user key (e.g. the chat id as text) used only for /forget, hashed in memory
      */

@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 public interface PatternSink {
     /**
-     * Counts a checked message and, when it is flagged, stores its anonymized pattern; called before the
-     * reply is sent.
+     * Counts a checked message and, when it is flagged, stores its anonymized pattern; called after the
+     * reply is sent and before the update is acknowledged.
      *
      * @param sender an opaque key of the sender (the bot passes its keyed hash of the user id), kept by the
      *               sink in memory only so that /forget can find what was just sent

@@ -34,6 +34,12 @@ final class RecentChecks {
         return token;
     }
 
+    /** The pattern stored for a check after its reply went out. */
+    void attachRecord(String token, long recordId) {
+        byToken.asMap().computeIfPresent(token, (t, c) ->
+                new Check(c.userHash(), Optional.of(recordId), c.ruleIds(), c.risk(), c.language()));
+    }
+
     /** Takes the check out, so a report counts once however often the button is pressed. */
     Optional<Check> take(String token) {
         return Optional.ofNullable(byToken.asMap().remove(token));

@@ -157,10 +157,8 @@ final class UpdateRouter implements UpdateHandler {
         // nothing readable says nothing about the language: answer in the user's own
         Language lang = v.kind() == Verdict.Kind.EMPTY ? ui : prefs.chosenLanguage().orElse(v.language());
 
-        // every check is counted for the rule statistics; a flagged one is stored before the reply goes
-        // out (a reply must never stand for something lost), a plain count can wait until after it
         boolean countable = !edited && v.kind() != Verdict.Kind.EMPTY;
-        Optional<Long> recordId = countable && v.flagged() ? record(v, text, forwarded, user) : Optional.empty();
+        String token = null;
 
         String html;
         InlineKeyboardMarkup keyboard = null;
@@ -183,7 +181,7 @@ final class UpdateRouter implements UpdateHandler {
                 }
                 default -> {
                     html = composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()));
-                    String token = checks.remember(new RecentChecks.Check(user, recordId,
+                    token = checks.remember(new RecentChecks.Check(user, Optional.empty(),
                             v.flags().stream().map(RedFlag::ruleId).distinct().toList(), v.risk(), lang));
                     keyboard = keyboard(
                             List.of(button(lang, "tg.button.steps", "s"),
@@ -201,8 +199,14 @@ final class UpdateRouter implements UpdateHandler {
         }
         Optional<Integer> replyId = send(chatId, html, keyboard, prefs, List.of(msg.getMessageId()));
         replyId.ifPresent(id -> replies.remember(messageKey, id));
-        if (countable && !v.flagged()) {
-            record(v, text, forwarded, user);
+        // every check is counted for the rule statistics and a flagged one is stored, after the reply: the
+        // user waits for the warning, not for the database. The update is acknowledged only once this is
+        // done too, and a press on the reply's buttons queues behind it in the same chat.
+        if (countable) {
+            Optional<Long> recordId = record(v, text, forwarded, user);
+            if (token != null && recordId.isPresent()) {
+                checks.attachRecord(token, recordId.get());
+            }
         }
     }
 

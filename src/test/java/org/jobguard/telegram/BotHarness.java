@@ -55,9 +55,17 @@ final class BotHarness implements AutoCloseable {
         this(s -> s, CHECKER::check);
     }
 
+    /** While closed, {@code record} waits: a store that has not committed yet. */
+    volatile java.util.concurrent.CountDownLatch storeOpen = new java.util.concurrent.CountDownLatch(0);
+
     final PatternSink sink = new PatternSink() {
         @Override
         public Optional<Long> record(Verdict verdict, String text, boolean forwarded, String sender) {
+            try {
+                storeOpen.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             recorded.add(new Recorded(verdict.risk(), forwarded, sender, System.nanoTime()));
             return verdict.flagged() ? Optional.of((long) recorded.size()) : Optional.empty();
         }
@@ -97,6 +105,15 @@ final class BotHarness implements AutoCloseable {
         int before = api.calls("sendMessage").size();
         api.push(update);
         return api.await(c -> c.method().equals("sendMessage"), before + 1, Duration.ofSeconds(10)).get(before);
+    }
+
+    /** The {@code index}-th record handed to the sink, waiting for it: records are made after the reply. */
+    Recorded recorded(int index) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (recorded.size() <= index && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return recorded.get(index);
     }
 
     @Override

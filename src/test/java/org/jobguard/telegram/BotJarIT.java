@@ -179,31 +179,35 @@ class BotJarIT {
             }
         }
         assertTrue(answered.size() >= 300, "answered " + answered.size());
-        Set<String> stored = new HashSet<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + work.resolve("data/jobguard.db"));
-             Statement st = c.createStatement()) {
-            try (ResultSet r = st.executeQuery("PRAGMA integrity_check")) {
-                r.next();
-                assertEquals("ok", r.getString(1));
-            }
-            try (ResultSet r = st.executeQuery("SELECT redacted_text FROM pattern")) {
-                while (r.next()) {
-                    String text = r.getString(1);
-                    int at = text.indexOf("zq");
-                    if (at >= 0) {
-                        stored.add(text.substring(at, Math.min(text.length(), at + 5)));
-                    }
-                }
-            }
+             Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("PRAGMA integrity_check")) {
+            r.next();
+            assertEquals("ok", r.getString(1));
         }
-        Set<String> lost = new HashSet<>(answered);
-        lost.removeAll(stored);
-        assertEquals(Set.of(), lost, "answered but not stored");
 
-        // the killed instance's database opens again and the bot carries on where the acknowledgements stopped
+        // the killed instance's database opens again and the bot carries on where the acknowledgements stopped:
+        // an update answered but killed before its pattern was stored was not acknowledged, so it comes again
         startJar();
         api.await(c -> c.method().equals("sendMessage"), count, Duration.ofSeconds(240));
         api.awaitAllConfirmed(Duration.ofSeconds(60));
+        process.destroy();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        Set<String> stored = new HashSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + work.resolve("data/jobguard.db"));
+             Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT redacted_text FROM pattern")) {
+            while (r.next()) {
+                String text = r.getString(1);
+                int at = text.indexOf("zq");
+                if (at >= 0) {
+                    stored.add(text.substring(at, Math.min(text.length(), at + 5)));
+                }
+            }
+        }
+        Set<String> lost = new HashSet<>(markerByChat.values());
+        lost.removeAll(stored);
+        assertEquals(Set.of(), lost, "acknowledged but not stored");
     }
 
     /**

@@ -73,17 +73,32 @@ class UpdateKindsTest {
     }
 
     @Test
-    void flaggedMessageIsStoredBeforeTheReplyIsSent() throws Exception {
+    void checksAreStoredAfterTheReplyAndAcknowledgedOnlyOnceStored() throws Exception {
+        h.api.awaitAllConfirmed(Duration.ofSeconds(10));
         int before = h.recorded.size();
-        FakeBotApi.Call reply = h.reply(Updates.text(newUser(), SCAM_EN));
+        h.storeOpen = new java.util.concurrent.CountDownLatch(1);
+        long update;
+        FakeBotApi.Call reply;
+        try {
+            long chat = newUser();
+            update = h.api.push(Updates.text(chat, SCAM_EN));
+            reply = h.api.await(c -> c.method().equals("sendMessage") && c.chatId() == chat, 1,
+                    Duration.ofSeconds(10)).get(0);
+            Thread.sleep(300);
+            assertTrue(h.api.confirmedOffset() <= update, "not acknowledged while its pattern is not stored");
+        } finally {
+            h.storeOpen.countDown();
+        }
+        h.api.awaitAllConfirmed(Duration.ofSeconds(10));
+        assertTrue(h.api.confirmedOffset() > update);
         assertEquals(before + 1, h.recorded.size());
-        assertTrue(h.recorded.get(before).nanos() < reply.nanos());
+        assertTrue(h.recorded.get(before).nanos() > reply.nanos(), "the user waits for the warning, not the store");
         assertFalse(h.recorded.get(before).forwarded());
 
         FakeBotApi.Call plain = h.reply(Updates.text(newUser(), "Can we meet for lunch on Friday?"));
         h.api.awaitAllConfirmed(Duration.ofSeconds(10));
         assertEquals(before + 2, h.recorded.size(), "a harmless check is still counted");
-        assertTrue(h.recorded.get(before + 1).nanos() > plain.nanos(), "after the reply, so it costs no latency");
+        assertTrue(h.recorded.get(before + 1).nanos() > plain.nanos());
     }
 
     @Test
@@ -206,7 +221,7 @@ class UpdateKindsTest {
         long u = newUser();
         int before = h.recorded.size();
         h.reply(Updates.text(u, SCAM_EN));
-        String sender = h.recorded.get(before).sender();
+        String sender = h.recorded(before).sender();
         assertFalse(sender.contains(String.valueOf(u)), "the sink gets a keyed hash, not the id");
         String done = h.reply(Updates.text(u, "/forget")).text();
         assertTrue(h.forgotten.contains(sender));
