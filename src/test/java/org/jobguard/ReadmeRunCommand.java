@@ -33,7 +33,14 @@ public final class ReadmeRunCommand {
         if (jar < 0 || !words.get(jar + 1).equals("target/jobguard.jar")) {
             throw new AssertionError("README.md's run command does not start target/jobguard.jar: " + line);
         }
-        return new ArrayList<>(words.subList(0, jar));
+        // a file named relative to the repository (the class-data archive) is found from any working directory
+        List<String> options = new ArrayList<>();
+        for (String option : words.subList(0, jar)) {
+            int eq = option.indexOf("=target/");
+            options.add(eq < 0 ? option
+                    : option.substring(0, eq + 1) + Path.of(option.substring(eq + 1)).toAbsolutePath());
+        }
+        return options;
     }
 
     /** {@code java <README options> <extra> -jar <jar>} with this JVM's java. */

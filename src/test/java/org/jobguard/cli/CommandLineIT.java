@@ -36,6 +36,26 @@ class CommandLineIT {
     }
 
     @Test
+    void theRunCommandMapsAnArchiveOfTheServicesClassesBuiltWithTheJar(@TempDir Path elsewhere) throws Exception {
+        // -Xshare:on turns an archive that does not fit this jar or this JVM from a silent slowdown into an error
+        java.util.List<String> command = new java.util.ArrayList<>(org.jobguard.ReadmeRunCommand.command(
+                JarProcess.JAR.toAbsolutePath(), "-Xshare:on", "-XX:+PrintSharedArchiveAndExit"));
+        Process p = new ProcessBuilder(command).directory(elsewhere.toFile())
+                .redirectOutput(elsewhere.resolve("out.txt").toFile()).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        String listing = Files.readString(elsewhere.resolve("out.txt"));
+        assertEquals(0, p.exitValue(), listing);
+        assertFalse(listing.contains("archive is invalid"), listing);
+        // what the training run has to reach: the checker, the bot's reply path, the store, the web server
+        for (String name : new String[]{"org.jobguard.checker.RedFlagChecker", "org.jobguard.telegram.UpdateRouter",
+                "org.jobguard.telegram.ReplyComposer", "okhttp3.OkHttpClient",
+                "org.telegram.telegrambots.meta.api.objects.Update", "org.jobguard.patterns.PatternStore",
+                "org.sqlite.jdbc4.JDBC4PreparedStatement", "org.jobguard.web.WebServer", "io.javalin.Javalin"}) {
+            assertTrue(listing.contains(": " + name + " app_loader"), name + " is not in the archive");
+        }
+    }
+
+    @Test
     void jsonlAnswersEveryLineInOrderAndReportsBadOnes() throws Exception {
         String input = String.join("\n",
                 "{\"id\": \"a\", \"text\": \"护照由公司保管，到了再签合同\"}",

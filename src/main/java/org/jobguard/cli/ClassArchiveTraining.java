@@ -1,0 +1,213 @@
+package org.jobguard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.jobguard.App;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The build's training run for the JVM's class-data archive: started with {@code -XX:ArchiveClassesAtExit}, it
+ * runs the service in polling mode against a stand-in Bot API on loopback, has it answer one update of each kind
+ * it reads, fetches the try-it and login pages, and stops. The JVM then writes every class it loaded, parsed and
+ * verified, to the archive that README's run command maps with {@code -XX:SharedArchiveFile}: the service no
+ * longer reads and verifies several thousand classes from the jar at each start, nor on its first replies. A
+ * failure here is a service that cannot start or answer, so it fails the build.
+ */
+public final class ClassArchiveTraining {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long WAIT_SECONDS = 120;
+
+    private ClassArchiveTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ArrayNode updates = (ArrayNode) JSON.readTree(resource("class-archive-updates.json"));
+        long lastUpdate = updates.get(updates.size() - 1).path("update_id").asLong();
+        Path data = Files.createTempDirectory("jobguard-archive-training");
+        StandInBotApi api = new StandInBotApi(updates, lastUpdate);
+        int code = 1;
+        try {
+            Map<String, String> env = new HashMap<>();
+            System.getenv().forEach((k, v) -> {
+                if (k.equals("JOBGUARD_HOME")) {
+                    env.put(k, v);
+                }
+            });
+            byte[] secret = new byte[24];
+            new SecureRandom().nextBytes(secret);
+            env.put("TELEGRAM_BOT_TOKEN", "0:archive-training");
+            env.put("TELEGRAM_API_URL", "http://127.0.0.1:" + api.port());
+            env.put("JOBGUARD_HMAC_SECRET", HexFormat.of().formatHex(secret));
+            env.put("JOBGUARD_DATA_DIR", data.toString());
+            env.put("JOBGUARD_PORT", "0");
+            App app = App.start(env, Clock.systemDefaultZone());
+            try {
+                if (!api.allAcknowledged.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the service did not acknowledge the training updates");
+                }
+                String web = "http://127.0.0.1:" + app.port();
+                get(web + "/");
+                post(web + "/", "text=" + URLEncoder.encode(updates.get(0).path("message").path("text").asText(),
+                        StandardCharsets.UTF_8));
+                get(web + "/contacts?location=" + URLEncoder.encode("妙瓦底", StandardCharsets.UTF_8));
+                get(web + "/admin/login");
+                get(web + "/health");
+            } finally {
+                app.close();
+            }
+            System.out.println("class-archive training: " + api.replies.get() + " replies to " + updates.size()
+                    + " updates");
+            code = 0;
+        } finally {
+            api.stop();
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        // exits the JVM, which is when the archive is written; a lingering non-daemon thread would otherwise hold it
+        System.exit(code);
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = ClassArchiveTraining.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("missing resource " + name);
+        }
+        return in;
+    }
+
+    private static void get(String url) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        drain(c);
+    }
+
+    private static void post(String url, String form) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(form.getBytes(StandardCharsets.UTF_8));
+        }
+        drain(c);
+    }
+
+    private static void drain(HttpURLConnection c) throws IOException {
+        int status = c.getResponseCode();
+        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            if (in != null) {
+                in.readAllBytes();
+            }
+        }
+        if (status >= 500) {
+            throw new IllegalStateException(c.getURL().getPath() + " answered " + status);
+        }
+    }
+
+    /** Just enough of the Bot API for the service's start-up and replies; it hands out the updates once. */
+    private static final class StandInBotApi {
+        private final HttpServer server;
+        private final ArrayNode updates;
+        private final long lastUpdate;
+        private final AtomicInteger messageIds = new AtomicInteger(100);
+        final AtomicInteger replies = new AtomicInteger();
+        final CountDownLatch allAcknowledged = new CountDownLatch(1);
+
+        StandInBotApi(ArrayNode updates, long lastUpdate) throws IOException {
+            this.updates = updates;
+            this.lastUpdate = lastUpdate;
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", this::answer);
+            server.setExecutor(Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "archive-training-bot-api");
+                t.setDaemon(true);
+                return t;
+            }));
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+
+        private void answer(HttpExchange exchange) throws IOException {
+            JsonNode request;
+            try (InputStream in = exchange.getRequestBody()) {
+                byte[] body = in.readAllBytes();
+                request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+            }
+            String path = exchange.getRequestURI().getPath();
+            String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            ObjectNode response = JSON.createObjectNode().put("ok", true);
+            switch (method) {
+                case "getme" -> response.putObject("result").put("id", 1).put("is_bot", true)
+                        .put("first_name", "JobGuard").put("username", "jobguard_training_bot");
+                case "getupdates" -> response.set("result", updatesAfter(request.path("offset").asLong(0)));
+                case "sendmessage", "editmessagetext" -> {
+                    replies.incrementAndGet();
+                    ObjectNode message = response.putObject("result").put("message_id", messageIds.incrementAndGet())
+                            .put("date", 1_764_000_000).put("text", request.path("text").asText());
+                    message.putObject("chat").put("id", request.path("chat_id").asLong()).put("type", "private");
+                }
+                default -> response.put("result", true);
+            }
+            byte[] out = JSON.writeValueAsBytes(response);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, out.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(out);
+            }
+        }
+
+        private ArrayNode updatesAfter(long offset) {
+            if (offset > lastUpdate) {
+                allAcknowledged.countDown();
+            }
+            ArrayNode pending = JSON.createArrayNode();
+            updates.forEach(u -> {
+                if (u.path("update_id").asLong() >= offset) {
+                    pending.add(u);
+                }
+            });
+            if (pending.isEmpty()) {
+                try {
+                    // a long poll with nothing to deliver, shortened: the training has no one to wait for
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return pending;
+        }
+    }
+}
