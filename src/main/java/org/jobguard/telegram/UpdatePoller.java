@@ -94,20 +94,18 @@ final class UpdatePoller {
                 List<Update> updates = pollApi.call(GetUpdates.builder()
                         .offset((int) window.nextOffset()).limit(WINDOW).timeout(timeoutSeconds)
                         .allowedUpdates(ALLOWED).build());
-                int fresh = 0;
                 for (Update update : updates) {
                     long id = update.getUpdateId();
                     if (window.admit(id)) {
-                        fresh++;
                         queues.submit(UpdateHandler.orderKey(update), () -> handle(update, id));
                     }
                 }
                 // Telegram re-sends unacknowledged updates at once, so without a pause this would spin
                 if (window.inFlight() >= WINDOW) {
                     window.awaitRoom(WINDOW / 2, 50);
-                } else if (fresh == 0) {
-                    // only updates still being handled came back: look for new ones again soon rather than when
-                    // those finish, or an update arriving meanwhile waits for its predecessors' replies too
+                } else if (updates.size() < WINDOW) {
+                    // the next poll brings back whatever is still being handled: wait until something is done,
+                    // but not for long, or an update arriving meanwhile waits for its predecessors' replies too
                     window.awaitProgress(REPOLL_MILLIS);
                 }
             } catch (InterruptedException e) {

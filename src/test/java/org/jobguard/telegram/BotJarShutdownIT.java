@@ -94,9 +94,11 @@ class BotJarShutdownIT {
                         "update " + update + " acknowledged without an answer"));
                 System.out.printf("jar [" + jvm + "]: start-up to first getUpdates %d ms; 300 updates 5 ms apart: p50 %.1f ms,"
                                 + " p99 %.1f ms; again, warm: p50 %.1f ms, p99 %.1f ms; RSS under bursts %d MB;"
+                                + " CPU %d / %d ms and getUpdates %d / %d times per burst (cold / warm);"
                                 + " SIGTERM after %d of 200 answered%n",
                         startupMillis, cold.percentile(0.5), cold.percentile(0.99), warm.percentile(0.5),
-                        warm.percentile(0.99), rssAfterMb,
+                        warm.percentile(0.99), rssAfterMb, cold.cpuMillis(), warm.cpuMillis(), cold.polls(),
+                        warm.polls(),
                         chatByUpdate.values().stream().filter(answered::contains).count());
                 String output = Files.readString(log, StandardCharsets.UTF_8);
                 assertFalse(output.contains("妙瓦底") || output.contains("Myawaddy") || output.contains("4200001"),
@@ -107,8 +109,11 @@ class BotJarShutdownIT {
         }
     }
 
-    /** Update-to-reply times of one burst, sorted, and the most memory the jar used during it. */
-    private record Burst(double[] millis, long rssMb) {
+    /**
+     * Update-to-reply times of one burst, sorted; the most memory the jar used during it; the CPU time it
+     * spent (its threads, compilers and collector) and how often it called getUpdates meanwhile.
+     */
+    private record Burst(double[] millis, long rssMb, long cpuMillis, int polls) {
         double percentile(double p) {
             return p == 0.5 ? millis[millis.length / 2] : millis[(int) Math.ceil(millis.length * p) - 1];
         }
@@ -116,6 +121,8 @@ class BotJarShutdownIT {
 
     /** 300 flagged texts from new users, 5 ms apart, each answered once. */
     private static Burst burst(FakeBotApi api, Process jar, long firstUser) throws Exception {
+        Duration cpuBefore = cpu(jar);
+        int pollsBefore = api.calls("getUpdates").size();
         Map<Long, Long> pushed = new HashMap<>();
         for (int i = 0; i < 300; i++) {
             long u = firstUser + i;
@@ -126,7 +133,8 @@ class BotJarShutdownIT {
         double[] millis = api.await(c -> c.method().equals("sendMessage") && pushed.containsKey(c.chatId()), 300,
                         Duration.ofSeconds(60)).stream()
                 .mapToDouble(c -> (c.nanos() - pushed.get(c.chatId())) / 1e6).sorted().toArray();
-        return new Burst(millis, Math.max(rssMb, rssMegabytes(jar.pid())));
+        return new Burst(millis, Math.max(rssMb, rssMegabytes(jar.pid())), cpu(jar).minus(cpuBefore).toMillis(),
+                api.calls("getUpdates").size() - pollsBefore);
     }
 
     /** @param attempts sendMessage calls expected for this reply (2 when the first one gets a 429) */
@@ -137,6 +145,10 @@ class BotJarShutdownIT {
         List<FakeBotApi.Call> sent = api.await(c -> c.method().equals("sendMessage") && c.chatId() == chat,
                 attempts, Duration.ofSeconds(20));
         return sent.get(attempts - 1);
+    }
+
+    private static Duration cpu(Process jar) {
+        return jar.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static long rssMegabytes(long pid) throws java.io.IOException {
