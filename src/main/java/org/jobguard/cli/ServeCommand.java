@@ -20,7 +20,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        return serve(spec.commandLine().getOut());
+    }
+
+    /** Runs until SIGTERM/Ctrl-C; README's run command comes here from {@link Main} without a command line to parse. */
+    static int serve(PrintWriter out) throws InterruptedException {
         App app = App.start(System.getenv(), Clock.systemDefaultZone());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

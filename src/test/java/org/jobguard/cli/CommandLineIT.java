@@ -113,6 +113,20 @@ class CommandLineIT {
     }
 
     @Test
+    void theServiceStartedAsReadmeSaysStopsOnABrokenRulesFileWithFileLineAndExitCode2(@TempDir Path home)
+            throws Exception {
+        Files.createDirectories(home.resolve("config"));
+        for (String file : new String[]{"jobguard.yaml", "contacts.yaml"}) {
+            Files.copy(Path.of("config", file), home.resolve("config").resolve(file));
+        }
+        Files.writeString(home.resolve("config/rules.yaml"), "rules:\n  - id: x.one\n    severity: [\n");
+        JarProcess r = JarProcess.run(new byte[0], Map.of("JOBGUARD_PORT", "0"), home);
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stderr().contains("rules.yaml:3"), r.stderr());
+        assertFalse(r.stderr().contains("at org."), r.stderr());
+    }
+
+    @Test
     void aMissingFileIsAClearError() throws Exception {
         JarProcess r = JarProcess.run("", "check", "no-such-file.txt");
         assertEquals(2, r.exitCode());
