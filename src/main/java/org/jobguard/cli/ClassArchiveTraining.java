@@ -8,9 +8,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.jobguard.App;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -51,6 +53,10 @@ public final class ClassArchiveTraining {
         long lastUpdate = updates.get(updates.size() - 1).path("update_id").asLong();
         Path data = Files.createTempDirectory("jobguard-archive-training");
         StandInBotApi api = new StandInBotApi(updates, lastUpdate);
+        // the service's log lines would read as a service started by the build; they are shown only on a failure
+        PrintStream console = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         int code = 1;
         try {
             Map<String, String> env = new HashMap<>();
@@ -71,6 +77,9 @@ public final class ClassArchiveTraining {
                 if (!api.allAcknowledged.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the service did not acknowledge the training updates");
                 }
+                if (api.replies.get() == 0) {
+                    throw new IllegalStateException("the service answered none of the training updates");
+                }
                 String web = "http://127.0.0.1:" + app.port();
                 get(web + "/");
                 post(web + "/", "text=" + URLEncoder.encode(updates.get(0).path("message").path("text").asText(),
@@ -85,6 +94,10 @@ public final class ClassArchiveTraining {
                     + " updates");
             code = 0;
         } finally {
+            System.setErr(console);
+            if (code != 0) {
+                console.print(log.toString(StandardCharsets.UTF_8));
+            }
             api.stop();
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
