@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.jobguard.App;
+import org.jobguard.config.ConfigException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,6 +50,18 @@ public final class ClassArchiveTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        // exits the JVM, which is when the archive is written; a lingering non-daemon thread would otherwise hold it
+        System.exit(train(System.getenv(), System.out));
+    }
+
+    /**
+     * Runs the service through the training updates and pages; a broken configuration file only skips the
+     * training (the archive is an optimisation), so that the service itself reports it at start.
+     *
+     * @param environment where {@code JOBGUARD_HOME} (the config directory's parent) is read from
+     * @return the exit code: 0, as anything else is thrown
+     */
+    static int train(Map<String, String> environment, PrintStream out) throws Exception {
         ArrayNode updates = (ArrayNode) JSON.readTree(resource("class-archive-updates.json"));
         long lastUpdate = updates.get(updates.size() - 1).path("update_id").asLong();
         Path data = Files.createTempDirectory("jobguard-archive-training");
@@ -57,14 +70,12 @@ public final class ClassArchiveTraining {
         PrintStream console = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        int code = 1;
+        boolean done = false;
         try {
             Map<String, String> env = new HashMap<>();
-            System.getenv().forEach((k, v) -> {
-                if (k.equals("JOBGUARD_HOME")) {
-                    env.put(k, v);
-                }
-            });
+            if (environment.containsKey("JOBGUARD_HOME")) {
+                env.put("JOBGUARD_HOME", environment.get("JOBGUARD_HOME"));
+            }
             byte[] secret = new byte[24];
             new SecureRandom().nextBytes(secret);
             env.put("TELEGRAM_BOT_TOKEN", "0:archive-training");
@@ -72,7 +83,14 @@ public final class ClassArchiveTraining {
             env.put("JOBGUARD_HMAC_SECRET", HexFormat.of().formatHex(secret));
             env.put("JOBGUARD_DATA_DIR", data.toString());
             env.put("JOBGUARD_PORT", "0");
-            App app = App.start(env, Clock.systemDefaultZone());
+            App app;
+            try {
+                app = App.start(env, Clock.systemDefaultZone());
+            } catch (ConfigException e) {
+                out.println("class-archive training skipped: " + e.getMessage());
+                done = true;
+                return 0;
+            }
             try {
                 if (!api.allAcknowledged.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the service did not acknowledge the training updates");
@@ -90,12 +108,13 @@ public final class ClassArchiveTraining {
             } finally {
                 app.close();
             }
-            System.out.println("class-archive training: " + api.replies.get() + " replies to " + updates.size()
+            out.println("class-archive training: " + api.replies.get() + " replies to " + updates.size()
                     + " updates");
-            code = 0;
+            done = true;
+            return 0;
         } finally {
             System.setErr(console);
-            if (code != 0) {
+            if (!done) {
                 console.print(log.toString(StandardCharsets.UTF_8));
             }
             api.stop();
@@ -103,8 +122,6 @@ public final class ClassArchiveTraining {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        // exits the JVM, which is when the archive is written; a lingering non-daemon thread would otherwise hold it
-        System.exit(code);
     }
 
     private static InputStream resource(String name) throws IOException {
