@@ -137,6 +137,8 @@ public final class App implements AutoCloseable {
                     .map(token -> loaders.submit(() -> TelegramBot.identify(botSettings(config, token))));
             return new App(config, clock, result(store), result(checker), result(contacts), identity);
         } catch (RuntimeException | Error e) {
+            // the service will not start: a getMe still retrying against Telegram has nothing left to wait for
+            loaders.shutdownNow();
             if (store.isDone() && !store.isCancelled()) {
                 try {
                     result(store).close();
