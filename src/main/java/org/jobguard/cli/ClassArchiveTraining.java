@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * it reads, fetches the try-it and login pages, and stops. The JVM then writes every class it loaded, parsed and
  * verified, to the archive that README's run command maps with {@code -XX:SharedArchiveFile}: the service no
  * longer reads and verifies several thousand classes from the jar at each start, nor on its first replies. A
- * failure here is a service that cannot start or answer, so it fails the build.
+ * service that cannot start or answer fails the build; a broken configuration file only skips the training.
  */
 public final class ClassArchiveTraining {
     private static final ObjectMapper JSON = new ObjectMapper();
