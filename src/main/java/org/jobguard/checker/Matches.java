@@ -18,6 +18,8 @@ final class Matches {
     private static final int NEGATION_WINDOW_CJK = 6;
     private static final int NEGATION_WINDOW_LATIN = 20;
     private static final String CLAUSE_END = "。.!?！？;；\n";
+    /** characters that open negated wording in Chinese (after Traditional -> Simplified) */
+    private static final String NEGATING_HAN = "不没无未别勿非莫";
     private static final int NONE = Integer.MAX_VALUE;
 
     private NormalizedText normalized;
@@ -178,7 +180,15 @@ final class Matches {
         for (int k = 0; k < negations; k++) {
             int nStart = negationStart[k];
             int nEnd = negationEnd[k];
-            if (nEnd > phraseStart || nStart >= phraseStart) {
+            if (nStart >= phraseStart) {
+                continue;
+            }
+            if (nEnd > phraseStart) {
+                // the cue's tail is the phrase's head, as 不收 and 收手机 in "不收手机"; but a phrase that is itself
+                // negated wording ("绝不违法" holds 不违法, "are not a scam" holds "not a scam") is what it says
+                if (!negatedWording(phraseStart)) {
+                    return true;
+                }
                 continue;
             }
             int gap = phraseStart - nEnd;
@@ -219,8 +229,38 @@ final class Matches {
             if ((CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',') && !(digitsJoin && betweenDigits(original, i))) {
                 return true;
             }
+            // a space between Chinese words separates items as a comma would ("不用会英语 包机票"); a negation
+            // does not reach across it
+            if (!digitsJoin && Character.isWhitespace(c) && betweenHan(original, i)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    private boolean negatedWording(int phraseStart) {
+        char c = text.charAt(phraseStart);
+        if (NEGATING_HAN.indexOf(c) >= 0) {
+            return true;
+        }
+        return text.startsWith("not", phraseStart) || text.startsWith("no", phraseStart)
+                || text.startsWith("never", phraseStart);
+    }
+
+    private static boolean betweenHan(String s, int i) {
+        int before = i - 1;
+        while (before >= 0 && Character.isWhitespace(s.charAt(before))) {
+            before--;
+        }
+        int after = i + 1;
+        while (after < s.length() && Character.isWhitespace(s.charAt(after))) {
+            after++;
+        }
+        return before >= 0 && after < s.length() && isHan(s.charAt(before)) && isHan(s.charAt(after));
+    }
+
+    private static boolean isHan(char c) {
+        return c >= 0x2E80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static boolean betweenDigits(String s, int i) {
