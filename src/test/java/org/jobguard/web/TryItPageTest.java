@@ -36,6 +36,17 @@ class TryItPageTest extends RunningWebTest {
     }
 
     @Test
+    void aParentsMessageAboutARansomIsAnsweredAsARansomNotAsAJobAd() throws Exception {
+        HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text",
+                "Our son went to Cambodia for a job. A man says he owes 5,000 USD and if we don't pay by Friday they"
+                        + " cannot guarantee his safety. Don't involve police."));
+        assertTrue(r.body().contains("data-kind=\"ransom\""), r.body());
+        assertTrue(r.body().contains("This looks like a ransom demand"), r.body());
+        assertFalse(r.body().contains("do not travel for this job"), "no job-ad advice for a family");
+        assertTrue(r.body().contains("id=\"contacts\""), "the numbers for Cambodia");
+    }
+
+    @Test
     void scriptInTheAdIsShownAsText() throws Exception {
         String ad = "<script>alert(1)</script>\"><img src=x onerror=alert(2)> 高薪 妙瓦底";
         HttpResponse<String> r = web.postForm("/", Map.of("text", ad));
