@@ -20,6 +20,8 @@ final class Matches {
     private static final String CLAUSE_END = "。.!?！？;；\n";
     /** characters that open negated wording in Chinese (after Traditional -> Simplified) */
     private static final String NEGATING_HAN = "不没无未别勿非莫";
+    private static final java.util.Set<String> NEGATING_WORDS = java.util.Set.of("not", "no", "never", "cannot",
+            "can't", "don't", "won't", "nothing", "nobody");
     private static final int NONE = Integer.MAX_VALUE;
 
     private NormalizedText normalized;
@@ -177,6 +179,10 @@ final class Matches {
     }
 
     private boolean negated(int phraseStart) {
+        if (negatedWording(phraseStart)) {
+            // a negative statement ("cannot guarantee his safety", "不违法") stays one after a negation before it
+            return false;
+        }
         for (int k = 0; k < negations; k++) {
             int nStart = negationStart[k];
             int nEnd = negationEnd[k];
@@ -184,12 +190,8 @@ final class Matches {
                 continue;
             }
             if (nEnd > phraseStart) {
-                // the cue's tail is the phrase's head, as 不收 and 收手机 in "不收手机"; but a phrase that is itself
-                // negated wording ("绝不违法" holds 不违法, "are not a scam" holds "not a scam") is what it says
-                if (!negatedWording(phraseStart)) {
-                    return true;
-                }
-                continue;
+                // the cue's tail is the phrase's head, as 不收 and 收手机 in "不收手机"
+                return true;
             }
             int gap = phraseStart - nEnd;
             boolean latin = phraseStart < text.length() && text.charAt(phraseStart) < 0x250;
@@ -238,13 +240,17 @@ final class Matches {
         return false;
     }
 
+    /** Whether a phrase opens with a negation of its own: 不违法, "not a scam", "cannot guarantee his safety". */
     private boolean negatedWording(int phraseStart) {
         char c = text.charAt(phraseStart);
         if (NEGATING_HAN.indexOf(c) >= 0) {
             return true;
         }
-        return text.startsWith("not", phraseStart) || text.startsWith("no", phraseStart)
-                || text.startsWith("never", phraseStart);
+        int end = phraseStart;
+        while (end < text.length() && (isWordChar(text.charAt(end)) || text.charAt(end) == '\'')) {
+            end++;
+        }
+        return NEGATING_WORDS.contains(text.substring(phraseStart, end));
     }
 
     private static boolean betweenHan(String s, int i) {

@@ -1,10 +1,14 @@
 package org.jobguard.web;
 
+import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.Risk;
 import org.jobguard.checker.Verdict;
 import org.jobguard.contacts.HelpAnswer;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +44,27 @@ public record TryItView(String text, String langOption, Optional<Verdict> verdic
 
     public boolean truncated() {
         return originalChars > checkedChars;
+    }
+
+    /**
+     * One explanation with every phrase it covers: rules of one category share their explanation, and a parent
+     * should read "someone is asking for money to release a person" once, with its three quotes, not three times.
+     *
+     * @param severity the strongest of its flags (flags come strongest first)
+     */
+    public record Finding(String messageKey, String severity, String category, List<String> quotes) {
+    }
+
+    public List<Finding> findings() {
+        Map<String, Finding> byKey = new LinkedHashMap<>();
+        for (RedFlag f : verdict.map(Verdict::flags).orElse(List.of())) {
+            Finding known = byKey.computeIfAbsent(f.messageKey(), k -> new Finding(k, f.severity().id(),
+                    f.category().id(), new ArrayList<>()));
+            if (!known.quotes().contains(f.evidence())) {
+                known.quotes().add(f.evidence());
+            }
+        }
+        return List.copyOf(byKey.values());
     }
 
     public List<String> langOptions() {

@@ -44,6 +44,13 @@ class TryItPageTest extends RunningWebTest {
         assertTrue(r.body().contains("This looks like a ransom demand"), r.body());
         assertFalse(r.body().contains("do not travel for this job"), "no job-ad advice for a family");
         assertTrue(r.body().contains("id=\"contacts\""), "the numbers for Cambodia");
+        String extortion = "Someone is asking for money to release a person";
+        String found = r.body().substring(r.body().indexOf("<ol class=\"flags\">"));
+        found = found.substring(0, found.indexOf("</ol>"));
+        assertEquals(found.indexOf(extortion), found.lastIndexOf(extortion),
+                "one explanation for the ransom flags, with their quotes: " + found);
+        assertTrue(found.contains("<q class=\"evidence\">cannot guarantee his safety</q>"),
+                "a threat after \"don't pay\" is still a threat: " + found);
     }
 
     @Test
