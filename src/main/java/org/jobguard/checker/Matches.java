@@ -20,8 +20,8 @@ final class Matches {
     private static final String CLAUSE_END = "。.!?！？;；\n";
     /** characters that open negated wording in Chinese (after Traditional -> Simplified) */
     private static final String NEGATING_HAN = "不没无未别勿非莫";
-    private static final java.util.Set<String> NEGATING_WORDS = java.util.Set.of("not", "no", "never", "cannot",
-            "can't", "don't", "won't", "nothing", "nobody");
+    private static final String[] NEGATING_WORDS = {"not", "no", "never", "cannot", "can't", "don't", "won't",
+            "nothing", "nobody"};
     private static final int NONE = Integer.MAX_VALUE;
 
     private NormalizedText normalized;
@@ -179,7 +179,7 @@ final class Matches {
     }
 
     private boolean negated(int phraseStart) {
-        if (negatedWording(phraseStart)) {
+        if (negations == 0 || negatedWording(phraseStart)) {
             // a negative statement ("cannot guarantee his safety", "不违法") stays one after a negation before it
             return false;
         }
@@ -246,11 +246,14 @@ final class Matches {
         if (NEGATING_HAN.indexOf(c) >= 0) {
             return true;
         }
-        int end = phraseStart;
-        while (end < text.length() && (isWordChar(text.charAt(end)) || text.charAt(end) == '\'')) {
-            end++;
+        for (String word : NEGATING_WORDS) {
+            int end = phraseStart + word.length();
+            if (text.startsWith(word, phraseStart)
+                    && (end == text.length() || !isWordChar(text.charAt(end)) && text.charAt(end) != '\'')) {
+                return true;
+            }
         }
-        return NEGATING_WORDS.contains(text.substring(phraseStart, end));
+        return false;
     }
 
     private static boolean betweenHan(String s, int i) {
