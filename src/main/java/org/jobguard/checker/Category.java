@@ -18,7 +18,9 @@ public enum Category {
     URGENCY,
     REASSURANCE,
     SCAM_WORK,
-    RANSOM;
+    RANSOM,
+    /** wording the risk model learned from labelled messages, quoted where it weighed most; no rule lists it */
+    WORDING;
 
     // computed once: every verdict asks for them
     private final String id = name().toLowerCase(Locale.ROOT);
@@ -31,6 +33,11 @@ public enum Category {
     /** Key of the one-line explanation shown to users, e.g. {@code flag.document_control}. */
     public String messageKey() {
         return messageKey;
+    }
+
+    /** Whether rules in {@code rules.yaml} may have this category; {@link #WORDING} comes from the model only. */
+    public boolean fromRules() {
+        return this != WORDING;
     }
 
     public static Optional<Category> fromId(String id) {

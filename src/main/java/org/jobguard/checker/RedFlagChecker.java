@@ -6,46 +6,82 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads one message and says, with evidence, how much it looks like recruitment into a scam compound
+ * Reads one message and says, with evidence, how likely it is recruitment into a scam compound or a ransom demand
  * (DESIGN.md section 2). Pure: no I/O. Thread-safe; the rule set can be swapped while checks run.
  *
- * <p>Scoring, by category (never by raw hit count): a weak category is worth 1 point, a medium one 2;
- * 1 point is low, 2 medium, 3 or more high. A strong category is high alone. Reassurance next to a risky
- * destination is high ("nothing illegal" about a job in Myawaddy is the classic lure). Signs of a lawful
- * employer take a point off messages that only have weak flags. A text that reads like a warning about
- * scams rather than an offer is capped at low.
+ * <p>The rules find and quote evidence; how evidence becomes a risk is learned ({@link RiskModel}, fitted by
+ * {@code train} on the labelled corpora): a logistic model over the rules and categories that fired, pairs of
+ * categories, the places named, context and discourse cues, contact points and hashed wording. Its calibrated
+ * probability is cut into the risk bands. So the same weak signs (包住, 急招, 高薪) can mean little in a factory in
+ * 深圳 and a lot next to 西港, as the labelled messages say.
+ *
+ * <p>Every risk above none stays explained: a verdict carries its rule flags, and when the wording weighed in, the
+ * spans whose n-grams weighed most are quoted as {@link Category#WORDING} flags. A text that reads like a warning
+ * (police, NGO, news, a survivor's story) gets the awareness reply and at most low risk; a near-duplicate of a
+ * moderator-confirmed scam is high risk whatever the model says. Two floors stay from the rules: a strong sign of
+ * control or irregular travel is at least medium, and a ransom demand is high.
  */
 public final class RedFlagChecker {
     private static final int MAX_ADVICE = 4;
     private static final int CATEGORY_COUNT = Category.values().length;
+    private static final int MAX_CONTRIBUTIONS = 6;
+    private static final int MAX_WORDING_QUOTES = 2;
+    private static final int MAX_WORDING_QUOTE_LENGTH = 24;
+    /** wording that moved the sum by less than this (in log-odds) is not worth a quote next to the rules' flags */
+    private static final double WORDING_WORTH_QUOTING = 0.5;
+    /** how much the wording counts against the named features before regularisation; 0.3 and 3 did worse in CV */
+    static final double WORDING_SCALE = 1.0;
+
+    /** Rules, their feature space and the model's weights on it: replaced together when a moderator toggles a rule. */
+    private record Setup(CompiledRules rules, FeatureSpace space, MessageFeatures features, float[] weights) {
+    }
 
     private final Normalizer normalizer;
     private final IndicatorExtractor indicators;
     private final ConfirmedPatterns confirmed;
-    private final AtomicReference<CompiledRules> compiled = new AtomicReference<>();
+    private final RiskModel model;
+    private final PlaceZones places;
+    private final AtomicReference<Setup> setup = new AtomicReference<>();
 
-    public RedFlagChecker(RuleSet rules, ConfirmedPatterns confirmed) {
-        this(rules, new Normalizer(), confirmed);
+    public RedFlagChecker(RuleSet rules, RiskModel model, ConfirmedPatterns confirmed) {
+        this(rules, new Normalizer(), model, PlaceZones.NONE, confirmed);
     }
 
-    public RedFlagChecker(RuleSet rules, Normalizer normalizer, ConfirmedPatterns confirmed) {
+    public RedFlagChecker(RuleSet rules, Normalizer normalizer, RiskModel model, PlaceZones places,
+                          ConfirmedPatterns confirmed) {
         this.normalizer = normalizer;
         this.indicators = new IndicatorExtractor();
         this.confirmed = confirmed;
-        this.compiled.set(new CompiledRules(rules, normalizer));
+        this.model = model;
+        this.places = places;
+        this.setup.set(setup(new CompiledRules(rules, normalizer)));
+    }
+
+    private Setup setup(CompiledRules rules) {
+        FeatureSpace space = new FeatureSpace(rules.ruleSet().rules(), model.ngramBits());
+        return new Setup(rules, space, new MessageFeatures(space), model.bind(space));
     }
 
     /** Replaces the rules, e.g. after a moderator toggled one; checks in flight finish on the old set. */
     public void reconfigure(RuleSet rules) {
-        compiled.set(new CompiledRules(rules, normalizer));
+        setup.set(setup(new CompiledRules(rules, normalizer)));
     }
 
     public RuleSet rules() {
-        return compiled.get().ruleSet();
+        return setup.get().rules().ruleSet();
     }
 
     public Normalizer normalizer() {
         return normalizer;
+    }
+
+    public RiskModel model() {
+        return model;
+    }
+
+    /** The feature space of the current rules: what a model fitted for them must name. */
+    public FeatureSpace featureSpace() {
+        return setup.get().space();
     }
 
     public Verdict check(String text) {
@@ -58,54 +94,50 @@ public final class RedFlagChecker {
         Language language = forced.orElse(normalized.language());
         List<Indicator> found = indicators.extract(original);
         if (normalized.isBlank()) {
-            return new Verdict(Risk.NONE, 0, language, Verdict.Kind.EMPTY, List.of(), found, List.of(), List.of(), null);
+            return new Verdict(Risk.NONE, 0, 0, language, Verdict.Kind.EMPTY, List.of(), found, List.of(), List.of(),
+                    null, List.of());
         }
-        CompiledRules rules = compiled.get();
+        Setup s = setup.get();
+        CompiledRules rules = s.rules();
         Matches matches = rules.match(normalized);
-        boolean awareness = matches.awareness >= 2 && matches.awareness > 2 * matches.recruiting;
         List<RedFlag> flags = dropContained(flags(rules, matches, normalized));
         List<String> shadow = shadowHits(rules, matches);
+        boolean[] ruleHits = ruleHits(rules, matches);
+        boolean cuedAwareness = matches.awareness >= 2 && matches.awareness > 2 * matches.recruiting;
 
-        // the worst severity per category, by ordinal
-        Severity[] categories = new Severity[CATEGORY_COUNT];
-        for (RedFlag f : flags) {
-            Severity worst = categories[f.category().ordinal()];
-            if (worst == null || f.severity().compareTo(worst) > 0) {
-                categories[f.category().ordinal()] = f.severity();
+        // the named features, each with its weight; few per message
+        float[] w = s.weights();
+        int[][] named = {new int[32]};
+        int[] namedCount = {0};
+        s.features().named(normalized, ruleHits, flags, matches, places.zones(normalized), found, language, slot -> {
+            if (namedCount[0] == named[0].length) {
+                named[0] = java.util.Arrays.copyOf(named[0], 2 * namedCount[0]);
             }
+            named[0][namedCount[0]++] = slot;
+        });
+        double z = 0;
+        for (int i = 0; i < namedCount[0]; i++) {
+            z += w[named[0][i]];
         }
-        Verdict.Kind kind = awareness ? Verdict.Kind.AWARENESS
-                : categories[Category.RANSOM.ordinal()] != null ? Verdict.Kind.RANSOM : Verdict.Kind.MESSAGE;
+        double wording = wordingSum(s, normalized);
+        z += wording;
+        double probability = model.probability(z);
 
-        int score = 0;
-        boolean strong = false;
-        boolean mediumOrStrong = false;
-        for (Severity severity : categories) {
-            if (severity == null) {
-                continue;
-            }
-            switch (severity) {
-                case WEAK -> score += 1;
-                case MEDIUM -> {
-                    score += 2;
-                    mediumOrStrong = true;
-                }
-                case STRONG -> {
-                    score += 3;
-                    strong = true;
-                    mediumOrStrong = true;
-                }
-            }
+        Risk risk = model.thresholds().band(probability);
+        if (risk == Risk.NONE && !flags.isEmpty()) {
+            risk = Risk.LOW;
         }
-        if (categories[Category.RISKY_DESTINATION.ordinal()] != null
-                && categories[Category.REASSURANCE.ordinal()] != null) {
-            strong = true;
+        if (!risk.atLeast(Risk.MEDIUM) && flags.stream().anyMatch(RedFlagChecker::controlOrIrregular)) {
+            risk = Risk.MEDIUM;
         }
-        if (!mediumOrStrong && !strong && matches.legitimacy > 0 && score > 1) {
-            score -= Math.min(matches.legitimacy, score - 1);
+        Verdict.Kind kind = cuedAwareness || !risk.atLeast(Risk.MEDIUM) && matches.awareness > 0 && !flags.isEmpty()
+                ? Verdict.Kind.AWARENESS
+                : risk.atLeast(Risk.MEDIUM) && flags.stream().anyMatch(f -> f.category() == Category.RANSOM)
+                ? Verdict.Kind.RANSOM : Verdict.Kind.MESSAGE;
+        if (kind == Verdict.Kind.RANSOM) {
+            // someone is being held now: there is no "medium" ransom demand
+            risk = Risk.HIGH;
         }
-        Risk risk = strong || score >= 3 ? Risk.HIGH : score == 2 ? Risk.MEDIUM : score == 1 ? Risk.LOW : Risk.NONE;
-
         PatternMatch known = null;
         if (kind != Verdict.Kind.AWARENESS) {
             known = confirmed.nearest(normalized.text()).orElse(null);
@@ -116,9 +148,203 @@ public final class RedFlagChecker {
         if (kind == Verdict.Kind.AWARENESS && risk.atLeast(Risk.LOW)) {
             risk = Risk.LOW;
         }
+        if (risk.atLeast(Risk.MEDIUM) && (wording >= WORDING_WORTH_QUOTING || flags.isEmpty())) {
+            flags = new ArrayList<>(flags);
+            flags.addAll(wordingQuotes(s, normalized, flags));
+        }
         sortBySeverity(flags);
-        return new Verdict(risk, score, language, kind, flags, found, advice(rules, kind, risk, flags),
-                shadow, known);
+        return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
+                advice(rules, kind, risk, flags), shadow, known, contributions(s, named[0], namedCount[0], wording));
+    }
+
+    /**
+     * The features of one message as the model reads them, for fitting a model: the named ones at 1, the wording
+     * buckets at their count over the square root of the message's n-gram count (so a long text does not outweigh
+     * a short one by its length alone).
+     */
+    public FeatureVector features(String text) {
+        NormalizedText normalized = normalizer.normalize(text == null ? "" : text);
+        Setup s = setup.get();
+        java.util.TreeMap<Integer, Double> values = new java.util.TreeMap<>();
+        if (!normalized.isBlank()) {
+            Matches matches = s.rules().match(normalized);
+            List<RedFlag> flags = dropContained(flags(s.rules(), matches, normalized));
+            s.features().named(normalized, ruleHits(s.rules(), matches), flags, matches, places.zones(normalized),
+                    indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
+            List<Integer> grams = new ArrayList<>();
+            s.features().wording(normalized, (bucket, start, end) -> grams.add(s.space().ngramSlot(bucket)));
+            double each = grams.isEmpty() ? 0 : WORDING_SCALE / Math.sqrt(grams.size());
+            grams.forEach(g -> values.merge(g, each, Double::sum));
+        } else {
+            values.put(s.space().bias, 1.0);
+        }
+        int[] slots = new int[values.size()];
+        double[] v = new double[values.size()];
+        int i = 0;
+        for (var e : values.entrySet()) {
+            slots[i] = e.getKey();
+            v[i++] = e.getValue();
+        }
+        return new FeatureVector(slots, v);
+    }
+
+    private static boolean[] ruleHits(CompiledRules rules, Matches m) {
+        boolean[] hits = new boolean[rules.ruleCount()];
+        for (int r = 0; r < hits.length; r++) {
+            hits[r] = m.hit(r) && !rules.rule(r).shadow();
+        }
+        return hits;
+    }
+
+    private static double wordingSum(Setup s, NormalizedText normalized) {
+        float[] w = s.weights();
+        double[] sum = {0};
+        int[] count = {0};
+        s.features().wording(normalized, (bucket, start, end) -> {
+            sum[0] += w[s.space().ngramSlot(bucket)];
+            count[0]++;
+        });
+        return count[0] == 0 ? 0 : WORDING_SCALE * sum[0] / Math.sqrt(count[0]);
+    }
+
+    /**
+     * Quotes the wording that weighed most: each n-gram's weight is spread over its characters, and the hottest
+     * runs of characters (outside the rule flags' evidence) become the quotes.
+     */
+    private List<RedFlag> wordingQuotes(Setup s, NormalizedText normalized, List<RedFlag> flags) {
+        String text = normalized.text();
+        float[] w = s.weights();
+        double[] heat = new double[text.length()];
+        s.features().wording(normalized, (bucket, start, end) -> {
+            double c = WORDING_SCALE * w[s.space().ngramSlot(bucket)];
+            if (c > 0) {
+                for (int i = start; i < end; i++) {
+                    heat[i] += c / (end - start);
+                }
+            }
+        });
+        boolean[] covered = new boolean[text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            int cp = normalized.source()[i];
+            for (RedFlag f : flags) {
+                if (cp >= f.start() && cp < f.end()) {
+                    covered[i] = true;
+                    break;
+                }
+            }
+        }
+        double max = 0;
+        for (int i = 0; i < heat.length; i++) {
+            if (!covered[i]) {
+                max = Math.max(max, heat[i]);
+            }
+        }
+        List<RedFlag> quotes = new ArrayList<>();
+        if (max <= 0) {
+            return quotes;
+        }
+        double floor = max / 3;
+        List<int[]> runs = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        int i = 0;
+        while (i < heat.length) {
+            if (covered[i] || heat[i] < floor || text.charAt(i) == ' ') {
+                i++;
+                continue;
+            }
+            int start = i;
+            double sum = 0;
+            while (i < heat.length && !covered[i] && (heat[i] >= floor
+                    || text.charAt(i) == ' ' && i + 1 < heat.length && heat[i + 1] >= floor)
+                    && i - start < MAX_WORDING_QUOTE_LENGTH) {
+                sum += heat[i];
+                i++;
+            }
+            runs.add(new int[] {start, i});
+            scores.add(sum);
+        }
+        for (int k = 0; k < MAX_WORDING_QUOTES && !runs.isEmpty(); k++) {
+            int best = 0;
+            for (int r = 1; r < runs.size(); r++) {
+                if (scores.get(r) > scores.get(best)) {
+                    best = r;
+                }
+            }
+            int[] run = runs.remove(best);
+            scores.remove(best);
+            int start = run[0];
+            int end = run[1];
+            // whole words and numbers: "5,000 USD", not "000 USD"
+            while (start > 0 && isWordChar(text.charAt(start - 1)) && isWordChar(text.charAt(start))) {
+                start--;
+            }
+            while (end < text.length() && isWordChar(text.charAt(end - 1)) && isWordChar(text.charAt(end))) {
+                end++;
+            }
+            while (end > start + 1 && text.charAt(end - 1) == ' ') {
+                end--;
+            }
+            if (!meaningful(text, start, end)) {
+                k--;
+                continue;
+            }
+            int[] span = normalized.originalSpan(start, end);
+            quotes.add(new RedFlag("wording", Category.WORDING, Severity.WEAK,
+                    normalized.originalSlice(span[0], span[1]), span[0], span[1], Category.WORDING.messageKey()));
+        }
+        quotes.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return quotes;
+    }
+
+    /**
+     * A kept passport, a border crossed "with someone to meet you", a ransom: the strong signs of being taken, never
+     * below medium whatever the rest of the message says. Scam work is strong too, but "rent your bank account" is
+     * also ordinary spam, which the model tells apart.
+     */
+    private static boolean controlOrIrregular(RedFlag f) {
+        return f.severity() == Severity.STRONG && f.category() != Category.SCAM_WORK;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c < 0x250 && Character.isLetterOrDigit(c) || c == ',' || c == '.';
+    }
+
+    /** Two Han characters, or two Latin words, or one Latin word of five letters: a quote a person can read. */
+    private static boolean meaningful(String text, int start, int end) {
+        int han = 0;
+        int words = 0;
+        int longest = 0;
+        int run = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.isIdeographic(c)) {
+                han++;
+            }
+            if (c < 0x250 && Character.isLetter(c)) {
+                run++;
+                longest = Math.max(longest, run);
+            } else {
+                words += run > 0 ? 1 : 0;
+                run = 0;
+            }
+        }
+        words += run > 0 ? 1 : 0;
+        return han >= 2 || words >= 2 || longest >= 5;
+    }
+
+    private static List<Contribution> contributions(Setup s, int[] named, int count, double wording) {
+        List<Contribution> all = new ArrayList<>(count + 1);
+        float[] w = s.weights();
+        for (int i = 0; i < count; i++) {
+            if (w[named[i]] != 0 && named[i] != s.space().bias) {
+                all.add(new Contribution(s.space().name(named[i]), w[named[i]]));
+            }
+        }
+        if (wording != 0) {
+            all.add(new Contribution("wording", wording));
+        }
+        all.sort((a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight())));
+        return all.size() > MAX_CONTRIBUTIONS ? all.subList(0, MAX_CONTRIBUTIONS) : all;
     }
 
     /** Per rule its best evidence (see {@link Matches}), in text order; shadow rules are left out. */

@@ -5,15 +5,17 @@ import java.util.List;
 /**
  * What the checker says about one message; every risk above none is explained by its flags.
  *
- * @param score         sum of category weights, for ordering only; the flags are the reason
+ * @param score         the probability in percent, for ordering; the flags are the reason
+ * @param probability   how likely the message is compound recruitment or a ransom demand, calibrated (0..1)
  * @param kind          what the message looks like as a whole
  * @param adviceKeys    2-4 message keys of concrete next steps, most important first
  * @param shadowRuleIds shadow rules that fired: counted for moderators, never shown to users
  * @param knownPattern  the confirmed pattern this message is a near-duplicate of, or null
+ * @param contributions the features that weighed most, strongest first, for or against
  */
-public record Verdict(Risk risk, int score, Language language, Kind kind, List<RedFlag> flags,
+public record Verdict(Risk risk, int score, double probability, Language language, Kind kind, List<RedFlag> flags,
                       List<Indicator> indicators, List<String> adviceKeys, List<String> shadowRuleIds,
-                      PatternMatch knownPattern) {
+                      PatternMatch knownPattern, List<Contribution> contributions) {
 
     public enum Kind {
         /** nothing special: a job ad, a chat, anything that is not one of the below */
@@ -35,6 +37,7 @@ public record Verdict(Risk risk, int score, Language language, Kind kind, List<R
         indicators = List.copyOf(indicators);
         adviceKeys = List.copyOf(adviceKeys);
         shadowRuleIds = List.copyOf(shadowRuleIds);
+        contributions = List.copyOf(contributions);
     }
 
     public boolean flagged() {

@@ -22,14 +22,15 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
- * Scores the checker on a labelled JSONL file (the format of {@code shared/corpus/dev.jsonl}).
- * Positive means risk medium or high: recall is reported for the positive labels, the false-positive
- * rate for the negative ones, per label and per language.
+ * Scores the checker on a labelled JSONL file (the format of {@code src/test/resources/corpus/README.md}).
+ * Positive means risk medium or high: recall is reported for compound recruitment and ransom, the false-alarm rate
+ * for the other labels (other_scam included: a task scam or a crypto pitch is not a compound offer), per label and
+ * per language; then the risk model's cross-validated figures from its training.
  */
 @Command(name = "eval", description = "Score the checker on a labelled JSONL file: recall, false positives, misses.")
 final class EvalCommand implements Callable<Integer> {
-    static final Set<String> POSITIVE = Set.of("scam_recruit", "ransom", "other_scam");
-    static final Set<String> NEGATIVE = Set.of("legit_job", "chat", "awareness");
+    static final Set<String> POSITIVE = LabelledMessage.DANGER;
+    static final Set<String> NEGATIVE = Set.of("legit_job", "chat", "awareness", "other_scam");
 
     @Spec
     CommandSpec spec;
@@ -72,13 +73,13 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "eval %s: %d messages%s%n", file, rows.size(), bad > 0 ? " (" + bad + " bad lines skipped)" : "");
         out.println();
-        out.println("label          n     flagged  rate    (positive labels: recall; negative: false-positive rate)");
+        out.println("label          n     flagged  rate    (scam_recruit, ransom: recall; others: false alarms)");
         Map<String, List<Row>> byLabel = new TreeMap<>();
         rows.forEach(r -> byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r));
         byLabel.forEach((label, list) -> {
             long flagged = list.stream().filter(Row::positive).count();
             out.printf(Locale.ROOT, "%-13s %4d    %4d   %6.3f   %s%n", label, list.size(), flagged,
-                    (double) flagged / list.size(), POSITIVE.contains(label) ? "recall" : "false-positive rate");
+                    (double) flagged / list.size(), POSITIVE.contains(label) ? "recall" : "false alarms");
         });
         List<Row> recruitOrRansom = rows.stream()
                 .filter(r -> r.label().equals("scam_recruit") || r.label().equals("ransom")).toList();
@@ -88,7 +89,7 @@ final class EvalCommand implements Callable<Integer> {
                     recruitOrRansom.stream().filter(Row::positive).count(), recruitOrRansom.size());
         }
         out.println();
-        out.println("per language (positive labels: recall; negative: false-positive rate)");
+        out.println("per language (scam_recruit, ransom: recall; others: false alarms)");
         Map<String, List<Row>> byLabelLang = new TreeMap<>();
         rows.forEach(r -> byLabelLang.computeIfAbsent(r.label() + " " + r.lang(), k -> new ArrayList<>()).add(r));
         byLabelLang.forEach((key, list) -> out.printf(Locale.ROOT, "  %-22s %4d  %6.3f%n", key, list.size(),
@@ -124,7 +125,31 @@ final class EvalCommand implements Callable<Integer> {
         out.println("false alarms (negative label, risk medium or high):");
         rows.stream().filter(r -> NEGATIVE.contains(r.label()) && r.positive())
                 .forEach(r -> out.println("  " + describe(r)));
+        printModel(out, checker);
         return 0;
+    }
+
+    /** The model in use and its figures on messages it was not fitted on (k-fold, from {@code train}). */
+    private static void printModel(PrintWriter out, RedFlagChecker checker) {
+        out.println();
+        var t = checker.model().thresholds();
+        out.printf(Locale.ROOT, "risk model: %s; thresholds low %.3f, medium %.3f, high %.3f%n", checker.model().version(),
+                t.low(), t.medium(), t.high());
+        try {
+            JsonNode cv = new ObjectMapper().readTree(org.jobguard.config.ConfigFiles.locate(System.getenv())
+                    .text(org.jobguard.config.RiskModelFile.NAME).content()).path("training").path("cross_validated");
+            if (cv.isMissingNode()) {
+                return;
+            }
+            out.printf(Locale.ROOT, "cross-validated at training: recall scam_recruit+ransom %.3f%n",
+                    cv.path("recall_scam_recruit_ransom").asDouble());
+            cv.path("flagged_share").fields().forEachRemaining(e -> out.printf(Locale.ROOT, "  %-13s %6.3f  %s%n",
+                    e.getKey(), e.getValue().asDouble(), POSITIVE.contains(e.getKey()) ? "recall" : "false alarms"));
+            cv.path("flagged_share_by_language").fields().forEachRemaining(e -> out.printf(Locale.ROOT,
+                    "    %-22s %6.3f%n", e.getKey(), e.getValue().asDouble()));
+        } catch (java.io.IOException e) {
+            out.println("  (cannot read the model file's training figures: " + e.getMessage() + ")");
+        }
     }
 
     private static String describe(Row r) {

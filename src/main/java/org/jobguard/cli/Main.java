@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "jobguard", mixinStandardHelpOptions = true, version = "JobGuard 0.1",
         description = "JobGuard (求职防骗助手): warns job seekers about scam-compound recruitment.",
         subcommands = {ServeCommand.class, CheckCommand.class, EvalCommand.class, BenchCommand.class, ContactsCommand.class,
-                RedactionEvalCommand.class, StoreBenchCommand.class})
+                RedactionEvalCommand.class, StoreBenchCommand.class, TrainCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code for bad configuration or bad input files: the caller must fix something. */
     public static final int EXIT_CONFIG = 2;

@@ -3,6 +3,7 @@ package org.jobguard.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jobguard.checker.Contribution;
 import org.jobguard.checker.Indicator;
 import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.Verdict;
@@ -25,6 +26,7 @@ public final class VerdictJson {
         }
         o.put("risk", v.risk().id());
         o.put("score", v.score());
+        o.put("probability", Math.round(v.probability() * 1000) / 1000.0);
         o.put("language", v.language().tag());
         o.put("kind", v.kind().id());
         ArrayNode flags = o.putArray("flags");
@@ -49,6 +51,10 @@ public final class VerdictJson {
             }
             io.put("start", i.start());
             io.put("end", i.end());
+        }
+        ArrayNode why = o.putArray("contributions");
+        for (Contribution c : v.contributions()) {
+            why.addObject().put("feature", c.feature()).put("weight", Math.round(c.weight() * 1000) / 1000.0);
         }
         ArrayNode advice = o.putArray("advice");
         v.adviceKeys().forEach(advice::add);

@@ -23,10 +23,19 @@ public record ConfigFiles(Path configDir, Path messagesDir) {
 
     /** Reads a file of {@code config/}, from disk or from the jar; the name in errors says which. */
     public YamlDocument yaml(String name) {
+        Text text = text(name);
+        return YamlDocument.parse(text.name(), text.content());
+    }
+
+    /** A file of {@code config/} as text, from disk or from the jar, with the name errors should give. */
+    public record Text(String name, String content) {
+    }
+
+    public Text text(String name) {
         if (configDir != null) {
             Path file = configDir.resolve(name);
             try {
-                return YamlDocument.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                return new Text(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
             } catch (java.nio.charset.MalformedInputException e) {
                 throw new ConfigException(file.toString(), 0, "not UTF-8 text");
             } catch (IOException e) {
@@ -38,7 +47,7 @@ public record ConfigFiles(Path configDir, Path messagesDir) {
             if (in == null) {
                 throw new ConfigException("classpath:" + resource, 0, "missing from the jar");
             }
-            return YamlDocument.parse("classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new Text("classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException("classpath:" + resource, 0, "cannot read: " + e.getMessage());
         }

@@ -90,7 +90,7 @@ public final class RulesLoader {
             throw doc.error(at + "/id", "rule id '" + id + "' must be lower case letters, digits, '_' and '.'");
         }
         String cat = text(doc, at + "/category", n.get("category"));
-        Category category = Category.fromId(cat).orElseThrow(() ->
+        Category category = Category.fromId(cat).filter(Category::fromRules).orElseThrow(() ->
                 doc.error(at + "/category", "unknown category '" + cat + "' in rule " + id));
         String sev = text(doc, at + "/severity", n.get("severity"));
         Severity severity;

@@ -20,8 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Table-driven: {@code checker-cases.yaml} against the repository's real rules. */
 class CheckerCasesTest {
     static RedFlagChecker repositoryChecker() {
-        return new RedFlagChecker(RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml")),
-                ConfirmedPatterns.none());
+        return TestModels.shippedChecker();
     }
 
     @TestFactory

@@ -100,17 +100,17 @@ class CompiledRulesImageTest {
     void changedRulesGiveTheVerdictsOfTheirOwnPhrases() {
         String offer = "高薪招聘，工作地点妙瓦底，包吃包住";
         String madeUp = "good job in zqxvland";
-        RedFlagChecker shipped = new RedFlagChecker(SHIPPED, ConfirmedPatterns.none());
+        RedFlagChecker shipped = new RedFlagChecker(SHIPPED, TestModels.rulePoints(), ConfirmedPatterns.none());
         assertTrue(flagged(shipped.check(offer), MYANMAR));
         assertFalse(flagged(shipped.check(madeUp), MYANMAR));
 
-        RedFlagChecker off = new RedFlagChecker(SHIPPED.withToggle(MYANMAR, false, false), ConfirmedPatterns.none());
+        RedFlagChecker off = new RedFlagChecker(SHIPPED.withToggle(MYANMAR, false, false), TestModels.rulePoints(), ConfirmedPatterns.none());
         assertFalse(flagged(off.check(offer), MYANMAR));
         assertTrue(flagged(off.check(offer), "pay_too_good.high_pay"));
 
         RuleSet added = withRule(SHIPPED, MYANMAR, rule -> new Rule(rule.id(), rule.category(), rule.severity(),
                 append(rule.phrases(), "zqxvland"), rule.patterns(), true, rule.shadow()));
-        RedFlagChecker more = new RedFlagChecker(added, ConfirmedPatterns.none());
+        RedFlagChecker more = new RedFlagChecker(added, TestModels.rulePoints(), ConfirmedPatterns.none());
         assertTrue(flagged(more.check(madeUp), MYANMAR));
         assertTrue(flagged(more.check(offer), MYANMAR));
     }
@@ -124,7 +124,7 @@ class CompiledRulesImageTest {
         for (RuleSet same : List.of(shadowed, stronger, noAdvice)) {
             assertTrue(CompiledRulesImage.read(inJar(), same).isPresent());
         }
-        RedFlagChecker checker = new RedFlagChecker(shadowed, ConfirmedPatterns.none());
+        RedFlagChecker checker = new RedFlagChecker(shadowed, TestModels.rulePoints(), ConfirmedPatterns.none());
         Verdict v = checker.check("工作地点妙瓦底");
         assertFalse(flagged(v, MYANMAR));
         assertEquals(List.of(MYANMAR), v.shadowRuleIds());

@@ -33,7 +33,7 @@ class RedFlagCheckerTest {
                     "document_control", List.of("advice.keep_passport"),
                     "ransom", List.of("advice.no_ransom")));
 
-    private final RedFlagChecker checker = new RedFlagChecker(RULES, ConfirmedPatterns.none());
+    private final RedFlagChecker checker = new RedFlagChecker(RULES, TestModels.rulePoints(), ConfirmedPatterns.none());
 
     @Test
     void oneWeakFlagIsLowTwoAreMediumThreeAreHigh() {
@@ -99,7 +99,7 @@ class RedFlagCheckerTest {
 
     @Test
     void reconfigureTakesEffectForTheNextCheck() {
-        RedFlagChecker own = new RedFlagChecker(RULES, ConfirmedPatterns.none());
+        RedFlagChecker own = new RedFlagChecker(RULES, TestModels.rulePoints(), ConfirmedPatterns.none());
         own.reconfigure(RULES.withToggle("tg.shadow", true, false));
         assertEquals(Risk.MEDIUM, own.check("加tg").risk());
         own.reconfigure(RULES.withToggle("doc.a", false, false));
@@ -121,7 +121,7 @@ class RedFlagCheckerTest {
 
     @Test
     void aNearDuplicateOfAConfirmedPatternIsHigh() {
-        RedFlagChecker withPatterns = new RedFlagChecker(RULES,
+        RedFlagChecker withPatterns = new RedFlagChecker(RULES, TestModels.rulePoints(),
                 text -> text.contains("cooking") ? Optional.of(new PatternMatch(7, 12, 0.93)) : Optional.empty());
         Verdict v = withPatterns.check("Teach cooking abroad");
         assertEquals(Risk.HIGH, v.risk());

@@ -138,7 +138,8 @@ class CommandLineIT {
         JarProcess r = JarProcess.run("", "eval", "src/test/resources/corpus/holdout.jsonl");
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("recall scam_recruit+ransom:"), r.stdout());
-        assertTrue(r.stdout().contains("false-positive rate"), r.stdout());
+        assertTrue(r.stdout().contains("false alarms"), r.stdout());
+        assertTrue(r.stdout().contains("cross-validated at training: recall scam_recruit+ransom"), r.stdout());
         assertTrue(r.stdout().contains("misses (positive label"), r.stdout());
         assertTrue(r.stdout().contains("category hits"), r.stdout());
     }

@@ -25,8 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Positive means risk medium or high. The holdout file is only gated at these targets, never tuned against.
  */
 class CorpusQualityTest {
-    private final RedFlagChecker checker = new RedFlagChecker(
-            RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml")), ConfirmedPatterns.none());
+    private final RedFlagChecker checker = org.jobguard.checker.TestModels.shippedChecker();
 
     @ParameterizedTest
     @ValueSource(strings = {"own.jsonl", "holdout.jsonl"})

@@ -38,7 +38,8 @@ final class StoreFixture implements AutoCloseable {
         Normalizer normalizer = new Normalizer();
         Redactor redactor = new Redactor();
         index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
-        checker = new RedFlagChecker(RULES, normalizer, index);
+        checker = new RedFlagChecker(RULES, normalizer, org.jobguard.checker.TestModels.shipped(),
+                org.jobguard.checker.PlaceZones.NONE, index);
         service = new PatternService(store, redactor, new IndicatorHasher(SECRET), normalizer, index, clock,
                 checker::rules, toggles::add, Duration.ofHours(24));
     }

@@ -25,8 +25,7 @@ import java.util.function.UnaryOperator;
 final class BotHarness implements AutoCloseable {
     static final byte[] SECRET = "test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     static final Messages MESSAGES = Messages.load(Path.of("messages"));
-    static final RedFlagChecker CHECKER = new RedFlagChecker(
-            RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml")), ConfirmedPatterns.none());
+    static final RedFlagChecker CHECKER = org.jobguard.checker.TestModels.shippedChecker();
     static final HelpDirectory CONTACTS = new ContactsLoader(Clock.systemUTC()).load(ConfigFiles.locate(Map.of()));
 
     /** What the bot handed to the pattern store, and when. */

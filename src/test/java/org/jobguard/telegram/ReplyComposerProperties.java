@@ -45,7 +45,7 @@ class ReplyComposerProperties {
         return Combinators.combine(Arbitraries.of(Risk.class), flag.list().ofMaxSize(300),
                         Arbitraries.of("advice.keep_passport", "advice.verify_company", "advice.tell_family")
                                 .list().ofMaxSize(4))
-                .as((risk, flags, advice) -> new Verdict(risk, flags.size(), Language.EN, Verdict.Kind.MESSAGE,
-                        flags, List.of(), advice, List.of(), null));
+                .as((risk, flags, advice) -> new Verdict(risk, flags.size(), flags.size() / 100.0, Language.EN,
+                        Verdict.Kind.MESSAGE, flags, List.of(), advice, List.of(), null, List.of()));
     }
 }

@@ -1,0 +1,162 @@
+package org.jobguard.checker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Every feature the risk model can weigh, each with a stable, readable name ("rule:document_control.kept",
+ * "pair:all_expenses_paid+risky_destination", "zone:domestic+pay_too_good"), followed by the wording buckets
+ * ({@link Wording}). Names, not positions, are what a model file stores, so a model stays valid when rules are added,
+ * switched off or reordered; a feature the model has no weight for counts zero.
+ *
+ * <p>Slots are 0-based; slot 0 is the constant "bias" feature.
+ */
+public final class FeatureSpace {
+    /** the places a message can name, as the model sees them */
+    enum Zone { HUB, RISKY_COUNTRY, ABROAD, DOMESTIC }
+
+    /** 2^18 wording buckets: few collisions for a corpus of thousands of messages, 1 MB of weights in memory */
+    public static final int DEFAULT_NGRAM_BITS = 18;
+    static final String[] LENGTHS = {"len:<40", "len:<100", "len:<300", "len:<1000", "len:1000+"};
+    static final int MAX_CATEGORY_COUNT = 5;
+
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final Wording wording;
+
+    final int bias;
+    final int[] rule;
+    final int[] category;
+    /** [a * N + b] for a < b */
+    final int[] pair;
+    /** [k - 1] for k distinct categories, the last for k or more */
+    final int[] categoryCount;
+    final int[] strongest;
+    /** [points - 1] of the hand-set scoring the rules started with, capped at 3; see MessageFeatures */
+    final int[] rulePoints;
+    final int ruleStrong;
+    final int[] zone;
+    final int zoneNone;
+    final int domesticOnly;
+    /** [zone * N + category] */
+    final int[] zoneCategory;
+    final int[] awareness;
+    final int[] recruiting;
+    final int[] legitimacy;
+    final int awarenessWithFlags;
+    final int quotedFlag;
+    final int mostlyQuoted;
+    final int listLines;
+    final int question;
+    final int[] length;
+    final int[] indicator;
+    final int riskyPhone;
+    final int[] language;
+
+    public FeatureSpace(List<Rule> rules, int ngramBits) {
+        Category[] cats = Category.values();
+        int n = cats.length;
+        wording = new Wording(ngramBits);
+        bias = add("bias");
+        rule = new int[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            rule[r] = add("rule:" + rules.get(r).id());
+        }
+        category = new int[n];
+        for (Category c : cats) {
+            category[c.ordinal()] = add("cat:" + c.id());
+        }
+        pair = new int[n * n];
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                pair[a * n + b] = add("pair:" + cats[a].id() + "+" + cats[b].id());
+            }
+        }
+        categoryCount = new int[MAX_CATEGORY_COUNT];
+        for (int k = 1; k <= MAX_CATEGORY_COUNT; k++) {
+            categoryCount[k - 1] = add("categories:" + k + (k == MAX_CATEGORY_COUNT ? "+" : ""));
+        }
+        strongest = new int[Severity.values().length];
+        for (Severity s : Severity.values()) {
+            strongest[s.ordinal()] = add("strongest:" + s.id());
+        }
+        rulePoints = new int[] {add("rules:points:1"), add("rules:points:2"), add("rules:points:3+")};
+        ruleStrong = add("rules:strong");
+        Zone[] zones = Zone.values();
+        zone = new int[zones.length];
+        zoneCategory = new int[zones.length * n];
+        for (Zone z : zones) {
+            String id = z.name().toLowerCase(java.util.Locale.ROOT);
+            zone[z.ordinal()] = add("zone:" + id);
+            for (Category c : cats) {
+                zoneCategory[z.ordinal() * n + c.ordinal()] = add("zone:" + id + "+" + c.id());
+            }
+        }
+        zoneNone = add("zone:none");
+        domesticOnly = add("zone:domestic_only");
+        awareness = new int[] {add("cue:awareness:1"), add("cue:awareness:2"), add("cue:awareness:3+")};
+        recruiting = new int[] {add("cue:recruiting:1"), add("cue:recruiting:2+")};
+        legitimacy = new int[] {add("cue:legitimacy:1"), add("cue:legitimacy:2+")};
+        awarenessWithFlags = add("cue:awareness+flags");
+        quotedFlag = add("discourse:quoted_flag");
+        mostlyQuoted = add("discourse:mostly_quoted");
+        listLines = add("discourse:list");
+        question = add("discourse:question");
+        length = new int[LENGTHS.length];
+        for (int i = 0; i < LENGTHS.length; i++) {
+            length[i] = add(LENGTHS[i]);
+        }
+        indicator = new int[Indicator.Type.values().length];
+        for (Indicator.Type t : Indicator.Type.values()) {
+            indicator[t.ordinal()] = add("indicator:" + t.id());
+        }
+        riskyPhone = add("indicator:phone_in_risky_country");
+        language = new int[Language.values().length];
+        for (Language l : Language.values()) {
+            language[l.ordinal()] = add("lang:" + l.tag());
+        }
+    }
+
+    private int add(String name) {
+        int slot = names.size();
+        if (byName.putIfAbsent(name, slot) != null) {
+            throw new IllegalArgumentException("feature named twice: " + name);
+        }
+        names.add(name);
+        return slot;
+    }
+
+    /** Named slots, then one per wording bucket. */
+    public int size() {
+        return names.size() + wording.buckets();
+    }
+
+    public int namedCount() {
+        return names.size();
+    }
+
+    public int ngramBits() {
+        return Integer.numberOfTrailingZeros(wording.buckets());
+    }
+
+    /** The readable name of a named slot, or {@code ngram:<bucket>}. */
+    public String name(int slot) {
+        return slot < names.size() ? names.get(slot) : "ngram:" + (slot - names.size());
+    }
+
+    public OptionalInt slot(String name) {
+        Integer s = byName.get(name);
+        return s == null ? OptionalInt.empty() : OptionalInt.of(s);
+    }
+
+    int ngramSlot(int bucket) {
+        return names.size() + bucket;
+    }
+
+    Wording wording() {
+        return wording;
+    }
+}

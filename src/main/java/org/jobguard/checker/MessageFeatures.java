@@ -1,0 +1,219 @@
+package org.jobguard.checker;
+
+import java.util.List;
+
+/**
+ * Reads what the risk model weighs from one checked message: the rules and categories that fired, the pairs of
+ * categories, where the job is (zones), the context and discourse cues, the contact points, and the wording. The
+ * same reading serves scoring and training, so a model is always applied to the features it was fitted on.
+ */
+final class MessageFeatures {
+    /** Receives each named feature that is present; every named feature has the value 1. */
+    interface Sink {
+        void feature(int slot);
+    }
+
+    /** Regions whose phone numbers recruiters for the compounds use most (ISO 3166 codes, as libphonenumber says). */
+    private static final List<String> RISKY_PHONE_REGIONS = List.of("MM", "KH", "LA", "PH");
+    private static final String OPENING_QUOTES = "\"'“‘「『《【〈«";
+    private static final String CLOSING_QUOTES = "\"'”’」』》】〉»";
+
+    private final FeatureSpace space;
+
+    MessageFeatures(FeatureSpace space) {
+        this.space = space;
+    }
+
+    /**
+     * @param ruleHits  per rule index of the rule set, whether it gave evidence (shadow rules already left out)
+     * @param zones     bit set of {@link FeatureSpace.Zone} ordinals the text names
+     */
+    void named(NormalizedText normalized, boolean[] ruleHits, List<RedFlag> flags, Matches cues, int zones,
+               List<Indicator> indicators, Language language, Sink sink) {
+        int n = Category.values().length;
+        sink.feature(space.bias);
+        for (int r = 0; r < ruleHits.length; r++) {
+            if (ruleHits[r]) {
+                sink.feature(space.rule[r]);
+            }
+        }
+        boolean[] present = new boolean[n];
+        Severity worst = null;
+        int quoted = 0;
+        for (RedFlag f : flags) {
+            present[f.category().ordinal()] = true;
+            if (worst == null || f.severity().compareTo(worst) > 0) {
+                worst = f.severity();
+            }
+            if (quoted(normalized, f)) {
+                quoted++;
+            }
+        }
+        rulePoints(flags, present, cues, sink);
+        int count = 0;
+        for (int a = 0; a < n; a++) {
+            if (!present[a]) {
+                continue;
+            }
+            count++;
+            sink.feature(space.category[a]);
+            for (int b = a + 1; b < n; b++) {
+                if (present[b]) {
+                    sink.feature(space.pair[a * n + b]);
+                }
+            }
+        }
+        if (count > 0) {
+            sink.feature(space.categoryCount[Math.min(count, FeatureSpace.MAX_CATEGORY_COUNT) - 1]);
+            sink.feature(space.strongest[worst.ordinal()]);
+        }
+        if (zones == 0) {
+            sink.feature(space.zoneNone);
+        }
+        for (FeatureSpace.Zone z : FeatureSpace.Zone.values()) {
+            if ((zones & (1 << z.ordinal())) == 0) {
+                continue;
+            }
+            sink.feature(space.zone[z.ordinal()]);
+            for (int c = 0; c < n; c++) {
+                if (present[c]) {
+                    sink.feature(space.zoneCategory[z.ordinal() * n + c]);
+                }
+            }
+        }
+        if (zones == 1 << FeatureSpace.Zone.DOMESTIC.ordinal()) {
+            sink.feature(space.domesticOnly);
+        }
+        if (cues.awareness > 0) {
+            sink.feature(space.awareness[Math.min(cues.awareness, 3) - 1]);
+            if (count > 0) {
+                sink.feature(space.awarenessWithFlags);
+            }
+        }
+        if (cues.recruiting > 0) {
+            sink.feature(space.recruiting[Math.min(cues.recruiting, 2) - 1]);
+        }
+        if (cues.legitimacy > 0) {
+            sink.feature(space.legitimacy[Math.min(cues.legitimacy, 2) - 1]);
+        }
+        if (quoted > 0) {
+            sink.feature(space.quotedFlag);
+            if (2 * quoted > flags.size()) {
+                sink.feature(space.mostlyQuoted);
+            }
+        }
+        String original = normalized.original();
+        if (listLines(original) >= 3) {
+            sink.feature(space.listLines);
+        }
+        if (original.indexOf('?') >= 0 || original.indexOf('？') >= 0) {
+            sink.feature(space.question);
+        }
+        int length = original.length();
+        sink.feature(space.length[length < 40 ? 0 : length < 100 ? 1 : length < 300 ? 2 : length < 1000 ? 3 : 4]);
+        boolean[] types = new boolean[Indicator.Type.values().length];
+        boolean riskyPhone = false;
+        for (Indicator i : indicators) {
+            types[i.type().ordinal()] = true;
+            riskyPhone |= i.type() == Indicator.Type.PHONE && RISKY_PHONE_REGIONS.contains(i.detail());
+        }
+        for (int t = 0; t < types.length; t++) {
+            if (types[t]) {
+                sink.feature(space.indicator[t]);
+            }
+        }
+        if (riskyPhone) {
+            sink.feature(space.riskyPhone);
+        }
+        sink.feature(space.language[language.ordinal()]);
+    }
+
+    /**
+     * The hand-set scoring the rules were written for (DESIGN.md section 2: weak 1 point, medium 2, a strong flag or
+     * reassurance about a risky place is high alone, signs of a lawful employer take a point off weak-only messages),
+     * as features: the rules' own judgement, which the model can trust, correct or override with the rest.
+     */
+    private void rulePoints(List<RedFlag> flags, boolean[] present, Matches cues, Sink sink) {
+        Severity[] worst = new Severity[present.length];
+        for (RedFlag f : flags) {
+            Severity w = worst[f.category().ordinal()];
+            if (w == null || f.severity().compareTo(w) > 0) {
+                worst[f.category().ordinal()] = f.severity();
+            }
+        }
+        int points = 0;
+        boolean strong = present[Category.RISKY_DESTINATION.ordinal()] && present[Category.REASSURANCE.ordinal()];
+        boolean heavy = false;
+        for (Severity w : worst) {
+            if (w != null) {
+                points += w.ordinal() + 1;
+                heavy |= w != Severity.WEAK;
+                strong |= w == Severity.STRONG;
+            }
+        }
+        if (!heavy && cues.legitimacy > 0 && points > 1) {
+            points -= Math.min(cues.legitimacy, points - 1);
+        }
+        if (points > 0) {
+            sink.feature(space.rulePoints[Math.min(points, 3) - 1]);
+        }
+        if (strong) {
+            sink.feature(space.ruleStrong);
+        }
+    }
+
+    /**
+     * Whether a flag's evidence is quoted or listed as a lure (“包机票”, ❌ free ticket): how warnings use the same
+     * phrases as offers.
+     */
+    private static boolean quoted(NormalizedText normalized, RedFlag f) {
+        String o = normalized.original();
+        int from = normalized.charIndexOf(f.start());
+        int to = normalized.charIndexOf(f.end());
+        int before = from - 1;
+        while (before >= 0 && before >= from - 3 && o.charAt(before) == ' ') {
+            before--;
+        }
+        if (before >= 0 && (OPENING_QUOTES.indexOf(o.charAt(before)) >= 0 || isCross(o, before))) {
+            return true;
+        }
+        return to < o.length() && CLOSING_QUOTES.indexOf(o.charAt(to)) >= 0;
+    }
+
+    private static boolean isCross(String o, int at) {
+        char c = o.charAt(at);
+        // ❌ is U+274C; ✗ ✘ × 🚫 (a surrogate pair ending in U+DEAB)
+        return c == '\u274C' || c == '\u2717' || c == '\u2718' || c == '\u00D7' || c == '\uDEAB';
+    }
+
+    /** Lines that open like an item of a list: a bullet, a cross or tick, or a number. */
+    private static int listLines(String o) {
+        int lines = 0;
+        int i = 0;
+        int n = o.length();
+        while (i < n) {
+            while (i < n && (o.charAt(i) == ' ' || o.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i < n) {
+                char c = o.charAt(i);
+                boolean item = "•·-*●▪◆■►➤✅✔❌✗✘①②③④⑤⑥⑦⑧⑨⑩".indexOf(c) >= 0
+                        || c >= '0' && c <= '9' && i + 1 < n && ".、)）:".indexOf(o.charAt(i + 1)) >= 0;
+                if (item) {
+                    lines++;
+                }
+            }
+            int next = o.indexOf('\n', i);
+            if (next < 0) {
+                break;
+            }
+            i = next + 1;
+        }
+        return lines;
+    }
+
+    /** The wording's n-grams, as buckets with their span in the normalized text. */
+    void wording(NormalizedText normalized, Wording.Sink sink) {
+        space.wording().read(normalized.text(), sink);
+    }
+}

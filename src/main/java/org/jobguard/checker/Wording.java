@@ -1,0 +1,129 @@
+package org.jobguard.checker;
+
+/**
+ * The wording features of a normalized text: Han characters one, two and three at a time, and Latin words one and
+ * two at a time, each hashed into one of {@code 2^bits} buckets. They let wording that no rule lists still count
+ * ("落地红包", "build trust with clients"), at the price of being unreadable on their own: the checker maps the
+ * strongest of them back to the text to quote them.
+ *
+ * <p>Digits become one shape ("月入3万" and "月入8万" are the same wording; "1500" and "2000" too), so amounts count by
+ * their form, not their value. Hashes are fixed functions of the characters, so a model file stays valid for any
+ * build that reads it with the same number of bits.
+ */
+final class Wording {
+    /** What a caller does with each n-gram: {@code bucket}, and where it is in the normalized text. */
+    interface Sink {
+        void gram(int bucket, int start, int end);
+    }
+
+    private static final int HAN_1 = 0x1b873593;
+    private static final int HAN_2 = 0x68e31da4;
+    private static final int HAN_3 = 0x2f3a1c57;
+    private static final int WORD_1 = 0x5bd1e995;
+    private static final int WORD_2 = 0x7feb352d;
+    private static final char DIGIT = '0';
+
+    private final int mask;
+
+    Wording(int bits) {
+        if (bits < 8 || bits > 24) {
+            throw new IllegalArgumentException("n-gram bits must be 8..24, not " + bits);
+        }
+        this.mask = (1 << bits) - 1;
+    }
+
+    int buckets() {
+        return mask + 1;
+    }
+
+    /** Every n-gram of {@code text}, in text order; linear in the text's length. */
+    void read(String text, Sink sink) {
+        int n = text.length();
+        // the last two Han characters (or digit shapes) of the current run and where they start; -1: none
+        int h1 = -1;
+        int h2 = -1;
+        int p1 = -1;
+        int p2 = -1;
+        // the previous Latin word's hash and start; -1: the last token was not a word
+        int prevWord = 0;
+        int prevStart = -1;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            int hanCode;
+            int start = i;
+            if (isLatinWordChar(c)) {
+                int h = WORD_1;
+                boolean digits = true;
+                while (i < n && isLatinWordChar(text.charAt(i))) {
+                    char w = text.charAt(i);
+                    boolean digit = w >= '0' && w <= '9';
+                    digits &= digit;
+                    h = (h ^ (digit ? DIGIT : w)) * 0x01000193;
+                    i++;
+                }
+                sink.gram(bucket(h), start, i);
+                if (prevStart >= 0) {
+                    sink.gram(bucket(mix(WORD_2, prevWord, h)), prevStart, i);
+                }
+                prevWord = h;
+                prevStart = start;
+                if (!digits || i - start > 6) {
+                    h1 = h2 = -1;
+                    continue;
+                }
+                // a short number next to Han characters is part of the Chinese wording ("月入3万")
+                hanCode = DIGIT;
+            } else if (isHan(c)) {
+                prevStart = -1;
+                hanCode = c;
+                i++;
+                sink.gram(bucket(mix(HAN_1, c, 0)), start, i);
+            } else {
+                if (c != ' ') {
+                    prevStart = -1;
+                }
+                h1 = h2 = -1;
+                i++;
+                continue;
+            }
+            if (h2 >= 0) {
+                sink.gram(bucket(mix(HAN_2, h2, hanCode)), p2, i);
+                if (h1 >= 0) {
+                    sink.gram(bucket(mix(HAN_3, mix(HAN_3, h1, h2), hanCode)), p1, i);
+                }
+            }
+            h1 = h2;
+            p1 = p2;
+            h2 = hanCode;
+            p2 = start;
+        }
+    }
+
+    private int bucket(int h) {
+        return fmix(h) & mask;
+    }
+
+    private static int mix(int seed, int a, int b) {
+        int h = seed ^ (a * 0xcc9e2d51);
+        h = Integer.rotateLeft(h, 13) * 5 + 0xe6546b64;
+        return h ^ (b * 0x1b873593);
+    }
+
+    /** MurmurHash3's finalizer: spreads nearby inputs over all buckets. */
+    private static int fmix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+
+    private static boolean isLatinWordChar(char c) {
+        return c < 0x250 && Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isHan(char c) {
+        return c >= 0x3400 && c <= 0x9fff || c >= 0xf900 && c <= 0xfaff;
+    }
+}

@@ -1,0 +1,78 @@
+package org.jobguard.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jobguard.checker.RiskModel;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The model's figures on messages each fold did not see: per label and language, the share flagged (probability at
+ * or above the medium threshold). For danger labels that is recall, for the others the false-alarm rate.
+ */
+record CrossValidation(List<LabelledMessage> messages, double[] probability, RiskModel.Thresholds thresholds) {
+
+    private Map<String, int[]> counts(boolean byLanguage) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            LabelledMessage m = messages.get(i);
+            String key = byLanguage ? m.label() + " " + m.lang() : m.label();
+            int[] c = counts.computeIfAbsent(key, k -> new int[2]);
+            c[0]++;
+            if (probability[i] >= thresholds.medium()) {
+                c[1]++;
+            }
+        }
+        return counts;
+    }
+
+    double dangerRecall() {
+        int n = 0;
+        int hit = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).danger()) {
+                n++;
+                hit += probability[i] >= thresholds.medium() ? 1 : 0;
+            }
+        }
+        return n == 0 ? 0 : (double) hit / n;
+    }
+
+    void print(PrintWriter out) {
+        out.printf(Locale.ROOT, "cross-validated (%d folds, %d messages), thresholds low %.3f medium %.3f high %.3f%n",
+                ModelTraining.FOLDS, messages.size(), thresholds.low(), thresholds.medium(), thresholds.high());
+        out.printf(Locale.ROOT, "  recall scam_recruit+ransom: %.3f%n", dangerRecall());
+        counts(false).forEach((label, c) -> out.printf(Locale.ROOT, "  %-13s %5d  flagged %4d  %6.3f  %s%n", label,
+                c[0], c[1], (double) c[1] / c[0], LabelledMessage.DANGER.contains(label) ? "recall" : "false alarms"));
+        counts(true).forEach((key, c) -> out.printf(Locale.ROOT, "    %-22s %5d  %6.3f%n", key, c[0], (double) c[1] / c[0]));
+    }
+
+    /** probability, label, id, text: one message a line, for a person studying what the model gets wrong */
+    void writePredictions(java.nio.file.Path file) {
+        StringBuilder tsv = new StringBuilder();
+        for (int i = 0; i < messages.size(); i++) {
+            LabelledMessage m = messages.get(i);
+            tsv.append(String.format(Locale.ROOT, "%.4f\t%s\t%s\t%s%n", probability[i], m.label(), m.id(),
+                    m.text().replace('\n', ' ').replace('\t', ' ')));
+        }
+        try {
+            java.nio.file.Files.writeString(file, tsv, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    ObjectNode toJson(ObjectMapper mapper) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("recall_scam_recruit_ransom", Math.round(dangerRecall() * 1000) / 1000.0);
+        ObjectNode labels = o.putObject("flagged_share");
+        counts(false).forEach((label, c) -> labels.put(label, Math.round(1000.0 * c[1] / c[0]) / 1000.0));
+        ObjectNode langs = o.putObject("flagged_share_by_language");
+        counts(true).forEach((key, c) -> langs.put(key, Math.round(1000.0 * c[1] / c[0]) / 1000.0));
+        return o;
+    }
+}

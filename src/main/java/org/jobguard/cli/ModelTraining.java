@@ -1,0 +1,223 @@
+package org.jobguard.cli;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import org.jobguard.checker.FeatureSpace;
+import org.jobguard.checker.FeatureVector;
+import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.checker.RiskModel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fits the risk model the way SpamAssassin fits its rule scores: the rules' hits and the other features of every
+ * labelled message go into a regularised logistic regression (LIBLINEAR, primal trust-region Newton: deterministic,
+ * so the same corpora give the same file). Then, on predictions for messages each fold did not see:
+ * <ol>
+ *   <li>Platt scaling (a one-feature logistic regression on the cross-validated sums) makes the probability
+ *   calibrated;</li>
+ *   <li>the medium threshold is the lowest that keeps every negative label under its false-alarm target, and never
+ *   below one half; high is where almost no negative reaches; low is half of medium.</li>
+ * </ol>
+ * The final weights are fitted on all messages; the cross-validated figures are the honest ones and go into the
+ * model file next to them.
+ */
+final class ModelTraining {
+    /**
+     * The share of each negative label allowed at medium or above in cross-validation: issue 13's targets for
+     * unseen messages. other_scam (task scams, crypto pitches, phishing) is not compound recruitment, but some of it
+     * is worded like it; it gets a looser bound.
+     */
+    static final Map<String, Double> FALSE_ALARM_TARGETS = Map.of(
+            "legit_job", 0.01, "chat", 0.005, "awareness", 0.08, "other_scam", 0.10);
+    static final int FOLDS = 5;
+    /** weights smaller than this change no verdict; leaving them out keeps the file small */
+    private static final double PRUNE = 5e-4;
+
+    record Result(RiskModel model, double[] crossValidated, List<LabelledMessage> messages, double c) {
+    }
+
+    private final RedFlagChecker featureReader;
+    private final double c;
+
+    /** @param featureReader a checker over the rules to train for; its own model is not used */
+    ModelTraining(RedFlagChecker featureReader, double c) {
+        this.featureReader = featureReader;
+        this.c = c;
+    }
+
+    Result fit(List<LabelledMessage> messages, String version) {
+        Linear.disableDebugOutput();
+        FeatureSpace space = featureReader.featureSpace();
+        Feature[][] x = new Feature[messages.size()][];
+        double[] y = new double[messages.size()];
+        for (int i = 0; i < messages.size(); i++) {
+            x[i] = nodes(featureReader.features(messages.get(i).text()));
+            y[i] = messages.get(i).danger() ? 1 : -1;
+        }
+        int[] fold = stratifiedFolds(messages);
+        double[] oof = new double[messages.size()];
+        for (int f = 0; f < FOLDS; f++) {
+            List<Integer> train = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] != f) {
+                    train.add(i);
+                }
+            }
+            double[] w = weights(problem(x, y, train, space.size()));
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] == f) {
+                    oof[i] = dot(w, x[i]);
+                }
+            }
+        }
+        double[] platt = platt(oof, y);
+        double[] p = new double[oof.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = 1 / (1 + Math.exp(-(platt[0] * oof[i] + platt[1])));
+        }
+        RiskModel.Thresholds thresholds = thresholds(messages, p);
+
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            all.add(i);
+        }
+        double[] w = weights(problem(x, y, all, space.size()));
+        Map<String, Double> named = new TreeMap<>();
+        for (int s = 0; s < space.namedCount(); s++) {
+            if (Math.abs(w[s]) >= PRUNE) {
+                named.put(space.name(s), round(w[s]));
+            }
+        }
+        List<Integer> buckets = new ArrayList<>();
+        List<Float> bucketWeights = new ArrayList<>();
+        for (int s = space.namedCount(); s < space.size(); s++) {
+            if (Math.abs(w[s]) >= PRUNE) {
+                buckets.add(s - space.namedCount());
+                bucketWeights.add((float) round(w[s]));
+            }
+        }
+        float[] bw = new float[bucketWeights.size()];
+        for (int i = 0; i < bw.length; i++) {
+            bw[i] = bucketWeights.get(i);
+        }
+        RiskModel model = new RiskModel(version, space.ngramBits(), named,
+                buckets.stream().mapToInt(Integer::intValue).toArray(), bw, round(platt[0]), round(platt[1]), thresholds);
+        return new Result(model, p, messages, c);
+    }
+
+    /** Fold by label, in file order: each fold gets every fifth message of each label. */
+    static int[] stratifiedFolds(List<LabelledMessage> messages) {
+        Map<String, Integer> seen = new HashMap<>();
+        int[] fold = new int[messages.size()];
+        for (int i = 0; i < fold.length; i++) {
+            fold[i] = seen.merge(messages.get(i).label(), 1, Integer::sum) % FOLDS;
+        }
+        return fold;
+    }
+
+    private static RiskModel.Thresholds thresholds(List<LabelledMessage> messages, double[] p) {
+        double medium = 0.5;
+        Map<String, List<Double>> byLabel = new LinkedHashMap<>();
+        for (int i = 0; i < p.length; i++) {
+            byLabel.computeIfAbsent(messages.get(i).label(), k -> new ArrayList<>()).add(p[i]);
+        }
+        List<Double> negatives = new ArrayList<>();
+        for (var e : byLabel.entrySet()) {
+            Double target = FALSE_ALARM_TARGETS.get(e.getKey());
+            if (target == null) {
+                continue;
+            }
+            negatives.addAll(e.getValue());
+            medium = Math.max(medium, lowestKeeping(e.getValue(), target));
+        }
+        // high: where at most 1 in 100 negatives reaches, and never below 0.8
+        double high = Math.max(Math.max(medium, 0.8), lowestKeeping(negatives, 0.01));
+        return new RiskModel.Thresholds(round(medium / 2), round(medium), round(Math.min(high, 0.99)));
+    }
+
+    /** The lowest threshold at which at most {@code share} of {@code values} are at or above it. */
+    private static double lowestKeeping(List<Double> values, double share) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int allowed = (int) Math.floor(share * v.length);
+        if (v.length == 0) {
+            return 0;
+        }
+        // the (allowed+1)-th largest must fall below the threshold
+        double keepBelow = v[v.length - 1 - Math.min(allowed, v.length - 1)];
+        return Math.nextUp(keepBelow);
+    }
+
+    /** Platt scaling: a logistic regression of the label on the sum alone; returns {scale, shift}. */
+    private static double[] platt(double[] z, double[] y) {
+        Problem prob = new Problem();
+        prob.l = z.length;
+        prob.n = 2;
+        prob.bias = -1;
+        prob.y = y;
+        prob.x = new Feature[z.length][];
+        for (int i = 0; i < z.length; i++) {
+            // the constant feature stands for the shift; C is large so that its regularisation hardly matters
+            prob.x[i] = new Feature[] {new FeatureNode(1, z[i]), new FeatureNode(2, 1)};
+        }
+        Model m = Linear.train(prob, new Parameter(SolverType.L2R_LR, 1000, 1e-8));
+        double[] w = m.getFeatureWeights();
+        double sign = m.getLabels()[0] == 1 ? 1 : -1;
+        return new double[] {sign * w[0], sign * w[1]};
+    }
+
+    private double[] weights(Problem prob) {
+        Linear.resetRandom();
+        Model m = Linear.train(prob, new Parameter(SolverType.L2R_LR, c, 1e-4));
+        double[] w = m.getFeatureWeights();
+        if (m.getLabels()[0] != 1) {
+            w = Arrays.stream(w).map(v -> -v).toArray();
+        }
+        return w;
+    }
+
+    private static Problem problem(Feature[][] x, double[] y, List<Integer> rows, int features) {
+        Problem prob = new Problem();
+        prob.l = rows.size();
+        prob.n = features;
+        prob.bias = -1;
+        prob.x = new Feature[rows.size()][];
+        prob.y = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            prob.x[i] = x[rows.get(i)];
+            prob.y[i] = y[rows.get(i)];
+        }
+        return prob;
+    }
+
+    private static Feature[] nodes(FeatureVector v) {
+        Feature[] f = new Feature[v.slots().length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = new FeatureNode(v.slots()[i] + 1, v.values()[i]);
+        }
+        return f;
+    }
+
+    private static double dot(double[] w, Feature[] x) {
+        double sum = 0;
+        for (Feature f : x) {
+            sum += w[f.getIndex() - 1] * f.getValue();
+        }
+        return sum;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,98 @@
+package org.jobguard.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jobguard.checker.RiskModel;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code config/risk-model.json}, the file {@code train} writes and the checker's scoring reads. JSON so that a
+ * person can read the named weights and the training figures; the wording weights are one line of
+ * {@code bucketDelta:weight} pairs, ascending, to keep the file small.
+ */
+public final class RiskModelFile {
+    public static final String NAME = "risk-model.json";
+    public static final int FORMAT = 1;
+
+    private RiskModelFile() {
+    }
+
+    /** The wording weights as the file stores them: {@code delta:weight}, buckets ascending. */
+    public static String ngramLine(RiskModel model) {
+        StringBuilder line = new StringBuilder(model.ngramBuckets().length * 12);
+        int previous = 0;
+        for (int i = 0; i < model.ngramBuckets().length; i++) {
+            if (i > 0) {
+                line.append(' ');
+            }
+            line.append(model.ngramBuckets()[i] - previous).append(':')
+                    .append(new java.math.BigDecimal(Float.toString(model.ngramWeights()[i])).stripTrailingZeros().toPlainString());
+            previous = model.ngramBuckets()[i];
+        }
+        return line.toString();
+    }
+
+    public static RiskModel load(ConfigFiles files) {
+        ConfigFiles.Text text = files.text(NAME);
+        return parse(text.name(), text.content());
+    }
+
+    public static RiskModel parse(String file, String json) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(file, 0, "not a JSON object");
+        }
+        if (root.path("format").asInt(-1) != FORMAT) {
+            throw new ConfigException(file, 0, "format must be " + FORMAT + " (retrain with `train`)");
+        }
+        try {
+            Map<String, Double> named = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("named").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isNumber()) {
+                    throw new IllegalArgumentException("named weight " + e.getKey() + " is not a number");
+                }
+                named.put(e.getKey(), e.getValue().asDouble());
+            }
+            String[] pairs = root.path("ngrams").asText("").isBlank() ? new String[0]
+                    : root.path("ngrams").asText().trim().split(" ");
+            int[] buckets = new int[pairs.length];
+            float[] weights = new float[pairs.length];
+            int bucket = 0;
+            for (int i = 0; i < pairs.length; i++) {
+                int colon = pairs[i].indexOf(':');
+                if (colon < 0) {
+                    throw new IllegalArgumentException("ngram entry " + (i + 1) + " is not delta:weight");
+                }
+                bucket += Integer.parseInt(pairs[i].substring(0, colon));
+                buckets[i] = bucket;
+                weights[i] = Float.parseFloat(pairs[i].substring(colon + 1));
+            }
+            JsonNode cal = root.path("calibration");
+            JsonNode th = root.path("thresholds");
+            return new RiskModel(root.path("version").asText("unnamed"), root.path("ngram_bits").asInt(),
+                    named, buckets, weights, number(cal, "scale"), number(cal, "shift"),
+                    new RiskModel.Thresholds(number(th, "low"), number(th, "medium"), number(th, "high")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file, 0, e.getMessage());
+        }
+    }
+
+    private static double number(JsonNode parent, String field) {
+        JsonNode n = parent.get(field);
+        if (n == null || !n.isNumber()) {
+            throw new IllegalArgumentException("needs a number at " + field);
+        }
+        return n.asDouble();
+    }
+}

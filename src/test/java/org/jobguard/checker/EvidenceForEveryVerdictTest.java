@@ -1,0 +1,74 @@
+package org.jobguard.checker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 13: "never 'risk 0.81' without quotes". Over every corpus message, a medium or high verdict quotes at least
+ * one span, and every quote is exactly the original text at its code point offsets.
+ */
+class EvidenceForEveryVerdictTest {
+    private final RedFlagChecker checker = TestModels.shippedChecker();
+
+    @Test
+    void everyMediumOrHighVerdictQuotesTheText() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        int flagged = 0;
+        int byWording = 0;
+        List<String> unexplained = new ArrayList<>();
+        try (var files = Files.list(Path.of("src/test/resources/corpus"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode n = mapper.readTree(line);
+                    String text = n.get("text").asText();
+                    Verdict v = checker.check(text);
+                    for (RedFlag f : v.flags()) {
+                        int from = text.offsetByCodePoints(0, f.start());
+                        int to = text.offsetByCodePoints(0, f.end());
+                        assertEquals(text.substring(from, to), f.evidence(), n.get("id").asText());
+                        assertFalse(f.evidence().isBlank(), n.get("id").asText());
+                    }
+                    if (v.risk().atLeast(Risk.MEDIUM)) {
+                        flagged++;
+                        if (v.flags().isEmpty()) {
+                            unexplained.add(n.get("id").asText());
+                        }
+                        if (v.flags().stream().anyMatch(f -> f.category() == Category.WORDING)) {
+                            byWording++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(flagged > 500, "only " + flagged + " flagged messages: the corpora did not load");
+        assertTrue(byWording > 0, "no verdict quoted the wording");
+        assertEquals(List.of(), unexplained);
+    }
+
+    @Test
+    void aVerdictSaysWhichFeaturesWeighedMost() {
+        Verdict v = checker.check("高薪招聘客服，包机票，到了再签合同，妙瓦底，只用飞机联系");
+        assertEquals(Risk.HIGH, v.risk());
+        assertFalse(v.contributions().isEmpty());
+        double previous = Double.MAX_VALUE;
+        for (Contribution c : v.contributions()) {
+            assertTrue(Math.abs(c.weight()) <= previous, "contributions are not strongest first");
+            previous = Math.abs(c.weight());
+        }
+        assertTrue(v.probability() > checker.model().thresholds().high());
+    }
+}
