@@ -23,16 +23,32 @@ public record ConfigFiles(Path configDir, Path messagesDir) {
 
     /** Reads a file of {@code config/}, from disk or from the jar; the name in errors says which. */
     public YamlDocument yaml(String name) {
-        if (configDir != null) {
-            Path file = configDir.resolve(name);
-            try {
-                return YamlDocument.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new ConfigException(file.toString(), 0, "not UTF-8 text");
-            } catch (IOException e) {
-                throw new ConfigException(file.toString(), 0, "cannot read: " + e.getMessage());
-            }
+        return configDir != null ? fromDisk(configDir.resolve(name)) : bundled(name);
+    }
+
+    /**
+     * Like {@link #yaml}, except that a config directory without the file reads the jar's copy: a file added to
+     * JobGuard after an operator copied {@code config/} (places.yaml) then needs no step of theirs, and the copy they
+     * add later is the one read.
+     */
+    public YamlDocument yamlOrBundled(String name) {
+        if (configDir != null && Files.exists(configDir.resolve(name))) {
+            return fromDisk(configDir.resolve(name));
         }
+        return bundled(name);
+    }
+
+    private static YamlDocument fromDisk(Path file) {
+        try {
+            return YamlDocument.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConfigException(file.toString(), 0, "not UTF-8 text");
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static YamlDocument bundled(String name) {
         String resource = "jobguard/config/" + name;
         try (InputStream in = ConfigFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
