@@ -180,8 +180,7 @@ public final class PlacesLoader {
                 throw doc.error(at, "names must be a list or a map of " + NAME_LISTS + " to lists");
             }
             List<String> all = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (!NAME_LISTS.contains(e.getKey())) {
                     throw doc.error(at + "/" + e.getKey(), "unknown kind of name '" + e.getKey() + "' (expected one of "
                             + NAME_LISTS + ")");
@@ -215,8 +214,7 @@ public final class PlacesLoader {
                 throw doc.error(at, "expected a list or a map of " + CUE_LISTS + " to lists");
             }
             List<String> all = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (!CUE_LISTS.contains(e.getKey())) {
                     throw doc.error(at + "/" + e.getKey(), "unknown language '" + e.getKey() + "' (expected one of "
                             + CUE_LISTS + ")");
