@@ -21,27 +21,48 @@ public record ConfigFiles(Path configDir, Path messagesDir) {
                 Files.isDirectory(messages) ? messages : null);
     }
 
+    /** A file of {@code config/} as text, from disk or from the jar, with the name errors should give. */
+    public record Text(String name, String content) {
+    }
+
     /** Reads a file of {@code config/}, from disk or from the jar; the name in errors says which. */
     public YamlDocument yaml(String name) {
         Text text = text(name);
         return YamlDocument.parse(text.name(), text.content());
     }
 
-    /** A file of {@code config/} as text, from disk or from the jar, with the name errors should give. */
-    public record Text(String name, String content) {
+    /**
+     * Like {@link #yaml}, except that a config directory without the file reads the jar's copy: a file added to
+     * JobGuard after an operator copied {@code config/} (places.yaml, risk-model.json) then needs no step of theirs,
+     * and the copy they add later is the one read.
+     */
+    public YamlDocument yamlOrBundled(String name) {
+        Text text = textOrBundled(name);
+        return YamlDocument.parse(text.name(), text.content());
     }
 
     public Text text(String name) {
-        if (configDir != null) {
-            Path file = configDir.resolve(name);
-            try {
-                return new Text(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new ConfigException(file.toString(), 0, "not UTF-8 text");
-            } catch (IOException e) {
-                throw new ConfigException(file.toString(), 0, "cannot read: " + e.getMessage());
-            }
+        return configDir != null ? fromDisk(configDir.resolve(name)) : bundled(name);
+    }
+
+    public Text textOrBundled(String name) {
+        if (configDir != null && Files.exists(configDir.resolve(name))) {
+            return fromDisk(configDir.resolve(name));
         }
+        return bundled(name);
+    }
+
+    private static Text fromDisk(Path file) {
+        try {
+            return new Text(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConfigException(file.toString(), 0, "not UTF-8 text");
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static Text bundled(String name) {
         String resource = "jobguard/config/" + name;
         try (InputStream in = ConfigFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

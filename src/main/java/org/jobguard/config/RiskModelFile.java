@@ -37,7 +37,7 @@ public final class RiskModelFile {
     }
 
     public static RiskModel load(ConfigFiles files) {
-        ConfigFiles.Text text = files.text(NAME);
+        ConfigFiles.Text text = files.textOrBundled(NAME);
         return parse(text.name(), text.content());
     }
 
