@@ -3,12 +3,12 @@ package org.jobguard;
 import org.jobguard.checker.ConfirmedPatterns;
 import org.jobguard.checker.Normalizer;
 import org.jobguard.checker.PatternMatch;
-import org.jobguard.checker.PlaceZones;
 import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.checker.RuleSet;
 import org.jobguard.config.Config;
 import org.jobguard.config.ConfigFiles;
 import org.jobguard.config.ContactsLoader;
+import org.jobguard.config.PlacesLoader;
 import org.jobguard.config.RiskModelFile;
 import org.jobguard.config.RulesLoader;
 import org.jobguard.contacts.HelpDirectory;
@@ -104,8 +104,9 @@ public final class App implements AutoCloseable {
         static CheckerLoad from(ConfigFiles files) {
             RuleSet rules = RulesLoader.load(files.yaml("rules.yaml"));
             ConfirmedPatternsLink confirmed = new ConfirmedPatternsLink();
-            return new CheckerLoad(rules, new RedFlagChecker(rules, new Normalizer(),
-                    RiskModelFile.load(files), PlaceZones.NONE, confirmed), confirmed);
+            Normalizer normalizer = new Normalizer();
+            return new CheckerLoad(rules, new RedFlagChecker(rules, normalizer, RiskModelFile.load(files),
+                    PlacesLoader.load(files, normalizer), confirmed), confirmed);
         }
     }
 

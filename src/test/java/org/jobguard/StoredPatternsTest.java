@@ -37,7 +37,7 @@ class StoredPatternsTest {
         try (PatternStore store = new PatternStore(dir.resolve("jobguard.db"), clock)) {
             ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
             RedFlagChecker checker = new RedFlagChecker(RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml")), normalizer,
-                    org.jobguard.checker.TestModels.shipped(), org.jobguard.checker.PlaceZones.NONE, index);
+                    org.jobguard.checker.TestModels.shipped(), org.jobguard.checker.TestModels.shippedPlaces(), index);
             PatternService service = new PatternService(store, redactor, new IndicatorHasher("stored-patterns-test-secret"), normalizer,
                     index, clock, checker::rules, t -> { }, PatternService.DEFAULT_FORGET_WINDOW);
             StoredPatterns sink = new StoredPatterns(service, PatternService.DEFAULT_FORGET_WINDOW);

@@ -1,6 +1,7 @@
 package org.jobguard.checker;
 
 import org.jobguard.config.ConfigFiles;
+import org.jobguard.config.PlacesLoader;
 import org.jobguard.config.RiskModelFile;
 import org.jobguard.config.RulesLoader;
 
@@ -21,7 +22,11 @@ public final class TestModels {
 
     /** The repository's rules and model, as the service runs them. */
     public static RedFlagChecker shippedChecker() {
-        return new RedFlagChecker(shippedRules(), new Normalizer(), shipped(), PlaceZones.NONE, ConfirmedPatterns.none());
+        return new RedFlagChecker(shippedRules(), new Normalizer(), shipped(), shippedPlaces(), ConfirmedPatterns.none());
+    }
+
+    public static Gazetteer shippedPlaces() {
+        return PlacesLoader.load(ConfigFiles.locate(Map.of()), new Normalizer());
     }
 
     /**

@@ -39,7 +39,7 @@ final class StoreFixture implements AutoCloseable {
         Redactor redactor = new Redactor();
         index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
         checker = new RedFlagChecker(RULES, normalizer, org.jobguard.checker.TestModels.shipped(),
-                org.jobguard.checker.PlaceZones.NONE, index);
+                org.jobguard.checker.TestModels.shippedPlaces(), index);
         service = new PatternService(store, redactor, new IndicatorHasher(SECRET), normalizer, index, clock,
                 checker::rules, toggles::add, Duration.ofHours(24));
     }
