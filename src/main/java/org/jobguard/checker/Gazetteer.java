@@ -209,7 +209,6 @@ public final class Gazetteer implements PlaceZones {
         return mentions;
     }
 
-    /** {@link PlaceSummary#of} the places found. */
     /** The kinds of place the text names, as the risk model's zones. */
     @Override
     public int zones(NormalizedText text) {
@@ -230,6 +229,7 @@ public final class Gazetteer implements PlaceZones {
         return zones;
     }
 
+    /** {@link PlaceSummary#of} the places found. */
     public PlaceSummary summarize(NormalizedText normalized) {
         return PlaceSummary.of(find(normalized));
     }

@@ -213,7 +213,8 @@ final class MessageFeatures {
     }
 
     /** The wording's n-grams, as buckets with their span in the normalized text. */
-    void wording(NormalizedText normalized, Wording.Sink sink) {
-        space.wording().read(normalized.text(), sink);
+    Wording.Grams wording(NormalizedText normalized, Wording.Grams grams) {
+        space.wording().read(normalized.text(), grams.clear());
+        return grams;
     }
 }

@@ -42,6 +42,7 @@ public final class RedFlagChecker {
     private final RiskModel model;
     private final PlaceZones places;
     private final AtomicReference<Setup> setup = new AtomicReference<>();
+    private final ThreadLocal<Wording.Grams> grams = ThreadLocal.withInitial(Wording.Grams::new);
 
     public RedFlagChecker(RuleSet rules, RiskModel model, ConfirmedPatterns confirmed) {
         this(rules, new Normalizer(), model, PlaceZones.NONE, confirmed);
@@ -119,7 +120,8 @@ public final class RedFlagChecker {
         for (int i = 0; i < namedCount[0]; i++) {
             z += w[named[0][i]];
         }
-        double wording = wordingSum(s, normalized);
+        Wording.Grams g = s.features().wording(normalized, grams.get());
+        double wording = wordingSum(s, g);
         z += wording;
         double probability = model.probability(z);
 
@@ -150,7 +152,7 @@ public final class RedFlagChecker {
         }
         if (risk.atLeast(Risk.MEDIUM) && (wording >= WORDING_WORTH_QUOTING || flags.isEmpty())) {
             flags = new ArrayList<>(flags);
-            flags.addAll(wordingQuotes(s, normalized, flags));
+            flags.addAll(wordingQuotes(s, normalized, g, flags));
         }
         sortBySeverity(flags);
         return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
@@ -171,10 +173,11 @@ public final class RedFlagChecker {
             List<RedFlag> flags = dropContained(flags(s.rules(), matches, normalized));
             s.features().named(normalized, ruleHits(s.rules(), matches), flags, matches, places.zones(normalized),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
-            List<Integer> grams = new ArrayList<>();
-            s.features().wording(normalized, (bucket, start, end) -> grams.add(s.space().ngramSlot(bucket)));
-            double each = grams.isEmpty() ? 0 : WORDING_SCALE / Math.sqrt(grams.size());
-            grams.forEach(g -> values.merge(g, each, Double::sum));
+            Wording.Grams g = s.features().wording(normalized, new Wording.Grams());
+            double each = g.count == 0 ? 0 : WORDING_SCALE / Math.sqrt(g.count);
+            for (int i = 0; i < g.count; i++) {
+                values.merge(s.space().ngramSlot(g.bucket[i]), each, Double::sum);
+            }
         } else {
             values.put(s.space().bias, 1.0);
         }
@@ -196,42 +199,47 @@ public final class RedFlagChecker {
         return hits;
     }
 
-    private static double wordingSum(Setup s, NormalizedText normalized) {
+    private static double wordingSum(Setup s, Wording.Grams g) {
         float[] w = s.weights();
-        double[] sum = {0};
-        int[] count = {0};
-        s.features().wording(normalized, (bucket, start, end) -> {
-            sum[0] += w[s.space().ngramSlot(bucket)];
-            count[0]++;
-        });
-        return count[0] == 0 ? 0 : WORDING_SCALE * sum[0] / Math.sqrt(count[0]);
+        int offset = s.space().ngramSlot(0);
+        double sum = 0;
+        for (int i = 0; i < g.count; i++) {
+            sum += w[offset + g.bucket[i]];
+        }
+        return g.count == 0 ? 0 : WORDING_SCALE * sum / Math.sqrt(g.count);
     }
 
     /**
      * Quotes the wording that weighed most: each n-gram's weight is spread over its characters, and the hottest
      * runs of characters (outside the rule flags' evidence) become the quotes.
      */
-    private List<RedFlag> wordingQuotes(Setup s, NormalizedText normalized, List<RedFlag> flags) {
+    private static List<RedFlag> wordingQuotes(Setup s, NormalizedText normalized, Wording.Grams g,
+                                               List<RedFlag> flags) {
         String text = normalized.text();
         float[] w = s.weights();
+        int offset = s.space().ngramSlot(0);
         double[] heat = new double[text.length()];
-        s.features().wording(normalized, (bucket, start, end) -> {
-            double c = WORDING_SCALE * w[s.space().ngramSlot(bucket)];
+        for (int k = 0; k < g.count; k++) {
+            double c = w[offset + g.bucket[k]];
             if (c > 0) {
+                int start = g.start[k];
+                int end = g.end[k];
                 for (int i = start; i < end; i++) {
                     heat[i] += c / (end - start);
                 }
             }
-        });
+        }
+        // the rules' evidence is quoted already: mark it in the original, then look it up per normalized character
+        int originalLength = normalized.source().length == 0 ? 0 : normalized.source()[text.length() - 1] + 1;
+        boolean[] quotedAlready = new boolean[originalLength];
+        for (RedFlag f : flags) {
+            for (int cp = f.start(); cp < Math.min(f.end(), originalLength); cp++) {
+                quotedAlready[cp] = true;
+            }
+        }
         boolean[] covered = new boolean[text.length()];
         for (int i = 0; i < text.length(); i++) {
-            int cp = normalized.source()[i];
-            for (RedFlag f : flags) {
-                if (cp >= f.start() && cp < f.end()) {
-                    covered[i] = true;
-                    break;
-                }
-            }
+            covered[i] = quotedAlready[normalized.source()[i]];
         }
         double max = 0;
         for (int i = 0; i < heat.length; i++) {

@@ -11,9 +11,32 @@ package org.jobguard.checker;
  * build that reads it with the same number of bits.
  */
 final class Wording {
-    /** What a caller does with each n-gram: {@code bucket}, and where it is in the normalized text. */
-    interface Sink {
-        void gram(int bucket, int start, int end);
+    /**
+     * The n-grams of one text: bucket and span in the normalized text of each, in text order. One per thread and
+     * checker, reused: it holds numbers only, never text.
+     */
+    static final class Grams {
+        int[] bucket = new int[256];
+        int[] start = new int[256];
+        int[] end = new int[256];
+        int count;
+
+        Grams clear() {
+            count = 0;
+            return this;
+        }
+
+        void gram(int b, int s, int e) {
+            if (count == bucket.length) {
+                bucket = java.util.Arrays.copyOf(bucket, 2 * count);
+                start = java.util.Arrays.copyOf(start, 2 * count);
+                end = java.util.Arrays.copyOf(end, 2 * count);
+            }
+            bucket[count] = b;
+            start[count] = s;
+            end[count] = e;
+            count++;
+        }
     }
 
     private static final int HAN_1 = 0x1b873593;
@@ -37,7 +60,7 @@ final class Wording {
     }
 
     /** Every n-gram of {@code text}, in text order; linear in the text's length. */
-    void read(String text, Sink sink) {
+    void read(String text, Grams sink) {
         int n = text.length();
         // the last two Han characters (or digit shapes) of the current run and where they start; -1: none
         int h1 = -1;
