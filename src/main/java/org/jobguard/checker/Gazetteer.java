@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * Immutable and safe to share; the work per message is linear in its length (each hit is checked against at most
  * its own length of characters, and names are short).
  */
-public final class Gazetteer implements PlaceZones {
+public final class Gazetteer implements Places {
     /** Phrase targets below zero are not-a-place words. */
     private static final int NOT_A_PLACE = -1;
     /** How far the context checks look across gaps; a longer run of separators is a break anyway. */
@@ -175,6 +175,7 @@ public final class Gazetteer implements PlaceZones {
     }
 
     /** The places named in {@code normalized}, in text order, each with its span in the normalized text. */
+    @Override
     public List<PlaceMention> find(NormalizedText normalized) {
         String text = normalized.text();
         if (text.isEmpty() || phraseEntry.length == 0) {
@@ -207,26 +208,6 @@ public final class Gazetteer implements PlaceZones {
             mentions.add(new PlaceMention(entry.id(), entry.kind(), entry.country(), start, end, ambiguous));
         }
         return mentions;
-    }
-
-    /** The kinds of place the text names, as the risk model's zones. */
-    @Override
-    public int zones(NormalizedText text) {
-        PlaceSummary s = summarize(text);
-        int zones = 0;
-        if (s.hasHub()) {
-            zones |= 1 << FeatureSpace.Zone.HUB.ordinal();
-        }
-        if (s.hasRiskyCountry()) {
-            zones |= 1 << FeatureSpace.Zone.RISKY_COUNTRY.ordinal();
-        }
-        if (s.hasAbroadOther()) {
-            zones |= 1 << FeatureSpace.Zone.ABROAD.ordinal();
-        }
-        if (s.hasDomestic()) {
-            zones |= 1 << FeatureSpace.Zone.DOMESTIC.ordinal();
-        }
-        return zones;
     }
 
     /** {@link PlaceSummary#of} the places found. */

@@ -40,15 +40,15 @@ public final class RedFlagChecker {
     private final IndicatorExtractor indicators;
     private final ConfirmedPatterns confirmed;
     private final RiskModel model;
-    private final PlaceZones places;
+    private final Places places;
     private final AtomicReference<Setup> setup = new AtomicReference<>();
     private final ThreadLocal<Wording.Grams> grams = ThreadLocal.withInitial(Wording.Grams::new);
 
     public RedFlagChecker(RuleSet rules, RiskModel model, ConfirmedPatterns confirmed) {
-        this(rules, new Normalizer(), model, PlaceZones.NONE, confirmed);
+        this(rules, new Normalizer(), model, Places.NONE, confirmed);
     }
 
-    public RedFlagChecker(RuleSet rules, Normalizer normalizer, RiskModel model, PlaceZones places,
+    public RedFlagChecker(RuleSet rules, Normalizer normalizer, RiskModel model, Places places,
                           ConfirmedPatterns confirmed) {
         this.normalizer = normalizer;
         this.indicators = new IndicatorExtractor();
@@ -101,24 +101,25 @@ public final class RedFlagChecker {
         Setup s = setup.get();
         CompiledRules rules = s.rules();
         Matches matches = rules.match(normalized);
-        List<RedFlag> flags = dropContained(flags(rules, matches, normalized));
+        List<PlaceMention> named = places.find(normalized);
+        List<RedFlag> flags = withPlaces(dropContained(flags(rules, matches, normalized)), named, normalized);
         List<String> shadow = shadowHits(rules, matches);
         boolean[] ruleHits = ruleHits(rules, matches);
         boolean cuedAwareness = matches.awareness >= 2 && matches.awareness > 2 * matches.recruiting;
 
         // the named features, each with its weight; few per message
         float[] w = s.weights();
-        int[][] named = {new int[32]};
-        int[] namedCount = {0};
-        s.features().named(normalized, ruleHits, flags, matches, places.zones(normalized), found, language, slot -> {
-            if (namedCount[0] == named[0].length) {
-                named[0] = java.util.Arrays.copyOf(named[0], 2 * namedCount[0]);
+        int[][] slots = {new int[32]};
+        int[] slotCount = {0};
+        s.features().named(normalized, ruleHits, flags, matches, Places.zones(named), found, language, slot -> {
+            if (slotCount[0] == slots[0].length) {
+                slots[0] = java.util.Arrays.copyOf(slots[0], 2 * slotCount[0]);
             }
-            named[0][namedCount[0]++] = slot;
+            slots[0][slotCount[0]++] = slot;
         });
         double z = 0;
-        for (int i = 0; i < namedCount[0]; i++) {
-            z += w[named[0][i]];
+        for (int i = 0; i < slotCount[0]; i++) {
+            z += w[slots[0][i]];
         }
         Wording.Grams g = s.features().wording(normalized, grams.get());
         double wording = wordingSum(s, g);
@@ -156,7 +157,7 @@ public final class RedFlagChecker {
         }
         sortBySeverity(flags);
         return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
-                advice(rules, kind, risk, flags), shadow, known, contributions(s, named[0], namedCount[0], wording));
+                advice(rules, kind, risk, flags), shadow, known, contributions(s, slots[0], slotCount[0], wording));
     }
 
     /**
@@ -170,8 +171,9 @@ public final class RedFlagChecker {
         java.util.TreeMap<Integer, Double> values = new java.util.TreeMap<>();
         if (!normalized.isBlank()) {
             Matches matches = s.rules().match(normalized);
-            List<RedFlag> flags = dropContained(flags(s.rules(), matches, normalized));
-            s.features().named(normalized, ruleHits(s.rules(), matches), flags, matches, places.zones(normalized),
+            List<PlaceMention> named = places.find(normalized);
+            List<RedFlag> flags = withPlaces(dropContained(flags(s.rules(), matches, normalized)), named, normalized);
+            s.features().named(normalized, ruleHits(s.rules(), matches), flags, matches, Places.zones(named),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
             Wording.Grams g = s.features().wording(normalized, new Wording.Grams());
             double each = g.count == 0 ? 0 : WORDING_SCALE / Math.sqrt(g.count);
@@ -189,6 +191,40 @@ public final class RedFlagChecker {
             v[i++] = e.getValue();
         }
         return new FeatureVector(slots, v);
+    }
+
+    /**
+     * A compound hub or a risky country the rules did not name ("缅 KK 项目", "Bavet") is evidence too: quoted as a
+     * risky destination, so that a verdict resting on the place says which place.
+     */
+    private static List<RedFlag> withPlaces(List<RedFlag> flags, List<PlaceMention> mentions, NormalizedText normalized) {
+        List<RedFlag> out = null;
+        for (PlaceMention m : mentions) {
+            if (m.kind() != PlaceKind.HUB && m.kind() != PlaceKind.RISKY_COUNTRY) {
+                continue;
+            }
+            int[] span = normalized.originalSpan(m.start(), m.end());
+            boolean known = false;
+            for (RedFlag f : flags) {
+                if (f.category() == Category.RISKY_DESTINATION && f.start() < span[1] && span[0] < f.end()) {
+                    known = true;
+                    break;
+                }
+            }
+            if (known) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(flags);
+            }
+            out.add(new RedFlag("place." + m.id(), Category.RISKY_DESTINATION, Severity.WEAK,
+                    normalized.originalSlice(span[0], span[1]), span[0], span[1], Category.RISKY_DESTINATION.messageKey()));
+        }
+        if (out == null) {
+            return flags;
+        }
+        out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        return out;
     }
 
     private static boolean[] ruleHits(CompiledRules rules, Matches m) {
@@ -262,8 +298,10 @@ public final class RedFlagChecker {
             }
             int start = i;
             double sum = 0;
-            while (i < heat.length && !covered[i] && (heat[i] >= floor
-                    || text.charAt(i) == ' ' && i + 1 < heat.length && heat[i + 1] >= floor)
+            // a quote goes on across the space between two Latin words, never across a gap between Chinese items
+            while (i < heat.length && !covered[i] && (heat[i] != 0 && heat[i] >= floor && text.charAt(i) != ' '
+                    || text.charAt(i) == ' ' && i > start && i + 1 < heat.length && heat[i + 1] >= floor
+                    && isLatin(text.charAt(i - 1)) && isLatin(text.charAt(i + 1)))
                     && i - start < MAX_WORDING_QUOTE_LENGTH) {
                 sum += heat[i];
                 i++;
@@ -311,6 +349,10 @@ public final class RedFlagChecker {
      */
     private static boolean controlOrIrregular(RedFlag f) {
         return f.severity() == Severity.STRONG && f.category() != Category.SCAM_WORK;
+    }
+
+    private static boolean isLatin(char c) {
+        return c < 0x250 && Character.isLetterOrDigit(c);
     }
 
     private static boolean isWordChar(char c) {

@@ -30,7 +30,7 @@ class NormalizerProperties {
                 new Rule("pay_too_good.a", Category.PAY_TOO_GOOD, Severity.WEAK, List.of(),
                         List.of(Pattern.compile("月入\\d+万")), true, false)),
                 ContextCues.empty(), java.util.Map.of());
-        checker = new RedFlagChecker(rules, normalizer, TestModels.rulePoints(), PlaceZones.NONE, ConfirmedPatterns.none());
+        checker = new RedFlagChecker(rules, normalizer, TestModels.rulePoints(), Places.NONE, ConfirmedPatterns.none());
     }
 
     @Provide
