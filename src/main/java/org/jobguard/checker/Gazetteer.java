@@ -38,7 +38,7 @@ public final class Gazetteer implements Places {
     private static final int GAP_LIMIT = 16;
 
     private final List<PlaceEntry> entries;
-    private final AhoCorasickDoubleArrayTrie<String> automaton = new AhoCorasickDoubleArrayTrie<>();
+    private final PlaceTrie automaton = new PlaceTrie();
     /** Dense code of every character that occurs in some phrase, 0 for the others: a small, cache-friendly trie. */
     private final char[] code = new char[0x10000];
     /** per phrase, in the automaton's numbering: the entry index or {@link #NOT_A_PLACE} */
@@ -182,14 +182,7 @@ public final class Gazetteer implements Places {
             return List.of();
         }
         Hits hits = new Hits();
-        automaton.parseText(encode(text), (begin, end, value, phrase) -> {
-            byte edges = phraseWordEdges[phrase];
-            boolean cutsWord = ((edges & 1) != 0 && begin > 0 && Matches.isWordChar(text.charAt(begin - 1)))
-                    || ((edges & 2) != 0 && end < text.length() && Matches.isWordChar(text.charAt(end)));
-            if (!cutsWord) {
-                hits.add(begin, end, phrase);
-            }
-        });
+        automaton.scan(text, code, phraseWordEdges, hits);
         if (hits.count == 0) {
             return List.of();
         }
@@ -389,6 +382,50 @@ public final class Gazetteer implements Places {
     }
 
     /** The automaton's hits of one message, in flat arrays that grow. */
+    /** The library's trie, walked here without its per-hit callback objects (as {@link PhraseAutomaton} does). */
+    private static final class PlaceTrie extends AhoCorasickDoubleArrayTrie<String> {
+        void scan(String text, char[] code, byte[] wordEdges, Hits hits) {
+            int[] base = this.base;
+            int[] check = this.check;
+            int[] fail = this.fail;
+            int[][] output = this.output;
+            int[] length = this.l;
+            int state = 0;
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char c = code[text.charAt(i)];
+                if (c == 0) {
+                    state = 0;
+                    continue;
+                }
+                int next = base[state] + c + 1;
+                while (check[next] != base[state]) {
+                    if (state == 0) {
+                        next = 0;
+                        break;
+                    }
+                    state = fail[state];
+                    next = base[state] + c + 1;
+                }
+                state = next;
+                int[] found = output[state];
+                if (found == null) {
+                    continue;
+                }
+                for (int phrase : found) {
+                    int begin = i + 1 - length[phrase];
+                    int end = i + 1;
+                    byte edges = wordEdges[phrase];
+                    boolean cutsWord = ((edges & 1) != 0 && begin > 0 && Matches.isWordChar(text.charAt(begin - 1)))
+                            || ((edges & 2) != 0 && end < n && Matches.isWordChar(text.charAt(end)));
+                    if (!cutsWord) {
+                        hits.add(begin, end, phrase);
+                    }
+                }
+            }
+        }
+    }
+
     private static final class Hits {
         int[] start = new int[16];
         int[] end = new int[16];
