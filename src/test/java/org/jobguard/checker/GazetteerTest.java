@@ -67,7 +67,7 @@ class GazetteerTest {
         "地点：缅，包吃住|myanmar",
         "飞菲上班|philippines",
         "去迪工作|dubai",
-        "东南亚（缅、柬、老）高薪|myanmar cambodia laos",
+        "东南亚（缅、柬、老）高薪|southeast_asia myanmar cambodia laos",
         "缅柬诈骗|myanmar cambodia",
         "泰缅边境|thailand myanmar",
         "work in PH.|philippines",
