@@ -1,10 +1,13 @@
 package org.jobguard.checker;
 
 /**
- * The wording features of a normalized text: Han characters one, two and three at a time, and Latin words one and
- * two at a time, each hashed into one of {@code 2^bits} buckets. They let wording that no rule lists still count
+ * The wording features of a normalized text: Han characters one and two at a time, and Latin words one and two at
+ * a time, each hashed into one of {@code 2^bits} buckets. They let wording that no rule lists still count
  * ("落地红包", "build trust with clients"), at the price of being unreadable on their own: the checker maps the
  * strongest of them back to the text to quote them.
+ *
+ * <p>Han trigrams were tried: they cost a third more hashing and did no better in cross-validation (recall 0.874
+ * with them, 0.879 without, at the same false-alarm targets).
  *
  * <p>Digits become one shape ("月入3万" and "月入8万" are the same wording; "1500" and "2000" too), so amounts count by
  * their form, not their value. Hashes are fixed functions of the characters, so a model file stays valid for any
@@ -41,7 +44,6 @@ final class Wording {
 
     private static final int HAN_1 = 0x1b873593;
     private static final int HAN_2 = 0x68e31da4;
-    private static final int HAN_3 = 0x2f3a1c57;
     private static final int WORD_1 = 0x5bd1e995;
     private static final int WORD_2 = 0x7feb352d;
     private static final char DIGIT = '0';
@@ -62,10 +64,8 @@ final class Wording {
     /** Every n-gram of {@code text}, in text order; linear in the text's length. */
     void read(String text, Grams sink) {
         int n = text.length();
-        // the last two Han characters (or digit shapes) of the current run and where they start; -1: none
-        int h1 = -1;
+        // the last Han character (or digit shape) of the current run and where it starts; -1: none
         int h2 = -1;
-        int p1 = -1;
         int p2 = -1;
         // the previous Latin word's hash and start; -1: the last token was not a word
         int prevWord = 0;
@@ -92,7 +92,7 @@ final class Wording {
                 prevWord = h;
                 prevStart = start;
                 if (!digits || i - start > 6) {
-                    h1 = h2 = -1;
+                    h2 = -1;
                     continue;
                 }
                 // a short number next to Han characters is part of the Chinese wording ("月入3万")
@@ -106,18 +106,13 @@ final class Wording {
                 if (c != ' ') {
                     prevStart = -1;
                 }
-                h1 = h2 = -1;
+                h2 = -1;
                 i++;
                 continue;
             }
             if (h2 >= 0) {
                 sink.gram(bucket(mix(HAN_2, h2, hanCode)), p2, i);
-                if (h1 >= 0) {
-                    sink.gram(bucket(mix(HAN_3, mix(HAN_3, h1, h2), hanCode)), p1, i);
-                }
             }
-            h1 = h2;
-            p1 = p2;
             h2 = hanCode;
             p2 = start;
         }
