@@ -2,7 +2,8 @@ package org.jobguard.checker;
 
 /**
  * Turns a message into the form rules are matched against, remembering where each character came from.
- * NFKC, lower case, Traditional → Simplified, zero-width and decorative characters dropped, and the gaps
+ * NFKC, look-alike letters of other scripts to the Latin letter they imitate ({@code Hіring} with a Cyrillic
+ * {@code і}), lower case, Traditional → Simplified, zero-width and decorative characters dropped, and the gaps
  * scammers put inside words collapsed: {@code 妙 瓦 底}, {@code 缅-甸}, {@code K K 园区}, {@code m.i.a.o}.
  * A gap between two Latin words stays a single space so {@code "high pay"} still reads as two words; single
  * letters are joined only across short gaps, so {@code "M y a   K K"} stays two words.
