@@ -197,8 +197,16 @@ public final class Normalizer {
         return Character.isLetter(chars[i]) && (i + 1 >= len || roles[i + 1] != CharTable.WORD);
     }
 
-    private static String supplementary(int code) {
+    private String supplementary(int code) {
         String s = java.text.Normalizer.normalize(new String(Character.toChars(code)), java.text.Normalizer.Form.NFKC);
+        // mathematical letters (𝐇, 𝓗, 𝚨) decompose to one Latin or Greek letter: the table lower-cases it as it
+        // would the letter itself, and folds a Greek look-alike to its Latin letter (𝚨 → Α → a)
+        if (s.length() == 1 && Character.isLetter(s.charAt(0))) {
+            char one = (char) table.packed(s.charAt(0));
+            if (one != 0) {
+                return String.valueOf(one);
+            }
+        }
         return s.toLowerCase(java.util.Locale.ROOT);
     }
 

@@ -62,6 +62,8 @@ class NormalizerTest {
         "ІNΤΕRVΙΕW|INTERVIEW",
         // Armenian օ ս, Cherokee Ꮋ Ꭵ, Lisu ꓟ, lunate sigma ϲ, Latin small capital ꜱ, dotless ı
         "ꓟyawaddy ϲhat ꜱupport օnlıne Ꮋ Ꭵ ս|Myawaddy chat support online H i u",
+        // mathematical letters, Latin and Greek (𝚳 decomposes to the Greek capital Μ)
+        "𝓗𝓲𝓻𝓲𝓷𝓰 𝐢𝐧 𝚳𝐲𝐚𝐰𝐚𝐝𝐝𝐲|Hiring in Myawaddy",
     })
     void lookAlikeLettersReadAsTheLatinOnes(String disguised, String latin) {
         NormalizedText folded = NORMALIZER.normalize(disguised);

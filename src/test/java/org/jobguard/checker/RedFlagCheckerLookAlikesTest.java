@@ -53,6 +53,16 @@ class RedFlagCheckerLookAlikesTest {
         assertEquals('\u039C', disguised.get("risky_destination.myanmar").evidence().charAt(0), "the Greek Μ");
     }
 
+    @Test
+    void mathematicalLettersAreQuotedWithCodePointOffsets() {
+        // each of these letters is two UTF-16 units: offsets count code points, evidence is the original slice
+        String text = "𝐂𝐡𝐚𝐭 𝐬𝐮𝐩𝐩𝐨𝐫𝐭 in 𝚳𝐲𝐚𝐰𝐚𝐝𝐝𝐲";
+        RedFlag destination = byRule(checker.check(text).flags()).get("risky_destination.myanmar");
+        assertEquals("𝚳𝐲𝐚𝐰𝐚𝐝𝐝𝐲", destination.evidence());
+        assertEquals(16, destination.start());
+        assertEquals(24, destination.end());
+    }
+
     private static Map<String, RedFlag> byRule(List<RedFlag> flags) {
         return flags.stream().collect(Collectors.toMap(RedFlag::ruleId, Function.identity()));
     }
