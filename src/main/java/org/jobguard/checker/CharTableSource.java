@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Computes the character table from the JDK's NFKC, ICU's confusables data (look-alike letters of other scripts to
@@ -33,6 +35,12 @@ public final class CharTableSource {
     private static final Set<UnicodeScript> BORROWED = EnumSet.of(UnicodeScript.CYRILLIC, UnicodeScript.GREEK,
             UnicodeScript.ARMENIAN, UnicodeScript.CHEROKEE, UnicodeScript.COPTIC, UnicodeScript.LISU,
             UnicodeScript.CANADIAN_ABORIGINAL, UnicodeScript.LATIN);
+
+    /**
+     * "ʜɪʀɪɴɢ": text generators spell a word in small capitals, of which TR #39 counts only a few as look-alikes
+     * (ɪ, ᴄ, ᴏ, but not ʜ, ʀ, ɴ, ɢ); the Unicode name says which letter each one is.
+     */
+    private static final Pattern SMALL_CAPITAL = Pattern.compile("LATIN LETTER SMALL CAPITAL ([A-Z])");
 
     private CharTableSource() {
     }
@@ -111,7 +119,8 @@ public final class CharTableSource {
 
     /**
      * Per character of the Basic Multilingual Plane, the ASCII letter it imitates, or 0: a letter of a
-     * {@link #BORROWED} script whose confusables skeleton (Unicode TR #39, ICU's data) is that of one ASCII letter.
+     * {@link #BORROWED} script whose confusables skeleton (Unicode TR #39, ICU's data) is that of one ASCII letter,
+     * or else a {@link #SMALL_CAPITAL}.
      * Skeletons say only "looks the same", and TR #39 gives I and l one skeleton; the case of the look-alike picks
      * between them, so a Cyrillic capital І reads as I and a palochka ӏ as l. A look-alike of two letters
      * (Ы for "bl", Ꜳ for "AA") is left alone: a disguise borrows letters one for one.
@@ -135,8 +144,11 @@ public final class CharTableSource {
                 continue;
             }
             List<Character> ascii = asciiBySkeleton.get(spoof.getSkeleton(String.valueOf((char) c)));
+            Matcher smallCapital = SMALL_CAPITAL.matcher(Character.getName(c));
             if (ascii != null) {
                 lookAlikes[c] = sameCase(ascii, Character.isLowerCase(c));
+            } else if (smallCapital.matches()) {
+                lookAlikes[c] = smallCapital.group(1).charAt(0);
             }
         }
         return lookAlikes;

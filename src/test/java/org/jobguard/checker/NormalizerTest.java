@@ -62,6 +62,8 @@ class NormalizerTest {
         "ІNΤΕRVΙΕW|INTERVIEW",
         // Armenian օ ս, Cherokee Ꮋ Ꭵ, Lisu ꓟ, lunate sigma ϲ, Latin small capital ꜱ, dotless ı
         "ꓟyawaddy ϲhat ꜱupport օnlıne Ꮋ Ꭵ ս|Myawaddy chat support online H i u",
+        // small capitals, most of which TR #39 does not list
+        "ʜɪʀɪɴɢ ᴄʜᴀᴛ ꜱᴜᴘᴘᴏʀᴛ|hiring chat support",
         // mathematical letters, Latin and Greek (𝚳 decomposes to the Greek capital Μ)
         "𝓗𝓲𝓻𝓲𝓷𝓰 𝐢𝐧 𝚳𝐲𝐚𝐰𝐚𝐝𝐝𝐲|Hiring in Myawaddy",
     })
