@@ -11,10 +11,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Per-character normalization of the Basic Multilingual Plane: NFKC, lower case and Traditional → Simplified,
- * plus the character's role for evasion collapsing and the script bits the language guess counts. A table keeps
- * the hot path to one array read per character. It is computed at build time by {@link CharTableSource} and read
- * from the jar in a few milliseconds.
+ * Per-character normalization of the Basic Multilingual Plane: NFKC, look-alike letters of other scripts folded to
+ * Latin, lower case and Traditional → Simplified, plus the character's role for evasion collapsing and the script
+ * bits the language guess counts. A table keeps the hot path to one array read per character. It is computed at
+ * build time by {@link CharTableSource} and read from the jar in a few milliseconds.
  */
 final class CharTable {
     static final byte DROP = 0;   // zero-width, format and combining characters: vanish

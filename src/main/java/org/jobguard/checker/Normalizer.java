@@ -2,7 +2,8 @@ package org.jobguard.checker;
 
 /**
  * Turns a message into the form rules are matched against, remembering where each character came from.
- * NFKC, lower case, Traditional → Simplified, zero-width and decorative characters dropped, and the gaps
+ * NFKC, look-alike letters of other scripts to the Latin letter they imitate ({@code Hіring} with a Cyrillic
+ * {@code і}), lower case, Traditional → Simplified, zero-width and decorative characters dropped, and the gaps
  * scammers put inside words collapsed: {@code 妙 瓦 底}, {@code 缅-甸}, {@code K K 园区}, {@code m.i.a.o}.
  * A gap between two Latin words stays a single space so {@code "high pay"} still reads as two words; single
  * letters are joined only across short gaps, so {@code "M y a   K K"} stays two words.
@@ -196,8 +197,16 @@ public final class Normalizer {
         return Character.isLetter(chars[i]) && (i + 1 >= len || roles[i + 1] != CharTable.WORD);
     }
 
-    private static String supplementary(int code) {
+    private String supplementary(int code) {
         String s = java.text.Normalizer.normalize(new String(Character.toChars(code)), java.text.Normalizer.Form.NFKC);
+        // mathematical letters (𝐇, 𝓗, 𝚨) decompose to one Latin or Greek letter: the table lower-cases it as it
+        // would the letter itself, and folds a Greek look-alike to its Latin letter (𝚨 → Α → a)
+        if (s.length() == 1 && Character.isLetter(s.charAt(0))) {
+            char one = (char) table.packed(s.charAt(0));
+            if (one != 0) {
+                return String.valueOf(one);
+            }
+        }
         return s.toLowerCase(java.util.Locale.ROOT);
     }
 

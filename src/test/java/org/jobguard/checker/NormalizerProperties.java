@@ -39,7 +39,9 @@ class NormalizerProperties {
                 Arbitraries.strings().all().ofMaxLength(6),
                 Arbitraries.of(" ", "\u200b", "😀", "🔥", "-", "·", "\n", "Ｋ", "ｋ", "\uFE0F", "👨‍👩‍👧", "𠀀", "\uD800", "é"));
         Arbitrary<String> phrase = Arbitraries.of("妙瓦底", "妙 瓦 底", "妙🔥瓦底", "Myawaddy", "M y a w a d d y",
-                "ＫＫ园区", "K K 園區", "扣護照", "扣护照", "keep your passport", "KEEP-YOUR-PASSPORT", "月入3万", "月入３万");
+                "ＫＫ园区", "K K 園區", "扣護照", "扣护照", "keep your passport", "KEEP-YOUR-PASSPORT", "月入3万", "月入３万",
+                // Greek Μ, Cyrillic а е о, mathematical letters of two UTF-16 units each
+                "Μyаwaddy", "kеep yоur passport", "𝐤𝐞𝐞𝐩 𝐲𝐨𝐮𝐫 𝐩𝐚𝐬𝐬𝐩𝐨𝐫𝐭");
         return Combinators.combine(noise, phrase, noise, phrase, noise).as((a, b, c, d, e) -> a + " ; " + b + " ; " + c + " ; " + d + " ; " + e);
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class NormalizerTest {
@@ -51,5 +52,40 @@ class NormalizerTest {
     void emptyAndDecorativeOnlyTextsAreBlank() {
         assertEquals("", NORMALIZER.normalize("").text());
         assertEquals("", NORMALIZER.normalize("😀🎉\u200b  ✨").text());
+    }
+
+    @ParameterizedTest(name = "{0} reads as {1}")
+    @CsvSource(delimiter = '|', value = {
+        // Cyrillic і с е, Greek capital Μ
+        "Hіring сustomer sеrvice in Μyawaddy, frее flіght|Hiring customer service in Myawaddy, free flight",
+        // Cyrillic capital І, Greek capital Ι and Τ: capitals fold to the capital they imitate, then lower case
+        "ІNΤΕRVΙΕW|INTERVIEW",
+        // Armenian օ ս, Cherokee Ꮋ Ꭵ, Lisu ꓟ, lunate sigma ϲ, Latin small capital ꜱ, dotless ı
+        "ꓟyawaddy ϲhat ꜱupport օnlıne Ꮋ Ꭵ ս|Myawaddy chat support online H i u",
+        // small capitals, most of which TR #39 does not list
+        "ʜɪʀɪɴɢ ᴄʜᴀᴛ ꜱᴜᴘᴘᴏʀᴛ|hiring chat support",
+        // mathematical letters, Latin and Greek (𝚳 decomposes to the Greek capital Μ)
+        "𝓗𝓲𝓻𝓲𝓷𝓰 𝐢𝐧 𝚳𝐲𝐚𝐰𝐚𝐝𝐝𝐲|Hiring in Myawaddy",
+    })
+    void lookAlikeLettersReadAsTheLatinOnes(String disguised, String latin) {
+        NormalizedText folded = NORMALIZER.normalize(disguised);
+        NormalizedText plain = NORMALIZER.normalize(latin);
+        assertEquals(plain.text(), folded.text());
+        // one code point for one: the offsets into the original are the plain text's
+        assertArrayEquals(plain.source(), folded.source());
+    }
+
+    @Test
+    void aCyrillicOnlyWordIsFoldedToo() {
+        // a decision, not an accident: folding by the neighbours would cost the per-character table its one read,
+        // and JobGuard does not support Russian (р а о fold, б т have no Latin twin)
+        assertEquals("paбoтa", NORMALIZER.normalize("Работа").text());
+    }
+
+    @Test
+    void lettersThatImitateNothingStayAsTheyWere() {
+        // accented Latin; the micro sign, which NFKC makes a Greek μ that ICU's data does not count as a look-alike;
+        // the long s, which NFKC makes an s though it looks like f
+        assertEquals("café naïve 5μm s", NORMALIZER.normalize("Café naïve 5µm ſ").text());
     }
 }
