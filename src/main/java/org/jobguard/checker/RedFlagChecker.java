@@ -246,80 +246,50 @@ public final class RedFlagChecker {
     }
 
     /**
-     * Quotes the wording that weighed most: each n-gram's weight is spread over its characters, and the hottest
-     * runs of characters (outside the rule flags' evidence) become the quotes.
+     * Quotes the wording that weighed most: the n-gram with the highest weight outside the rules' evidence, grown
+     * over the n-grams that touch it and weigh at least a third as much; then the next best elsewhere. Works on the
+     * message's n-grams, not per character, so a quote costs a pass over them.
      */
     private static List<RedFlag> wordingQuotes(Setup s, NormalizedText normalized, Wording.Grams g,
                                                List<RedFlag> flags) {
         String text = normalized.text();
+        int[] source = normalized.source();
         float[] w = s.weights();
         int offset = s.space().ngramSlot(0);
-        double[] heat = new double[text.length()];
-        for (int k = 0; k < g.count; k++) {
-            double c = w[offset + g.bucket[k]];
-            if (c > 0) {
-                int start = g.start[k];
-                int end = g.end[k];
-                for (int i = start; i < end; i++) {
-                    heat[i] += c / (end - start);
+        List<RedFlag> quotes = new ArrayList<>(MAX_WORDING_QUOTES);
+        int[] taken = new int[2 * MAX_WORDING_QUOTES];
+        for (int q = 0; q < MAX_WORDING_QUOTES; q++) {
+            int best = -1;
+            float bestWeight = 0;
+            for (int k = 0; k < g.count; k++) {
+                float c = w[offset + g.bucket[k]];
+                if (c > bestWeight && free(g.start[k], g.end[k], source, flags, taken, q)) {
+                    best = k;
+                    bestWeight = c;
                 }
             }
-        }
-        // the rules' evidence is quoted already: mark it in the original, then look it up per normalized character
-        int originalLength = normalized.source().length == 0 ? 0 : normalized.source()[text.length() - 1] + 1;
-        boolean[] quotedAlready = new boolean[originalLength];
-        for (RedFlag f : flags) {
-            for (int cp = f.start(); cp < Math.min(f.end(), originalLength); cp++) {
-                quotedAlready[cp] = true;
+            if (best < 0) {
+                break;
             }
-        }
-        boolean[] covered = new boolean[text.length()];
-        for (int i = 0; i < text.length(); i++) {
-            covered[i] = quotedAlready[normalized.source()[i]];
-        }
-        double max = 0;
-        for (int i = 0; i < heat.length; i++) {
-            if (!covered[i]) {
-                max = Math.max(max, heat[i]);
-            }
-        }
-        List<RedFlag> quotes = new ArrayList<>();
-        if (max <= 0) {
-            return quotes;
-        }
-        double floor = max / 3;
-        List<int[]> runs = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
-        int i = 0;
-        while (i < heat.length) {
-            if (covered[i] || heat[i] < floor || text.charAt(i) == ' ') {
-                i++;
-                continue;
-            }
-            int start = i;
-            double sum = 0;
-            // a quote goes on across the space between two Latin words, never across a gap between Chinese items
-            while (i < heat.length && !covered[i] && (heat[i] != 0 && heat[i] >= floor && text.charAt(i) != ' '
-                    || text.charAt(i) == ' ' && i > start && i + 1 < heat.length && heat[i + 1] >= floor
-                    && isLatin(text.charAt(i - 1)) && isLatin(text.charAt(i + 1)))
-                    && i - start < MAX_WORDING_QUOTE_LENGTH) {
-                sum += heat[i];
-                i++;
-            }
-            runs.add(new int[] {start, i});
-            scores.add(sum);
-        }
-        for (int k = 0; k < MAX_WORDING_QUOTES && !runs.isEmpty(); k++) {
-            int best = 0;
-            for (int r = 1; r < runs.size(); r++) {
-                if (scores.get(r) > scores.get(best)) {
-                    best = r;
+            int start = g.start[best];
+            int end = g.end[best];
+            float floor = bestWeight / 3;
+            for (boolean grew = true; grew; ) {
+                grew = false;
+                for (int k = 0; k < g.count; k++) {
+                    int gs = g.start[k];
+                    int ge = g.end[k];
+                    if ((gs < start || ge > end) && gs <= end && ge >= start && w[offset + g.bucket[k]] >= floor
+                            && Math.max(end, ge) - Math.min(start, gs) <= MAX_WORDING_QUOTE_LENGTH
+                            && joinable(text, start, end, gs, ge) && free(gs, ge, source, flags, taken, q)) {
+                        start = Math.min(start, gs);
+                        end = Math.max(end, ge);
+                        grew = true;
+                    }
                 }
             }
-            int[] run = runs.remove(best);
-            scores.remove(best);
-            int start = run[0];
-            int end = run[1];
+            taken[2 * q] = start;
+            taken[2 * q + 1] = end;
             // whole words and numbers: "5,000 USD", not "000 USD"
             while (start > 0 && isWordChar(text.charAt(start - 1)) && isWordChar(text.charAt(start))) {
                 start--;
@@ -327,19 +297,45 @@ public final class RedFlagChecker {
             while (end < text.length() && isWordChar(text.charAt(end - 1)) && isWordChar(text.charAt(end))) {
                 end++;
             }
-            while (end > start + 1 && text.charAt(end - 1) == ' ') {
-                end--;
-            }
             if (!meaningful(text, start, end)) {
-                k--;
                 continue;
             }
             int[] span = normalized.originalSpan(start, end);
             quotes.add(new RedFlag("wording", Category.WORDING, Severity.WEAK,
                     normalized.originalSlice(span[0], span[1]), span[0], span[1], Category.WORDING.messageKey()));
         }
-        quotes.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        quotes.sort((x, y) -> Integer.compare(x.start(), y.start()));
         return quotes;
+    }
+
+    /** Whether [start, end) of the normalized text is outside the rules' evidence and the quotes taken so far. */
+    private static boolean free(int start, int end, int[] source, List<RedFlag> flags, int[] taken, int quotes) {
+        int from = source[start];
+        int to = source[end - 1] + 1;
+        for (RedFlag f : flags) {
+            if (f.start() < to && from < f.end()) {
+                return false;
+            }
+        }
+        for (int q = 0; q < quotes; q++) {
+            if (taken[2 * q] < end && start < taken[2 * q + 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A quote goes on across the space between two Latin words, never across a gap between Chinese items. */
+    private static boolean joinable(String text, int start, int end, int gs, int ge) {
+        int gapFrom = ge <= start ? ge : end;
+        int gapTo = ge <= start ? start : gs;
+        for (int i = gapFrom; i < gapTo; i++) {
+            if (text.charAt(i) != ' ' || i == 0 || i + 1 >= text.length()
+                    || !isLatin(text.charAt(i - 1)) || !isLatin(text.charAt(i + 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
