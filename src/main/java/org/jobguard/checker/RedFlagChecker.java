@@ -274,9 +274,18 @@ public final class RedFlagChecker {
             int start = g.start[best];
             int end = g.end[best];
             float floor = bestWeight / 3;
+            // n-grams come in the order of their ends: only a window of them around the best can touch the quote
+            int lo = best;
+            while (lo > 0 && g.end[lo - 1] > start - MAX_WORDING_QUOTE_LENGTH) {
+                lo--;
+            }
+            int hi = best;
+            while (hi + 1 < g.count && g.end[hi + 1] < end + 2 * MAX_WORDING_QUOTE_LENGTH) {
+                hi++;
+            }
             for (boolean grew = true; grew; ) {
                 grew = false;
-                for (int k = 0; k < g.count; k++) {
+                for (int k = lo; k <= hi; k++) {
                     int gs = g.start[k];
                     int ge = g.end[k];
                     if ((gs < start || ge > end) && gs <= end && ge >= start && w[offset + g.bucket[k]] >= floor
