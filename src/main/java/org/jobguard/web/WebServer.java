@@ -45,6 +45,9 @@ import java.util.Optional;
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     private static final String FORM_ATTRIBUTE = "jg.form";
+    private static final String BODY_ATTRIBUTE = "jg.body";
+    /** Login and dashboard forms hold a few short fields (a note is at most 2,000 characters). */
+    static final int SMALL_FORM_BYTES = 64 * 1024;
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -162,8 +165,8 @@ public final class WebServer {
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
-        // a pasted 1 MB ad of CJK text is up to 9 MB once form-encoded; we cut it after decoding
-        config.http.maxRequestSize = 16L * 1024 * 1024;
+        // every body is read through body(), which refuses a longer one before reading it; this is a backstop
+        config.http.maxRequestSize = settings.maxFormBodyBytes();
         config.http.defaultContentType = "text/plain; charset=utf-8";
         // a stop lets requests in progress finish (a webhook post answered at the last moment must reach Telegram,
         // or it is sent again and answered twice); Javalin puts its handlers inside this one
@@ -198,6 +201,7 @@ public final class WebServer {
         });
 
         r.exception(BadInput.class, (e, ctx) -> pages.error(ctx, HttpStatus.BAD_REQUEST, e.messageKey()));
+        r.exception(BodyTooLarge.class, (e, ctx) -> tooLarge(ctx, e.limitBytes()));
         r.exception(Exception.class, (e, ctx) -> {
             // the exception class only: a message could quote user text
             log.error("web request failed: {} {} -> {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path,
@@ -210,7 +214,20 @@ public final class WebServer {
                 pages.error(ctx, HttpStatus.NOT_FOUND, "web.error.not_found");
             }
         });
-        r.error(413, ctx -> pages.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "web.error.too_large"));
+        // Javalin refuses a declared length over maxRequestSize before any handler runs
+        r.error(413, ctx -> {
+            if (ctx.attribute(Pages.ERROR_ATTRIBUTE) == null) {
+                tooLarge(ctx, ctx.path().startsWith("/api/") ? settings.maxApiBodyBytes() : settings.maxFormBodyBytes());
+            }
+        });
+    }
+
+    private void tooLarge(Context ctx, int limitBytes) {
+        metrics.refused("body_too_large");
+        // the unread rest of the body would otherwise be drained or waited for
+        ctx.header("Connection", "close");
+        pages.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "web.error.body_too_large",
+                "kb", limitBytes / 1024, "chars", settings.maxCheckedChars());
     }
 
     private void securityHeaders(Context ctx) {
@@ -304,13 +321,44 @@ public final class WebServer {
         return ct != null && ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
+    /** A dashboard or login form: a few fields, never a pasted text. */
     static FormBody form(Context ctx) {
+        return form(ctx, SMALL_FORM_BYTES);
+    }
+
+    static FormBody form(Context ctx, int maxBytes) {
         FormBody f = ctx.attribute(FORM_ATTRIBUTE);
         if (f == null) {
-            f = FormBody.parse(ctx.bodyAsBytes());
+            f = FormBody.parse(body(ctx, maxBytes));
             ctx.attribute(FORM_ATTRIBUTE, f);
         }
         return f;
+    }
+
+    /**
+     * The request body, read once and at most {@code maxBytes} of it: a declared length over the limit is
+     * refused before a byte is read, an undeclared (chunked) one as soon as it passes the limit. Reading a
+     * 10 MB body whole, then decoding and parsing it, ran a 128 MB heap out of memory.
+     */
+    static byte[] body(Context ctx, int maxBytes) {
+        byte[] cached = ctx.attribute(BODY_ATTRIBUTE);
+        if (cached != null) {
+            return cached;
+        }
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw new BodyTooLarge(maxBytes);
+        }
+        byte[] body;
+        try {
+            body = ctx.req().getInputStream().readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw new BadInput("web.error.bad_form");
+        }
+        if (body.length > maxBytes) {
+            throw new BodyTooLarge(maxBytes);
+        }
+        ctx.attribute(BODY_ATTRIBUTE, body);
+        return body;
     }
 
     private void renderTryIt(Context ctx, TryItView view) {
@@ -331,7 +379,7 @@ public final class WebServer {
         if (!isForm(ctx)) {
             throw new BadInput("web.error.bad_form");
         }
-        FormBody form = form(ctx);
+        FormBody form = form(ctx, settings.maxFormBodyBytes());
         String text = form.get("text").orElse("");
         String langOption = form.get("lang").filter(l -> Language.fromTag(l).isPresent()).orElse("auto");
         int total = text.codePointCount(0, text.length());
@@ -399,7 +447,7 @@ public final class WebServer {
      * text as {@code text/plain}; a text over the limit is cut and the answer says so in {@code truncated}.
      */
     private void apiCheck(Context ctx) throws JsonProcessingException {
-        String body = FormBody.strictUtf8(ctx.bodyAsBytes());
+        String body = FormBody.strictUtf8(body(ctx, settings.maxApiBodyBytes()));
         String text;
         String lang = ctx.queryParam("lang");
         String ct = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);

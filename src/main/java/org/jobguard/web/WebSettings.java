@@ -65,6 +65,20 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
                 Optional.empty(), false, 5, Duration.ofMinutes(15), Duration.ofHours(8));
     }
 
+    /**
+     * The largest body {@code POST /api/check} reads: the checked characters in UTF-8 at three bytes each
+     * (Chinese), with room for the JSON around them, and never under 64 KiB. A longer text up to this is
+     * cut and the answer says so; beyond it the server answers 413 without reading the rest.
+     */
+    public int maxApiBodyBytes() {
+        return Math.max(64 * 1024, maxCheckedChars * 3 + 4096);
+    }
+
+    /** The largest try-it or report form: a form percent-encodes each UTF-8 byte of the text as three. */
+    public int maxFormBodyBytes() {
+        return maxApiBodyBytes() * 3;
+    }
+
     public WebSettings withAdmin(String user, String password) {
         return new WebSettings(host, port, dataDir, maxCheckedChars, Optional.of(user), Optional.of(password),
                 apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle);
