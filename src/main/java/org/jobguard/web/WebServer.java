@@ -67,6 +67,7 @@ public final class WebServer {
     private final AdminAccount admin;
     private final Sessions sessions;
     private final LoginThrottle throttle;
+    private final PasswordChecks passwordChecks;
     private final Optional<InboundPost> inbound;
     private final Javalin app;
     private boolean started;
@@ -96,6 +97,7 @@ public final class WebServer {
         this.admin = AdminAccount.load(settings, random);
         this.sessions = new Sessions(settings.sessionIdle(), clock, random);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginWindow(), clock, random);
+        this.passwordChecks = new PasswordChecks(settings.passwordHashingSlots());
         this.app = Javalin.create(this::configure);
         inbound.ifPresent(this::refuseClash);
     }
@@ -140,6 +142,10 @@ public final class WebServer {
         admin.generatedPassword().ifPresent(pw -> lines.add(messages.format(Language.EN, "web.banner.login",
                 "url", "http://localhost:" + port() + "/admin", "user", admin.user(), "password", pw)));
         return lines;
+    }
+
+    PasswordChecks passwordChecks() {
+        return passwordChecks;
     }
 
     /** All registered HTTP routes with their access role, so tests can check none is left open by mistake. */
@@ -570,13 +576,20 @@ public final class WebServer {
             renderLogin(ctx, "web.login.too_many");
             return;
         }
-        if (!admin.matches(user, password)) {
+        Optional<Boolean> matches = passwordChecks.tryCheck(() -> admin.matches(user, password));
+        if (matches.isEmpty()) {
+            metrics.refused("password_checks_busy");
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1");
+            renderLogin(ctx, "web.login.busy");
+            return;
+        }
+        if (!matches.get()) {
             throttle.failed(client, user);
             ctx.status(HttpStatus.UNAUTHORIZED);
             renderLogin(ctx, "web.login.wrong");
             return;
         }
-        throttle.succeeded(client);
+        throttle.succeeded(client, user);
         Sessions.Session s = sessions.login(ctx.attribute(Pages.SESSION_ATTRIBUTE), admin.user());
         setSessionCookie(ctx, s);
         log.info("moderator logged in");

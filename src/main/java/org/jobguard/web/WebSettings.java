@@ -15,18 +15,23 @@ import java.util.Optional;
  * @param adminPassword     from {@code JOBGUARD_ADMIN_PASSWORD}; kept only as a hash once the server starts
  * @param apiToken          from {@code JOBGUARD_API_TOKEN}: a bearer token for scripts using {@code /api/*}
  * @param secureCookies     set when the server is reached over HTTPS (behind a proxy)
- * @param loginFailureLimit failed logins allowed per client and per user name within {@code loginWindow}
+ * @param loginFailureLimit failed logins allowed per client address and user name within {@code loginWindow}
+ *                          (four times as many per address over all user names)
+ * @param passwordHashingSlots password checks that may run at once: each Argon2 check holds 19 MiB
  */
 public record WebSettings(String host, int port, Path dataDir, int maxCheckedChars,
                           Optional<String> adminUser, Optional<String> adminPassword, Optional<String> apiToken,
                           boolean secureCookies, int loginFailureLimit, Duration loginWindow,
-                          Duration sessionIdle) {
+                          Duration sessionIdle, int passwordHashingSlots) {
 
     public static final int DEFAULT_PORT = 8080;
 
     public WebSettings {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (passwordHashingSlots < 1) {
+            throw new IllegalArgumentException("passwordHashingSlots must be positive");
         }
         if (maxCheckedChars < 1) {
             throw new IllegalArgumentException("maxCheckedChars must be positive");
@@ -56,13 +61,28 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
                 Optional.ofNullable(env.get("JOBGUARD_ADMIN_USER")),
                 Optional.ofNullable(env.get("JOBGUARD_ADMIN_PASSWORD")),
                 Optional.ofNullable(env.get("JOBGUARD_API_TOKEN")),
-                "true".equalsIgnoreCase(env.get("JOBGUARD_SECURE_COOKIES")), 5, Duration.ofMinutes(15), Duration.ofHours(8));
+                "true".equalsIgnoreCase(env.get("JOBGUARD_SECURE_COOKIES")), 5, Duration.ofMinutes(15), Duration.ofHours(8),
+                passwordHashingSlotsFor(Runtime.getRuntime().maxMemory()));
     }
 
     /** Loopback only, free port: what tests use. */
     public static WebSettings forTest(Path dataDir) {
         return new WebSettings("127.0.0.1", 0, dataDir, 20_000, Optional.empty(), Optional.empty(),
-                Optional.empty(), false, 5, Duration.ofMinutes(15), Duration.ofHours(8));
+                Optional.empty(), false, 5, Duration.ofMinutes(15), Duration.ofHours(8),
+                passwordHashingSlotsFor(Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * One password check per 64 MiB of heap, at least one: an Argon2 check holds 19 MiB, so with
+     * {@code -Xmx128m} two at once leave the rest of the service its memory; eight ran it out of memory.
+     */
+    public static int passwordHashingSlotsFor(long maxHeapBytes) {
+        return (int) Math.max(1, maxHeapBytes / (64L * 1024 * 1024));
+    }
+
+    public WebSettings withPasswordHashingSlots(int slots) {
+        return new WebSettings(host, port, dataDir, maxCheckedChars, adminUser, adminPassword,
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, slots);
     }
 
     /**
@@ -81,16 +101,16 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
 
     public WebSettings withAdmin(String user, String password) {
         return new WebSettings(host, port, dataDir, maxCheckedChars, Optional.of(user), Optional.of(password),
-                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle);
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots);
     }
 
     public WebSettings withApiToken(String token) {
         return new WebSettings(host, port, dataDir, maxCheckedChars, adminUser, adminPassword,
-                Optional.of(token), secureCookies, loginFailureLimit, loginWindow, sessionIdle);
+                Optional.of(token), secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots);
     }
 
     public WebSettings withMaxCheckedChars(int max) {
         return new WebSettings(host, port, dataDir, max, adminUser, adminPassword,
-                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle);
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots);
     }
 }

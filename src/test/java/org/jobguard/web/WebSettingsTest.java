@@ -12,6 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebSettingsTest {
     @Test
+    void onePasswordCheckAtOncePer64MebibytesOfHeap() {
+        assertEquals(2, WebSettings.passwordHashingSlotsFor(128L * 1024 * 1024), "the README's -Xmx128m");
+        assertEquals(1, WebSettings.passwordHashingSlotsFor(32L * 1024 * 1024), "at least one");
+        assertEquals(16, WebSettings.passwordHashingSlotsFor(1024L * 1024 * 1024));
+    }
+
+    @Test
     void localModeListensOnLoopbackOnPort8080() {
         WebSettings s = WebSettings.fromEnvironment(Map.of(), Path.of("data"));
         assertEquals("127.0.0.1", s.host());
