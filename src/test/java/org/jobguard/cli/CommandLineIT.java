@@ -79,6 +79,20 @@ class CommandLineIT {
     }
 
     @Test
+    void jsonlHoldsOneObjectPerLineWhateverTheLineEnd() throws Exception {
+        String input = "{\"id\": 1, \"text\": \"a\"} {\"id\": 2, \"text\": \"b\"}\r"
+                + "{\"id\": 3, \"text\": \"c\"}\r\n\n{\"id\": 4, \"text\": \"d\"} junk\n";
+        JarProcess r = JarProcess.run(input, "check", "--jsonl", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String[] lines = r.stdout().split("\n");
+        assertEquals(3, lines.length, r.stdout());
+        assertTrue(json.readTree(lines[0]).get("error").asText().startsWith("line 1:"), lines[0]);
+        assertEquals(3, json.readTree(lines[1]).get("id").asInt());
+        assertTrue(json.readTree(lines[1]).has("risk"), lines[1]);
+        assertTrue(json.readTree(lines[2]).get("error").asText().startsWith("line 4:"), lines[2]);
+    }
+
+    @Test
     void badInputNeverCrashesNorPrintsAStackTrace() throws Exception {
         byte[][] inputs = {
             new byte[0],
