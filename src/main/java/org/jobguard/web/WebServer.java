@@ -17,6 +17,7 @@ import org.jobguard.checker.Risk;
 import org.jobguard.contacts.HelpAnswer;
 import org.jobguard.patterns.FeedbackKind;
 import org.jobguard.patterns.PatternService;
+import org.jobguard.patterns.PatternStore;
 import org.jobguard.patterns.Source;
 import org.jobguard.checker.Verdict;
 import org.jobguard.cli.VerdictJson;
@@ -511,17 +512,26 @@ public final class WebServer {
         ctx.status(post.receiver().applyAsInt(body));
     }
 
+    /**
+     * 200 only when reports can be kept: the store answers a read, its writer runs, and its last writes did not
+     * all fail (a read-only or full database, a writer killed by an Error, used to leave this at "ok" while
+     * nothing was stored).
+     */
     private void health(Context ctx) {
-        boolean store;
+        boolean readable;
         try {
             patterns.queries().patternCount();
-            store = true;
+            readable = true;
         } catch (RuntimeException e) {
             log.error("health: pattern store unavailable: {}", e.getClass().getName());
-            store = false;
+            readable = false;
         }
+        PatternStore.WriteHealth writes = patterns.queries().writeHealth();
+        boolean store = readable && writes.ok();
+        String status = !readable ? "store unavailable" : !writes.writerRunning() ? "store writer stopped"
+                : !writes.ok() ? "store writes failing" : "ok";
         ctx.status(store ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .json(Map.of("status", store ? "ok" : "store unavailable", "store", store));
+                .json(Map.of("status", status, "store", store, "failed_writes_in_a_row", writes.failedInARow()));
     }
 
     private static final Map<String, String[]> ASSETS = Map.of(

@@ -141,6 +141,22 @@ class CommandLineIT {
     }
 
     @Test
+    void theServiceRefusesAReadOnlyDatabaseWithOneLineNamingItAndExitCode2(@TempDir Path data) throws Exception {
+        Path db = data.resolve("jobguard.db");
+        new org.jobguard.patterns.PatternStore(db, java.time.Clock.systemUTC()).close();
+        try (org.jobguard.patterns.ReadOnlyPath readOnly = new org.jobguard.patterns.ReadOnlyPath(db)) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(readOnly.isReadOnly(), "cannot make a file read-only here");
+            JarProcess r = JarProcess.run(new byte[0], Map.of("JOBGUARD_PORT", "0", "JOBGUARD_DATA_DIR", data.toString()),
+                    Path.of("."));
+            assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+            String error = r.stderr().lines().filter(l -> l.startsWith("error: ")).findFirst().orElse("");
+            assertTrue(error.startsWith("error: " + db.toAbsolutePath() + ": the database file is read-only"), r.stderr());
+            assertFalse(r.stderr().contains("at org."), r.stderr());
+            assertFalse(r.stdout().contains("running"), "never started: " + r.stdout());
+        }
+    }
+
+    @Test
     void aMissingFileIsAClearError() throws Exception {
         JarProcess r = JarProcess.run("", "check", "no-such-file.txt");
         assertEquals(2, r.exitCode());
