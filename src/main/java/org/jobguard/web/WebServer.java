@@ -69,6 +69,7 @@ public final class WebServer {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final PasswordChecks passwordChecks;
+    private final ClientAddress clientAddress;
     private final Optional<InboundPost> inbound;
     private final Javalin app;
     private boolean started;
@@ -99,6 +100,7 @@ public final class WebServer {
         this.sessions = new Sessions(settings.sessionIdle(), clock, random);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginWindow(), clock, random);
         this.passwordChecks = new PasswordChecks(settings.passwordHashingSlots());
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.app = Javalin.create(this::configure);
         inbound.ifPresent(this::refuseClash);
     }
@@ -579,7 +581,7 @@ public final class WebServer {
         FormBody form = form(ctx);
         String user = form.get("user").orElse("");
         String password = form.get("password").orElse("");
-        String client = ctx.ip();
+        String client = clientAddress.of(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
         if (throttle.blocked(client, user)) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After",
                     String.valueOf(settings.loginWindow().toSeconds()));

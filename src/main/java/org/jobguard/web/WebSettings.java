@@ -2,8 +2,11 @@ package org.jobguard.web;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the web server runs.
@@ -18,11 +21,13 @@ import java.util.Optional;
  * @param loginFailureLimit failed logins allowed per client address and user name within {@code loginWindow}
  *                          (four times as many per address over all user names)
  * @param passwordHashingSlots password checks that may run at once: each Argon2 check holds 19 MiB
+ * @param trustedProxies    from {@code JOBGUARD_TRUSTED_PROXIES}: reverse proxies whose {@code X-Forwarded-For}
+ *                          names the client (see {@link ClientAddress})
  */
 public record WebSettings(String host, int port, Path dataDir, int maxCheckedChars,
                           Optional<String> adminUser, Optional<String> adminPassword, Optional<String> apiToken,
                           boolean secureCookies, int loginFailureLimit, Duration loginWindow,
-                          Duration sessionIdle, int passwordHashingSlots) {
+                          Duration sessionIdle, int passwordHashingSlots, Set<String> trustedProxies) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -36,6 +41,7 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
         if (maxCheckedChars < 1) {
             throw new IllegalArgumentException("maxCheckedChars must be positive");
         }
+        trustedProxies = Set.copyOf(trustedProxies);
         adminUser = adminUser.filter(s -> !s.isBlank());
         adminPassword = adminPassword.filter(s -> !s.isBlank());
         apiToken = apiToken.filter(s -> !s.isBlank());
@@ -62,14 +68,16 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
                 Optional.ofNullable(env.get("JOBGUARD_ADMIN_PASSWORD")),
                 Optional.ofNullable(env.get("JOBGUARD_API_TOKEN")),
                 "true".equalsIgnoreCase(env.get("JOBGUARD_SECURE_COOKIES")), 5, Duration.ofMinutes(15), Duration.ofHours(8),
-                passwordHashingSlotsFor(Runtime.getRuntime().maxMemory()));
+                passwordHashingSlotsFor(Runtime.getRuntime().maxMemory()),
+                Arrays.stream(env.getOrDefault("JOBGUARD_TRUSTED_PROXIES", "").split(",")).map(String::trim)
+                        .filter(a -> !a.isEmpty()).collect(Collectors.toSet()));
     }
 
     /** Loopback only, free port: what tests use. */
     public static WebSettings forTest(Path dataDir) {
         return new WebSettings("127.0.0.1", 0, dataDir, 20_000, Optional.empty(), Optional.empty(),
                 Optional.empty(), false, 5, Duration.ofMinutes(15), Duration.ofHours(8),
-                passwordHashingSlotsFor(Runtime.getRuntime().maxMemory()));
+                passwordHashingSlotsFor(Runtime.getRuntime().maxMemory()), Set.of());
     }
 
     /**
@@ -80,9 +88,14 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
         return (int) Math.max(1, maxHeapBytes / (64L * 1024 * 1024));
     }
 
+    public WebSettings withTrustedProxies(Set<String> proxies) {
+        return new WebSettings(host, port, dataDir, maxCheckedChars, adminUser, adminPassword,
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, proxies);
+    }
+
     public WebSettings withPasswordHashingSlots(int slots) {
         return new WebSettings(host, port, dataDir, maxCheckedChars, adminUser, adminPassword,
-                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, slots);
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, slots, trustedProxies);
     }
 
     /**
@@ -101,16 +114,16 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
 
     public WebSettings withAdmin(String user, String password) {
         return new WebSettings(host, port, dataDir, maxCheckedChars, Optional.of(user), Optional.of(password),
-                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots);
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, trustedProxies);
     }
 
     public WebSettings withApiToken(String token) {
         return new WebSettings(host, port, dataDir, maxCheckedChars, adminUser, adminPassword,
-                Optional.of(token), secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots);
+                Optional.of(token), secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, trustedProxies);
     }
 
     public WebSettings withMaxCheckedChars(int max) {
         return new WebSettings(host, port, dataDir, max, adminUser, adminPassword,
-                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots);
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, trustedProxies);
     }
 }

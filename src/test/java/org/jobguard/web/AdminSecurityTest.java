@@ -147,6 +147,43 @@ class AdminSecurityTest extends RunningWebTest {
     }
 
     @Test
+    void behindATrustedProxyTheForwardedAddressIsTheClient() throws Exception {
+        WebSettings proxied = WebSettings.forTest(Files.createTempDirectory(data, "proxied"))
+                .withAdmin(RunningWeb.USER, RunningWeb.PASSWORD).withTrustedProxies(Set.of("127.0.0.1"));
+        try (RunningWeb own = new RunningWeb(proxied)) {
+            HttpResponse<String> form = own.get("/admin/login");
+            String cookie = RunningWeb.sessionCookie(form);
+            Map<String, String> wrong = Map.of("_csrf", RunningWeb.csrfOf(form.body()), "user", RunningWeb.USER,
+                    "password", "guess");
+            for (int i = 0; i < 5; i++) {
+                assertEquals(401, own.postForm("/admin/login", wrong, "Cookie", cookie,
+                        "X-Forwarded-For", "203.0.113.9").statusCode());
+            }
+            assertEquals(429, own.postForm("/admin/login", wrong, "Cookie", cookie,
+                    "X-Forwarded-For", "203.0.113.9").statusCode());
+            HttpResponse<String> moderator = own.postForm("/admin/login",
+                    Map.of("_csrf", RunningWeb.csrfOf(form.body()), "user", RunningWeb.USER, "password", RunningWeb.PASSWORD),
+                    "Cookie", cookie, "X-Forwarded-For", "198.51.100.7");
+            assertEquals(303, moderator.statusCode(), "the proxy's one address is not everyone's");
+        }
+    }
+
+    @Test
+    void aForwardedAddressFromAnUntrustedPeerIsIgnored() throws Exception {
+        try (RunningWeb own = new RunningWeb(Files.createTempDirectory(data, "spoof"))) {
+            HttpResponse<String> form = own.get("/admin/login");
+            String cookie = RunningWeb.sessionCookie(form);
+            Map<String, String> wrong = Map.of("_csrf", RunningWeb.csrfOf(form.body()), "user", RunningWeb.USER,
+                    "password", "guess");
+            for (int i = 0; i < 5; i++) {
+                own.postForm("/admin/login", wrong, "Cookie", cookie, "X-Forwarded-For", "203.0.113." + i);
+            }
+            assertEquals(429, own.postForm("/admin/login", wrong, "Cookie", cookie,
+                    "X-Forwarded-For", "203.0.113.99").statusCode(), "a new address per guess changes nothing");
+        }
+    }
+
+    @Test
     void anAddressTryingManyUserNamesIsRefusedToo() throws Exception {
         try (RunningWeb own = new RunningWeb(Files.createTempDirectory(data, "names"))) {
             HttpResponse<String> form = own.get("/admin/login");

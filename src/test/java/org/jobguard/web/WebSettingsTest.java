@@ -19,6 +19,13 @@ class WebSettingsTest {
     }
 
     @Test
+    void trustedProxiesAreAListOfAddresses() {
+        assertEquals(java.util.Set.of("127.0.0.1", "::1"), WebSettings.fromEnvironment(
+                Map.of("JOBGUARD_TRUSTED_PROXIES", " 127.0.0.1, ::1 ,"), Path.of("data")).trustedProxies());
+        assertTrue(WebSettings.fromEnvironment(Map.of(), Path.of("data")).trustedProxies().isEmpty());
+    }
+
+    @Test
     void localModeListensOnLoopbackOnPort8080() {
         WebSettings s = WebSettings.fromEnvironment(Map.of(), Path.of("data"));
         assertEquals("127.0.0.1", s.host());
