@@ -49,6 +49,8 @@ public final class WebServer {
     private static final String BODY_ATTRIBUTE = "jg.body";
     /** Login and dashboard forms hold a few short fields (a note is at most 2,000 characters). */
     static final int SMALL_FORM_BYTES = 64 * 1024;
+    /** How much of a refused body is read and dropped so that the client gets the answer; past it, the connection closes. */
+    private static final long DRAINED_BYTES = 16L * 1024 * 1024;
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -233,10 +235,36 @@ public final class WebServer {
 
     private void tooLarge(Context ctx, int limitBytes) {
         metrics.refused("body_too_large");
-        // the unread rest of the body would otherwise be drained or waited for
-        ctx.header("Connection", "close");
+        if (!drained(ctx)) {
+            ctx.header("Connection", "close");
+        }
         pages.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "web.error.body_too_large",
                 "kb", limitBytes / 1024, "chars", settings.maxCheckedChars());
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DRAINED_BYTES}: a browser or a script that
+     * sends the whole body before reading the answer sees only a reset connection if the server stops reading,
+     * never the page saying what was wrong. Nothing is kept, so this costs time on the wire, not memory.
+     */
+    private static boolean drained(Context ctx) {
+        if (ctx.req().getContentLengthLong() > DRAINED_BYTES) {
+            return false;
+        }
+        byte[] sink = new byte[8192];
+        long total = 0;
+        try {
+            InputStream in = ctx.req().getInputStream();
+            for (int n; (n = in.read(sink)) >= 0; ) {
+                total += n;
+                if (total > DRAINED_BYTES) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
     }
 
     private void securityHeaders(Context ctx) {

@@ -107,6 +107,23 @@ class TryItPageTest extends RunningWebTest {
     }
 
     @Test
+    void aClientThatSendsTheWholeBodyBeforeReadingStillGetsThe413() throws Exception {
+        // as browsers and simple scripts do: had the server stopped reading, the write would fail with a reset
+        byte[] body = ("{\"text\": \"" + "a".repeat(10 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", web.server.port())) {
+            s.setSoTimeout(20_000);
+            String head = "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("too much to send at once"), answer);
+        }
+    }
+
+    @Test
     void anApiBodyOfUnknownLengthIsCutOffAtTheLimit() throws Exception {
         // chunked: no Content-Length to refuse up front, so the server stops reading at the limit
         byte[] text = "高薪客服".repeat(10_000).getBytes(StandardCharsets.UTF_8);
