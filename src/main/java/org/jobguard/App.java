@@ -163,7 +163,7 @@ public final class App implements AutoCloseable {
      * starts a clean process instead. The shutdown hook still finishes what is in flight; if it hangs, the
      * process is halted after {@link #FATAL_EXIT_GRACE}.
      */
-    static void exitAfterFatalError(String part) {
+    public static void exitAfterFatalError(String part) {
         log.error("{} died: stopping the service (exit code {}) so that a clean process can be started", part, EXIT_PART_DIED);
         Thread halt = new Thread(() -> {
             try {
