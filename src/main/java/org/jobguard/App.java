@@ -55,6 +55,9 @@ import java.util.concurrent.Future;
  */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** Exit code after a part the service needs died of an Error (EX_SOFTWARE): restart a clean process. */
+    public static final int EXIT_PART_DIED = 70;
+    private static final Duration FATAL_EXIT_GRACE = Duration.ofSeconds(20);
 
     private final RedFlagChecker checker;
     private final RuleSet configuredRules;
@@ -133,7 +136,8 @@ public final class App implements AutoCloseable {
      * start-up costs what the slowest of them does instead of their sum.
      */
     private static App build(Config config, Clock clock, ExecutorService loaders, Future<CheckerLoad> checker) {
-        Future<PatternStore> store = loaders.submit(() -> new PatternStore(config.database(), clock));
+        Future<PatternStore> store = loaders.submit(() -> new PatternStore(config.database(), clock, 0,
+                error -> exitAfterFatalError("the pattern store's writer")));
         try {
             Future<HelpDirectory> contacts = loaders.submit(() -> new ContactsLoader(clock).load(config.files()));
             // getMe meanwhile: it waits on the network and loads the HTTP client's classes
@@ -154,6 +158,29 @@ public final class App implements AutoCloseable {
         } finally {
             loaders.shutdown();
         }
+    }
+
+    /**
+     * Ends the process with {@link #EXIT_PART_DIED} when a part the service cannot work without died of an Error
+     * (out of memory, a stack overflow; the part has logged it). Running on would answer messages and keep
+     * none while looking alive; a supervisor (systemd {@code Restart=on-failure}, Docker's restart policy)
+     * starts a clean process instead. The shutdown hook still finishes what is in flight; if it hangs, the
+     * process is halted after {@link #FATAL_EXIT_GRACE}.
+     */
+    public static void exitAfterFatalError(String part) {
+        log.error("{} died: stopping the service (exit code {}) so that a clean process can be started", part, EXIT_PART_DIED);
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(FATAL_EXIT_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(EXIT_PART_DIED);
+        }, "jobguard-fatal-halt");
+        halt.setDaemon(true);
+        halt.start();
+        // not on the dying thread: exit waits for the shutdown hook, which waits for that thread to end
+        new Thread(() -> System.exit(EXIT_PART_DIED), "jobguard-fatal-exit").start();
     }
 
     private static ExecutorService loaderPool() {

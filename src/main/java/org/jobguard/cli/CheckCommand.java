@@ -1,5 +1,6 @@
 package org.jobguard.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jobguard.checker.Language;
@@ -10,7 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -47,22 +51,60 @@ final class CheckCommand implements Callable<Integer> {
             out.println(json.toJson(checker.check(input, forced), null).toPrettyString());
             return 0;
         }
-        String[] lines = input.split("\r?\n", -1);
-        int count = lines.length;
-        if (count > 0 && lines[count - 1].isEmpty()) {
-            count--;
-        }
-        for (int i = 0; i < count; i++) {
-            out.println(checkLine(lines[i], i + 1, checker, forced, mapper, json));
+        for (NumberedLine line : lines(input)) {
+            out.println(checkLine(line.text(), line.number(), checker, forced, mapper, json));
         }
         return 0;
     }
 
-    private static String checkLine(String line, int lineNo, RedFlagChecker checker, Optional<Language> forced,
-                                    ObjectMapper mapper, VerdictJson json) {
+    /** A line of the input with its number in the file, counting from 1. */
+    record NumberedLine(int number, String text) {
+    }
+
+    /**
+     * The lines of a JSONL input. A line ends at {@code \n}, {@code \r\n} or a lone {@code \r} (old Mac
+     * files, and what some exporters write): otherwise two records joined by a bare {@code \r} would be
+     * read as one. Blank lines are skipped but still counted, so an error names the line an editor shows.
+     */
+    static List<NumberedLine> lines(String input) {
+        List<NumberedLine> out = new ArrayList<>();
+        int number = 1;
+        int start = 0;
+        for (int i = 0; i <= input.length(); i++) {
+            boolean end = i == input.length();
+            char ch = end ? '\n' : input.charAt(i);
+            if (ch != '\n' && ch != '\r') {
+                continue;
+            }
+            String text = input.substring(start, i);
+            if (!text.isBlank()) {
+                out.add(new NumberedLine(number, text));
+            }
+            if (ch == '\r' && i + 1 < input.length() && input.charAt(i + 1) == '\n') {
+                i++;
+            }
+            start = i + 1;
+            number++;
+        }
+        return out;
+    }
+
+    /**
+     * One line's verdict, or an error record naming the line. A line holds exactly one JSON object:
+     * anything after it, such as a second object or stray text, makes the line an error rather than being
+     * dropped unread.
+     */
+    static String checkLine(String line, int lineNo, RedFlagChecker checker, Optional<Language> forced,
+                            ObjectMapper mapper, VerdictJson json) {
         JsonNode node;
-        try {
-            node = mapper.readTree(line);
+        boolean trailing;
+        try (JsonParser parser = mapper.createParser(line)) {
+            node = mapper.readTree(parser);
+            try {
+                trailing = parser.nextToken() != null;
+            } catch (IOException e) {
+                trailing = true;
+            }
         } catch (Exception e) {
             return json.error(null, "line " + lineNo + ": not valid JSON").toString();
         }
@@ -70,6 +112,9 @@ final class CheckCommand implements Callable<Integer> {
             return json.error(null, "line " + lineNo + ": expected a JSON object with \"text\"").toString();
         }
         Object id = node.has("id") ? mapper.convertValue(node.get("id"), Object.class) : null;
+        if (trailing) {
+            return json.error(id, "line " + lineNo + ": more after the JSON object; one object per line").toString();
+        }
         JsonNode text = node.get("text");
         if (text == null || !text.isTextual()) {
             return json.error(id, "line " + lineNo + ": missing \"text\" (a string)").toString();

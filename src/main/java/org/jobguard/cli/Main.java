@@ -1,6 +1,7 @@
 package org.jobguard.cli;
 
 import org.jobguard.config.ConfigException;
+import org.jobguard.patterns.UnusableDatabase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
         subcommands = {ServeCommand.class, CheckCommand.class, EvalCommand.class, BenchCommand.class, ContactsCommand.class,
                 RedactionEvalCommand.class, StoreBenchCommand.class, TrainCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
-    /** Exit code for bad configuration or bad input files: the caller must fix something. */
+    /** Exit code for bad configuration, bad input files or an unusable database file: the caller must fix something. */
     public static final int EXIT_CONFIG = 2;
 
     public static void main(String[] args) {
@@ -45,7 +46,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     private static int failure(Exception e, PrintWriter err) {
-        if (e instanceof ConfigException) {
+        if (e instanceof ConfigException || e instanceof UnusableDatabase) {
             err.println("error: " + e.getMessage());
             return EXIT_CONFIG;
         }

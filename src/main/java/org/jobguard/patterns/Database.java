@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One SQLite file: a single writer thread that owns the only write connection, and a small pool of
@@ -62,16 +63,27 @@ final class Database implements AutoCloseable {
     private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
     private final Write<Void> afterRollback;
+    private final Consumer<Error> writerDied;
     private volatile boolean closed;
+    /** Set once, when an Error ended the writer thread; every write fails from then on. */
+    private volatile Error writerDeath;
+    /** Writes that failed in the database since the last one that succeeded; written by the writer thread only. */
+    private volatile int failedInARow;
+    // per batch, on the writer thread only
+    private int batchSucceeded;
+    private int batchFailed;
 
     /**
      * @param maxBytes       0 for no limit; otherwise the database refuses to grow past this size, as on a full disk
      * @param afterRollback  runs on the writer thread with the write connection after (part of) a transaction
      *                       was rolled back, so caches of what is in the database can be rebuilt
+     * @param writerDied     told once, on the dying writer thread, when an Error (out of memory, a stack
+     *                       overflow) ended it: from then on nothing can be stored
      */
-    Database(Path path, Clock clock, long maxBytes, Write<Void> afterRollback) {
+    Database(Path path, Clock clock, long maxBytes, Write<Void> afterRollback, Consumer<Error> writerDied) {
         this.path = path.toAbsolutePath();
         this.afterRollback = afterRollback;
+        this.writerDied = writerDied;
         prepareFile();
         try {
             this.writer = open(false);
@@ -84,6 +96,7 @@ final class Database implements AutoCloseable {
                 }
             }
             Migrations.bundled().apply(writer, clock, this.path.toString());
+            refuseReadOnly();
             for (int i = 0; i < READERS; i++) {
                 Connection r = open(true);
                 allReaders.add(r);
@@ -91,7 +104,13 @@ final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             closeQuietly();
+            if (readOnly(e)) {
+                throw readOnlyFile(this.path, e);
+            }
             throw new StoreException(this.path + ": cannot open the pattern database: " + e.getMessage(), e);
+        } catch (StoreException e) {
+            closeQuietly();
+            throw e;
         }
         writerThread = new Thread(this::writeLoop, "pattern-store-writer");
         writerThread.setDaemon(true);
@@ -107,8 +126,15 @@ final class Database implements AutoCloseable {
         if (closed) {
             throw new StoreException(path + ": the pattern store is closed");
         }
+        if (writerDeath != null) {
+            throw writerStopped();
+        }
         CompletableFuture<T> f = new CompletableFuture<>();
         queue.add(new Task<>(work, f));
+        if (writerDeath != null) {
+            // the writer died between the check and the queueing: nobody will take this task
+            failQueued(writerStopped());
+        }
         try {
             return f.get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -148,34 +174,71 @@ final class Database implements AutoCloseable {
 
     private void writeLoop() {
         List<Task<?>> batch = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
-            try {
-                Task<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+        try {
+            while (!closed || !queue.isEmpty()) {
+                Task<?> first;
+                try {
+                    first = queue.poll(200, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 runBatch(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
+                // not in a finally: a batch an Error cut short is failed below, not forgotten
                 batch.clear();
+            }
+        } catch (Error e) {
+            // without this the thread died silently: every later write waited its 10 s, stored nothing, and
+            // /health still said ok
+            writerDeath = e;
+            log.error("{}: the pattern store's writer stopped: {}; nothing can be stored from now on", path, e.toString());
+            try {
+                // told before the waiting callers are released, so the service is already stopping when they go on
+                writerDied.accept(e);
+            } finally {
+                StoreException stopped = writerStopped();
+                batch.forEach(t -> t.result().completeExceptionally(stopped));
+                failQueued(stopped);
             }
         }
     }
 
+    private StoreException writerStopped() {
+        return new StoreException(path + ": the pattern store's writer stopped ("
+                + writerDeath.getClass().getSimpleName() + "); nothing can be stored");
+    }
+
+    private void failQueued(StoreException failure) {
+        Task<?> t;
+        while ((t = queue.poll()) != null) {
+            t.result().completeExceptionally(failure);
+        }
+    }
+
+    /** Whether writes go through: the writer runs and the last writes did not all fail. */
+    PatternStore.WriteHealth writeHealth() {
+        return new PatternStore.WriteHealth(writerDeath == null && writerThread.isAlive(), failedInARow);
+    }
+
     private void runBatch(List<Task<?>> batch) {
         List<Runnable> completions = new ArrayList<>(batch.size());
+        batchSucceeded = 0;
+        batchFailed = 0;
         try {
             writer.setAutoCommit(false);
             for (Task<?> t : batch) {
                 completions.add(runOne(t));
             }
             writer.commit();
+            failedInARow = batchSucceeded > 0 ? batchFailed : failedInARow + batchFailed;
             completions.forEach(Runnable::run);
         } catch (SQLException | RuntimeException e) {
+            failedInARow += batch.size();
             log.error("{}: pattern store transaction of {} write(s) rolled back: {}", path, batch.size(), e.getMessage());
             try {
                 writer.rollback();
@@ -187,6 +250,14 @@ final class Database implements AutoCloseable {
             rebuildCaches();
             StoreException failure = new StoreException(path + ": write failed: " + e.getMessage(), e);
             batch.forEach(t -> t.result().completeExceptionally(failure));
+        } catch (Error e) {
+            // the callers are told it failed, so nothing of it may be committed by the reset below
+            try {
+                writer.rollback();
+            } catch (SQLException | RuntimeException rollbackFailure) {
+                // the writer is dying either way; the transaction ends with the connection
+            }
+            throw e;
         } finally {
             try {
                 writer.setAutoCommit(true);
@@ -214,6 +285,7 @@ final class Database implements AutoCloseable {
             try (Statement s = writer.createStatement()) {
                 s.execute("RELEASE task");
             }
+            batchSucceeded++;
             return () -> t.result().complete(value);
         } catch (SQLException | RuntimeException e) {
             try (Statement s = writer.createStatement()) {
@@ -226,6 +298,10 @@ final class Database implements AutoCloseable {
                     throw cause;
                 }
                 throw (RuntimeException) e;
+            }
+            if (e instanceof SQLException) {
+                // the database refused it (read-only, I/O); a caller's mistake such as an unknown id is not the store's
+                batchFailed++;
             }
             rebuildCaches();
             log.error("{}: pattern store write rolled back: {}", path, e.getMessage());
@@ -241,13 +317,23 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Refuses a file that is not SQLite before SQLite gets a chance to touch it. */
+    /** Refuses a file that is not SQLite, or that cannot be written, before SQLite gets a chance to touch it. */
     private void prepareFile() {
         try {
             Path dir = path.getParent();
             if (dir != null && !Files.isDirectory(dir)) {
                 Files.createDirectories(dir);
                 restrict(dir, "rwx------");
+            }
+            // before the integrity check, which cannot open a WAL database in a directory it may not write
+            if (dir != null && !Files.isWritable(dir)) {
+                throw new UnusableDatabase(path + ": its directory is read-only, and SQLite keeps its -wal and -shm files"
+                        + " there, so no report could be stored. Give the service write access to " + dir + ".");
+            }
+            for (Path p : List.of(path, Path.of(path + "-wal"), Path.of(path + "-shm"))) {
+                if (Files.exists(p) && !Files.isWritable(p)) {
+                    throw readOnlyFile(p, null);
+                }
             }
             if (Files.exists(path) && Files.size(path) > 0) {
                 byte[] head = new byte[HEADER.length];
@@ -256,7 +342,7 @@ final class Database implements AutoCloseable {
                     n = in.readNBytes(head, 0, head.length);
                 }
                 if (n < HEADER.length || !Arrays.equals(head, HEADER)) {
-                    throw new StoreException(path + ": not a SQLite database (bad header); the file was left untouched. "
+                    throw new UnusableDatabase(path + ": not a SQLite database (bad header); the file was left untouched. "
                             + "Move it away to start with an empty store, or restore a backup.");
                 }
                 checkIntegrity();
@@ -266,15 +352,36 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLite opens a file it may not write read-only without a word, and reads work: the service would answer
+     * every message and keep none. An update of no row asks for the write lock, which such a file refuses,
+     * and writes nothing, so it needs no free page either (a full disk is a passing state, not a reason to
+     * refuse the start).
+     */
+    private void refuseReadOnly() throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.execute("UPDATE schema_version SET version = version WHERE 0");
+        }
+    }
+
+    private static boolean readOnly(SQLException e) {
+        return e.getMessage() != null && e.getMessage().contains("SQLITE_READONLY");
+    }
+
+    private static UnusableDatabase readOnlyFile(Path file, Throwable cause) {
+        return new UnusableDatabase(file + ": the database file is read-only, so no report could be stored; it was left"
+                + " untouched. Give the service write access to it, or move it away to start with an empty store.", cause);
+    }
+
     private void checkIntegrity() {
         try (Connection c = open(true); Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA quick_check")) {
             String result = r.next() ? r.getString(1) : "no result";
             if (!"ok".equals(result)) {
-                throw new StoreException(path + ": the database is corrupt (" + result + "); the file was left untouched. "
+                throw new UnusableDatabase(path + ": the database is corrupt (" + result + "); the file was left untouched. "
                         + "Restore a backup or move it away to start with an empty store.");
             }
         } catch (SQLException e) {
-            throw new StoreException(path + ": the database is corrupt or unreadable (" + e.getMessage()
+            throw new UnusableDatabase(path + ": the database is corrupt or unreadable (" + e.getMessage()
                     + "); the file was left untouched. Restore a backup or move it away to start with an empty store.", e);
         }
     }

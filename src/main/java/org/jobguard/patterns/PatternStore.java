@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +44,21 @@ public final class PatternStore implements AutoCloseable {
     record ConfirmedGroup(long groupId, long simhash, int confirmations) {
     }
 
+    /**
+     * Whether the store can write: its writer thread runs and the last writes did not all fail in the
+     * database. {@code /health} answers 503 when not.
+     *
+     * @param failedInARow writes the database refused (read-only, full, I/O) since the last one it took
+     */
+    public record WriteHealth(boolean writerRunning, int failedInARow) {
+        /** One failure can be a passing glitch; this many in a row, nothing is being stored. */
+        public static final int FAILURES_BEFORE_UNHEALTHY = 3;
+
+        public boolean ok() {
+            return writerRunning && failedInARow < FAILURES_BEFORE_UNHEALTHY;
+        }
+    }
+
     /** Contacts listed per group in the queue; the dashboard shows a handful, not hundreds. */
     static final int INDICATORS_PER_GROUP = 10;
     /** Languages, rules and contacts of a group are taken from its latest this-many patterns. */
@@ -57,24 +73,36 @@ public final class PatternStore implements AutoCloseable {
      * Opens (creating if needed) and migrates the database.
      *
      * @param file     e.g. {@code data/jobguard.db}; its directory is created with owner-only permissions
-     * @param maxBytes 0 for no limit; otherwise writes fail once the file would grow past it, as on a full disk
-     * @throws StoreException naming the file when it is not a database, is corrupt, or cannot be opened;
-     *                        a bad file is never overwritten
+     * @param maxBytes   0 for no limit; otherwise writes fail once the file would grow past it, as on a full disk
+     * @param writerDied told once, on the dying thread, when an Error ended the writer: nothing can be stored
+     *                   from then on, so a service stops and lets its supervisor start a clean process
+     * @throws UnusableDatabase naming the file when it is not a database, is corrupt or read-only; a bad file
+     *                          is never overwritten
+     * @throws StoreException   naming the file when it cannot be opened
      */
-    public PatternStore(Path file, Clock clock, long maxBytes) {
+    public PatternStore(Path file, Clock clock, long maxBytes, Consumer<Error> writerDied) {
         this.clock = clock;
         this.db = new Database(file, clock, maxBytes, c -> {
             groups.load(c);
             return null;
-        });
+        }, writerDied);
         db.write(c -> {
             groups.load(c);
             return null;
         });
     }
 
+    /** The writer's death is logged (by the store) and otherwise ignored: for tools and tests. */
+    public PatternStore(Path file, Clock clock, long maxBytes) {
+        this(file, clock, maxBytes, error -> { });
+    }
+
     public PatternStore(Path file, Clock clock) {
         this(file, clock, 0);
+    }
+
+    public WriteHealth writeHealth() {
+        return db.writeHealth();
     }
 
     public Path path() {

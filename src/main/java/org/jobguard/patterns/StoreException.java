@@ -1,7 +1,7 @@
 package org.jobguard.patterns;
 
 /** The pattern store cannot do what was asked; the message names the database file and the reason. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     public StoreException(String message) {
         super(message);
     }

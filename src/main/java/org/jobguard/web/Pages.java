@@ -89,14 +89,16 @@ final class Pages {
         html(ctx, template, p);
     }
 
-    void error(Context ctx, HttpStatus status, String messageKey) {
+    /** @param nameValuePairs the message's {@code {name}} placeholders, alternating name and value */
+    void error(Context ctx, HttpStatus status, String messageKey, Object... nameValuePairs) {
         ctx.attribute(ERROR_ATTRIBUTE, messageKey);
         ctx.status(status);
         if (ctx.path().startsWith("/api/")) {
-            ctx.json(Map.of("error", messages.get(Language.EN, messageKey)));
+            ctx.json(Map.of("error", messages.format(Language.EN, messageKey, nameValuePairs)));
             return;
         }
-        render(ctx, "error.jte", page(ctx, Optional.empty()), "status", status.getCode(), "messageKey", messageKey);
+        Page page = page(ctx, Optional.empty());
+        render(ctx, "error.jte", page, "status", status.getCode(), "message", page.f(messageKey, nameValuePairs));
     }
 
     void addCookie(Context ctx, String cookie) {

@@ -19,6 +19,7 @@ public final class ServiceMetrics {
     private final Map<String, LongAdder> flags = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> replies = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
     private final LongAdder[] bucketCounts = new LongAdder[BUCKETS.length];
     private final LongAdder latencyCount = new LongAdder();
     private final LongAdder latencyNanos = new LongAdder();
@@ -54,12 +55,18 @@ public final class ServiceMetrics {
         add(errors, "where=\"" + where + "\"");
     }
 
+    /** @param reason a fixed word naming why a request was turned away, such as {@code body_too_large} */
+    public void refused(String reason) {
+        add(refusals, "reason=\"" + reason + "\"");
+    }
+
     public String prometheusText() {
         StringBuilder sb = new StringBuilder(2048);
         counter(sb, "jobguard_checks_total", "Messages checked, by channel and risk.", checks);
         counter(sb, "jobguard_flags_total", "Red flags raised, by category.", flags);
         counter(sb, "jobguard_replies_total", "Replies sent, by channel.", replies);
         counter(sb, "jobguard_errors_total", "Errors, by place.", errors);
+        counter(sb, "jobguard_refused_total", "Requests turned away to protect the service, by reason.", refusals);
         sb.append("# HELP jobguard_check_seconds Time to check one message.\n");
         sb.append("# TYPE jobguard_check_seconds histogram\n");
         for (int i = 0; i < BUCKETS.length; i++) {

@@ -17,6 +17,7 @@ import org.jobguard.checker.Risk;
 import org.jobguard.contacts.HelpAnswer;
 import org.jobguard.patterns.FeedbackKind;
 import org.jobguard.patterns.PatternService;
+import org.jobguard.patterns.PatternStore;
 import org.jobguard.patterns.Source;
 import org.jobguard.checker.Verdict;
 import org.jobguard.cli.VerdictJson;
@@ -45,6 +46,11 @@ import java.util.Optional;
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     private static final String FORM_ATTRIBUTE = "jg.form";
+    private static final String BODY_ATTRIBUTE = "jg.body";
+    /** Login and dashboard forms hold a few short fields (a note is at most 2,000 characters). */
+    static final int SMALL_FORM_BYTES = 64 * 1024;
+    /** How much of a refused body is read and dropped so that the client gets the answer; past it, the connection closes. */
+    private static final long DRAINED_BYTES = 16L * 1024 * 1024;
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -64,6 +70,8 @@ public final class WebServer {
     private final AdminAccount admin;
     private final Sessions sessions;
     private final LoginThrottle throttle;
+    private final PasswordChecks passwordChecks;
+    private final ClientAddress clientAddress;
     private final Optional<InboundPost> inbound;
     private final Javalin app;
     private boolean started;
@@ -93,6 +101,8 @@ public final class WebServer {
         this.admin = AdminAccount.load(settings, random);
         this.sessions = new Sessions(settings.sessionIdle(), clock, random);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginWindow(), clock, random);
+        this.passwordChecks = new PasswordChecks(settings.passwordHashingSlots());
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.app = Javalin.create(this::configure);
         inbound.ifPresent(this::refuseClash);
     }
@@ -139,6 +149,10 @@ public final class WebServer {
         return lines;
     }
 
+    PasswordChecks passwordChecks() {
+        return passwordChecks;
+    }
+
     /** All registered HTTP routes with their access role, so tests can check none is left open by mistake. */
     public List<Route> routes() {
         List<Route> out = new ArrayList<>();
@@ -162,8 +176,8 @@ public final class WebServer {
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
-        // a pasted 1 MB ad of CJK text is up to 9 MB once form-encoded; we cut it after decoding
-        config.http.maxRequestSize = 16L * 1024 * 1024;
+        // every body is read through body(), which refuses a longer one before reading it; this is a backstop
+        config.http.maxRequestSize = settings.maxFormBodyBytes();
         config.http.defaultContentType = "text/plain; charset=utf-8";
         // a stop lets requests in progress finish (a webhook post answered at the last moment must reach Telegram,
         // or it is sent again and answered twice); Javalin puts its handlers inside this one
@@ -198,6 +212,7 @@ public final class WebServer {
         });
 
         r.exception(BadInput.class, (e, ctx) -> pages.error(ctx, HttpStatus.BAD_REQUEST, e.messageKey()));
+        r.exception(BodyTooLarge.class, (e, ctx) -> tooLarge(ctx, e.limitBytes()));
         r.exception(Exception.class, (e, ctx) -> {
             // the exception class only: a message could quote user text
             log.error("web request failed: {} {} -> {}", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path,
@@ -210,7 +225,46 @@ public final class WebServer {
                 pages.error(ctx, HttpStatus.NOT_FOUND, "web.error.not_found");
             }
         });
-        r.error(413, ctx -> pages.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "web.error.too_large"));
+        // Javalin refuses a declared length over maxRequestSize before any handler runs
+        r.error(413, ctx -> {
+            if (ctx.attribute(Pages.ERROR_ATTRIBUTE) == null) {
+                tooLarge(ctx, ctx.path().startsWith("/api/") ? settings.maxApiBodyBytes() : settings.maxFormBodyBytes());
+            }
+        });
+    }
+
+    private void tooLarge(Context ctx, int limitBytes) {
+        metrics.refused("body_too_large");
+        if (!drained(ctx)) {
+            ctx.header("Connection", "close");
+        }
+        pages.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "web.error.body_too_large",
+                "kb", limitBytes / 1024, "chars", settings.maxCheckedChars());
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DRAINED_BYTES}: a browser or a script that
+     * sends the whole body before reading the answer sees only a reset connection if the server stops reading,
+     * never the page saying what was wrong. Nothing is kept, so this costs time on the wire, not memory.
+     */
+    private static boolean drained(Context ctx) {
+        if (ctx.req().getContentLengthLong() > DRAINED_BYTES) {
+            return false;
+        }
+        byte[] sink = new byte[8192];
+        long total = 0;
+        try {
+            InputStream in = ctx.req().getInputStream();
+            for (int n; (n = in.read(sink)) >= 0; ) {
+                total += n;
+                if (total > DRAINED_BYTES) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
     }
 
     private void securityHeaders(Context ctx) {
@@ -304,13 +358,44 @@ public final class WebServer {
         return ct != null && ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
+    /** A dashboard or login form: a few fields, never a pasted text. */
     static FormBody form(Context ctx) {
+        return form(ctx, SMALL_FORM_BYTES);
+    }
+
+    static FormBody form(Context ctx, int maxBytes) {
         FormBody f = ctx.attribute(FORM_ATTRIBUTE);
         if (f == null) {
-            f = FormBody.parse(ctx.bodyAsBytes());
+            f = FormBody.parse(body(ctx, maxBytes));
             ctx.attribute(FORM_ATTRIBUTE, f);
         }
         return f;
+    }
+
+    /**
+     * The request body, read once and at most {@code maxBytes} of it: a declared length over the limit is
+     * refused before a byte is read, an undeclared (chunked) one as soon as it passes the limit. Reading a
+     * 10 MB body whole, then decoding and parsing it, ran a 128 MB heap out of memory.
+     */
+    static byte[] body(Context ctx, int maxBytes) {
+        byte[] cached = ctx.attribute(BODY_ATTRIBUTE);
+        if (cached != null) {
+            return cached;
+        }
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw new BodyTooLarge(maxBytes);
+        }
+        byte[] body;
+        try {
+            body = ctx.req().getInputStream().readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw new BadInput("web.error.bad_form");
+        }
+        if (body.length > maxBytes) {
+            throw new BodyTooLarge(maxBytes);
+        }
+        ctx.attribute(BODY_ATTRIBUTE, body);
+        return body;
     }
 
     private void renderTryIt(Context ctx, TryItView view) {
@@ -331,7 +416,7 @@ public final class WebServer {
         if (!isForm(ctx)) {
             throw new BadInput("web.error.bad_form");
         }
-        FormBody form = form(ctx);
+        FormBody form = form(ctx, settings.maxFormBodyBytes());
         String text = form.get("text").orElse("");
         String langOption = form.get("lang").filter(l -> Language.fromTag(l).isPresent()).orElse("auto");
         int total = text.codePointCount(0, text.length());
@@ -399,7 +484,7 @@ public final class WebServer {
      * text as {@code text/plain}; a text over the limit is cut and the answer says so in {@code truncated}.
      */
     private void apiCheck(Context ctx) throws JsonProcessingException {
-        String body = FormBody.strictUtf8(ctx.bodyAsBytes());
+        String body = FormBody.strictUtf8(body(ctx, settings.maxApiBodyBytes()));
         String text;
         String lang = ctx.queryParam("lang");
         String ct = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
@@ -457,17 +542,26 @@ public final class WebServer {
         ctx.status(post.receiver().applyAsInt(body));
     }
 
+    /**
+     * 200 only when reports can be kept: the store answers a read, its writer runs, and its last writes did not
+     * all fail (a read-only or full database, a writer killed by an Error, used to leave this at "ok" while
+     * nothing was stored).
+     */
     private void health(Context ctx) {
-        boolean store;
+        boolean readable;
         try {
             patterns.queries().patternCount();
-            store = true;
+            readable = true;
         } catch (RuntimeException e) {
             log.error("health: pattern store unavailable: {}", e.getClass().getName());
-            store = false;
+            readable = false;
         }
+        PatternStore.WriteHealth writes = patterns.queries().writeHealth();
+        boolean store = readable && writes.ok();
+        String status = !readable ? "store unavailable" : !writes.writerRunning() ? "store writer stopped"
+                : !writes.ok() ? "store writes failing" : "ok";
         ctx.status(store ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .json(Map.of("status", store ? "ok" : "store unavailable", "store", store));
+                .json(Map.of("status", status, "store", store, "failed_writes_in_a_row", writes.failedInARow()));
     }
 
     private static final Map<String, String[]> ASSETS = Map.of(
@@ -515,20 +609,27 @@ public final class WebServer {
         FormBody form = form(ctx);
         String user = form.get("user").orElse("");
         String password = form.get("password").orElse("");
-        String client = ctx.ip();
+        String client = clientAddress.of(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
         if (throttle.blocked(client, user)) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After",
                     String.valueOf(settings.loginWindow().toSeconds()));
             renderLogin(ctx, "web.login.too_many");
             return;
         }
-        if (!admin.matches(user, password)) {
+        Optional<Boolean> matches = passwordChecks.tryCheck(() -> admin.matches(user, password));
+        if (matches.isEmpty()) {
+            metrics.refused("password_checks_busy");
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "1");
+            renderLogin(ctx, "web.login.busy");
+            return;
+        }
+        if (!matches.get()) {
             throttle.failed(client, user);
             ctx.status(HttpStatus.UNAUTHORIZED);
             renderLogin(ctx, "web.login.wrong");
             return;
         }
-        throttle.succeeded(client);
+        throttle.succeeded(client, user);
         Sessions.Session s = sessions.login(ctx.attribute(Pages.SESSION_ATTRIBUTE), admin.user());
         setSessionCookie(ctx, s);
         log.info("moderator logged in");

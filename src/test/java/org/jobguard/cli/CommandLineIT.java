@@ -79,6 +79,20 @@ class CommandLineIT {
     }
 
     @Test
+    void jsonlHoldsOneObjectPerLineWhateverTheLineEnd() throws Exception {
+        String input = "{\"id\": 1, \"text\": \"a\"} {\"id\": 2, \"text\": \"b\"}\r"
+                + "{\"id\": 3, \"text\": \"c\"}\r\n\n{\"id\": 4, \"text\": \"d\"} junk\n";
+        JarProcess r = JarProcess.run(input, "check", "--jsonl", "-");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String[] lines = r.stdout().split("\n");
+        assertEquals(3, lines.length, r.stdout());
+        assertTrue(json.readTree(lines[0]).get("error").asText().startsWith("line 1:"), lines[0]);
+        assertEquals(3, json.readTree(lines[1]).get("id").asInt());
+        assertTrue(json.readTree(lines[1]).has("risk"), lines[1]);
+        assertTrue(json.readTree(lines[2]).get("error").asText().startsWith("line 4:"), lines[2]);
+    }
+
+    @Test
     void badInputNeverCrashesNorPrintsAStackTrace() throws Exception {
         byte[][] inputs = {
             new byte[0],
@@ -127,6 +141,22 @@ class CommandLineIT {
     }
 
     @Test
+    void theServiceRefusesAReadOnlyDatabaseWithOneLineNamingItAndExitCode2(@TempDir Path data) throws Exception {
+        Path db = data.resolve("jobguard.db");
+        new org.jobguard.patterns.PatternStore(db, java.time.Clock.systemUTC()).close();
+        try (org.jobguard.patterns.ReadOnlyPath readOnly = new org.jobguard.patterns.ReadOnlyPath(db)) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(readOnly.isReadOnly(), "cannot make a file read-only here");
+            JarProcess r = JarProcess.run(new byte[0], Map.of("JOBGUARD_PORT", "0", "JOBGUARD_DATA_DIR", data.toString()),
+                    Path.of("."));
+            assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+            String error = r.stderr().lines().filter(l -> l.startsWith("error: ")).findFirst().orElse("");
+            assertTrue(error.startsWith("error: " + db.toAbsolutePath() + ": the database file is read-only"), r.stderr());
+            assertFalse(r.stderr().contains("at org."), r.stderr());
+            assertFalse(r.stdout().contains("running"), "never started: " + r.stdout());
+        }
+    }
+
+    @Test
     void aMissingFileIsAClearError() throws Exception {
         JarProcess r = JarProcess.run("", "check", "no-such-file.txt");
         assertEquals(2, r.exitCode());
@@ -148,7 +178,7 @@ class CommandLineIT {
     void benchPrintsItsFigures() throws Exception {
         JarProcess r = JarProcess.run("", "bench", "--seconds", "0.2", "--messages", "200");
         assertEquals(0, r.exitCode(), r.stderr());
-        for (String line : new String[] {"checker ", "normalize-only ", "ratio ", "heap used", "latency p50"}) {
+        for (String line : new String[] {"checker ", "normalize-only ", "ratio ", "heap used", "latency p50", "redaction of "}) {
             assertTrue(r.stdout().contains(line), r.stdout());
         }
     }

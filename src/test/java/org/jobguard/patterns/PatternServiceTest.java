@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PatternServiceTest {
@@ -70,6 +71,21 @@ class PatternServiceTest {
             long checked = f.store.checksPerDay(FROM, TO).stream().mapToLong(CheckCount::checked).sum();
             assertEquals(4, checked);
             assertTrue(f.store.ruleStats(FROM, TO).stream().allMatch(r -> r.hits() >= 1));
+        }
+    }
+
+    @Test
+    void aFlaggedMessageMadeToStallARegexIsStoredLikeAnyOther() {
+        // 4,040 characters, under Telegram's limit: its redaction overflowed the stack and the report was lost
+        for (String tail : List.of("a.".repeat(2_000), "1".repeat(4_000), "a@".repeat(2_000))) {
+            try (StoreFixture f = new StoreFixture(dir.resolve(String.valueOf(tail.charAt(1))))) {
+                PatternService.Recorded r = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                        () -> f.check(SCAM + " " + tail + " 联系 @hr_boss88", Source.BOT));
+                assertEquals(PatternService.Recorded.Status.STORED, r.status());
+                assertEquals(1, f.store.patternCount());
+                String stored = f.store.groupTexts(r.groupId(), 1).get(0);
+                assertFalse(stored.contains("hr_boss88"), "redacted as ever");
+            }
         }
     }
 

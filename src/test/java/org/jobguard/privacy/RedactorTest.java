@@ -8,12 +8,17 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RedactorTest {
@@ -96,6 +101,40 @@ class RedactorTest {
         assertEquals("+959212345678", phone.normalized());
         assertFalse(r.items().toString().contains("hr_boss"));
         assertFalse(r.items().toString().contains("212"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> adversarialTextsFinishInLinearTime() {
+        // 2 s, not the 50 ms target (printed by `bench`): a shared CI machine may pause any thread that long;
+        // a backtracking engine took 4-7 s on several of these and overflowed its stack on "a."
+        return AdversarialTexts.all().stream().map(t -> DynamicTest.dynamicTest(t.name(), () -> {
+            Redaction r = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> redactor.redact(t.text()));
+            assertTrue(r.text().length() > 0);
+        }));
+    }
+
+    @Test
+    void identifiersAfterAnAdversarialRunAreStillRedacted() {
+        String text = "a.".repeat(5_000) + " mail hr@example.com, tg: @boss_kk, 电话 +95 9 212 345 678 "
+                + "1234567a".repeat(1_000) + " 13812345678";
+        String out = redactor.redactText(text);
+        for (String secret : List.of("hr@example.com", "boss_kk", "212 345 678", "13812345678")) {
+            assertFalse(out.contains(secret), secret);
+        }
+    }
+
+    @Test
+    void numbersPastTheParsingBudgetAreRedactedUnread() {
+        // each run below is tried in every region and valid in none, so the budget runs out early
+        String text = "1234567a".repeat(Redactor.PHONE_PARSES_PER_MESSAGE) + " 8123 4567 ";
+        Redaction r = redactor.redact(text);
+        assertFalse(r.text().contains("8123 4567"), r.text().substring(r.text().length() - 40));
+        assertTrue(r.text().endsWith("<PHONE> "), r.text().substring(r.text().length() - 40));
+    }
+
+    @Test
+    void aSpelledOutAddressRightBeforeChineseIsAnAddress() {
+        assertEquals("邮箱 <EMAIL>谢谢", redactor.redactText("邮箱 john at gmail dot com谢谢"));
     }
 
     @Test

@@ -128,6 +128,155 @@ class AdminSecurityTest extends RunningWebTest {
     }
 
     @Test
+    void someoneElsesWrongPasswordsDoNotLockTheModeratorOut() throws Exception {
+        try (RunningWeb own = new RunningWeb(Files.createTempDirectory(data, "lockout"))) {
+            HttpResponse<String> form = own.get("/admin/login");
+            String cookie = RunningWeb.sessionCookie(form);
+            String csrf = RunningWeb.csrfOf(form.body());
+            // a stranger at another loopback address guesses the moderator's password until refused
+            List<Integer> stranger = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                stranger.add(postFormFrom("127.0.0.2", own, "/admin/login", cookie,
+                        Map.of("_csrf", csrf, "user", RunningWeb.USER, "password", "guess" + i)));
+            }
+            assertEquals(List.of(401, 401, 401, 401, 401, 429), stranger);
+            HttpResponse<String> moderator = own.postForm("/admin/login",
+                    Map.of("_csrf", csrf, "user", RunningWeb.USER, "password", RunningWeb.PASSWORD), "Cookie", cookie);
+            assertEquals(303, moderator.statusCode(), "the moderator's own address is not the stranger's");
+        }
+    }
+
+    @Test
+    void behindATrustedProxyTheForwardedAddressIsTheClient() throws Exception {
+        WebSettings proxied = WebSettings.forTest(Files.createTempDirectory(data, "proxied"))
+                .withAdmin(RunningWeb.USER, RunningWeb.PASSWORD).withTrustedProxies(Set.of("127.0.0.1"));
+        try (RunningWeb own = new RunningWeb(proxied)) {
+            HttpResponse<String> form = own.get("/admin/login");
+            String cookie = RunningWeb.sessionCookie(form);
+            Map<String, String> wrong = Map.of("_csrf", RunningWeb.csrfOf(form.body()), "user", RunningWeb.USER,
+                    "password", "guess");
+            for (int i = 0; i < 5; i++) {
+                assertEquals(401, own.postForm("/admin/login", wrong, "Cookie", cookie,
+                        "X-Forwarded-For", "203.0.113.9").statusCode());
+            }
+            assertEquals(429, own.postForm("/admin/login", wrong, "Cookie", cookie,
+                    "X-Forwarded-For", "203.0.113.9").statusCode());
+            HttpResponse<String> moderator = own.postForm("/admin/login",
+                    Map.of("_csrf", RunningWeb.csrfOf(form.body()), "user", RunningWeb.USER, "password", RunningWeb.PASSWORD),
+                    "Cookie", cookie, "X-Forwarded-For", "198.51.100.7");
+            assertEquals(303, moderator.statusCode(), "the proxy's one address is not everyone's");
+        }
+    }
+
+    @Test
+    void aForwardedAddressFromAnUntrustedPeerIsIgnored() throws Exception {
+        try (RunningWeb own = new RunningWeb(Files.createTempDirectory(data, "spoof"))) {
+            HttpResponse<String> form = own.get("/admin/login");
+            String cookie = RunningWeb.sessionCookie(form);
+            Map<String, String> wrong = Map.of("_csrf", RunningWeb.csrfOf(form.body()), "user", RunningWeb.USER,
+                    "password", "guess");
+            for (int i = 0; i < 5; i++) {
+                own.postForm("/admin/login", wrong, "Cookie", cookie, "X-Forwarded-For", "203.0.113." + i);
+            }
+            assertEquals(429, own.postForm("/admin/login", wrong, "Cookie", cookie,
+                    "X-Forwarded-For", "203.0.113.99").statusCode(), "a new address per guess changes nothing");
+        }
+    }
+
+    @Test
+    void anAddressTryingManyUserNamesIsRefusedToo() throws Exception {
+        try (RunningWeb own = new RunningWeb(Files.createTempDirectory(data, "names"))) {
+            HttpResponse<String> form = own.get("/admin/login");
+            String cookie = RunningWeb.sessionCookie(form);
+            String csrf = RunningWeb.csrfOf(form.body());
+            int limit = 5 * LoginThrottle.ADDRESS_LIMIT_FACTOR;
+            for (int i = 0; i < limit; i++) {
+                HttpResponse<String> r = own.postForm("/admin/login",
+                        Map.of("_csrf", csrf, "user", "user" + i, "password", "guess"), "Cookie", cookie);
+                assertEquals(401, r.statusCode());
+            }
+            HttpResponse<String> next = own.postForm("/admin/login",
+                    Map.of("_csrf", csrf, "user", "someone-else", "password", "guess"), "Cookie", cookie);
+            assertEquals(429, next.statusCode());
+        }
+    }
+
+    @Test
+    void aPasswordCheckBeyondTheSlotsIsAnswered429WithRetryAfter() throws Exception {
+        WebSettings oneSlot = WebSettings.forTest(Files.createTempDirectory(data, "slots"))
+                .withAdmin(RunningWeb.USER, RunningWeb.PASSWORD).withPasswordHashingSlots(1);
+        try (RunningWeb own = new RunningWeb(oneSlot)) {
+            HttpResponse<String> form = own.get("/admin/login?ui=en");
+            String cookie = RunningWeb.sessionCookie(form);
+            Map<String, String> fields = Map.of("_csrf", RunningWeb.csrfOf(form.body()), "user", RunningWeb.USER,
+                    "password", RunningWeb.PASSWORD);
+            assertTrue(own.server.passwordChecks().occupy(), "a check in progress");
+            HttpResponse<String> busy = own.postForm("/admin/login?ui=en", fields, "Cookie", cookie);
+            assertEquals(429, busy.statusCode());
+            assertEquals("1", busy.headers().firstValue("Retry-After").orElse(""));
+            assertTrue(busy.body().contains("try again in a moment"), busy.body());
+            assertTrue(own.metrics.prometheusText().contains("jobguard_refused_total{reason=\"password_checks_busy\"} 1"));
+            own.server.passwordChecks().vacate();
+            assertEquals(303, own.postForm("/admin/login", fields, "Cookie", cookie).statusCode(),
+                    "a busy answer is not a failed attempt");
+        }
+    }
+
+    @Test
+    void parallelWrongLoginsAreEachAnsweredWithinTheSlots() throws Exception {
+        WebSettings twoSlots = WebSettings.forTest(Files.createTempDirectory(data, "flood"))
+                .withAdmin(RunningWeb.USER, RunningWeb.PASSWORD).withPasswordHashingSlots(2);
+        try (RunningWeb own = new RunningWeb(twoSlots)) {
+            HttpResponse<String> form = own.get("/admin/login");
+            String cookie = RunningWeb.sessionCookie(form);
+            String csrf = RunningWeb.csrfOf(form.body());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    String user = "user" + i;
+                    answers.add(pool.submit(() -> own.postForm("/admin/login",
+                            Map.of("_csrf", csrf, "user", user, "password", "guess"), "Cookie", cookie).statusCode()));
+                }
+                for (java.util.concurrent.Future<Integer> a : answers) {
+                    int status = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    assertTrue(status == 401 || status == 429, "status " + status);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(303, own.postForm("/admin/login",
+                    Map.of("_csrf", csrf, "user", RunningWeb.USER, "password", RunningWeb.PASSWORD), "Cookie", cookie)
+                    .statusCode());
+        }
+    }
+
+    /** A form post from another loopback address than the test's own; only the status is read. */
+    private static int postFormFrom(String localAddress, RunningWeb web, String path, String cookie,
+                                    Map<String, String> fields) throws Exception {
+        StringBuilder form = new StringBuilder();
+        fields.forEach((k, v) -> form.append(form.length() > 0 ? "&" : "")
+                .append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        byte[] body = form.toString().getBytes(StandardCharsets.UTF_8);
+        int port = web.server.port();
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.bind(new java.net.InetSocketAddress(localAddress, 0));
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+            s.setSoTimeout(20_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n"
+                    + "Cookie: " + cookie + "\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
     void generatedCredentialsAreShownOnceAndStoredHashed() throws Exception {
         Path dir = Files.createTempDirectory(data, "firstrun");
         String password;

@@ -55,11 +55,16 @@ final class RunningWeb implements AutoCloseable {
     }
 
     RunningWeb(WebSettings settings, java.util.Optional<InboundPost> inbound) {
+        this(settings, inbound, 0);
+    }
+
+    /** @param storeMaxBytes 0, or the size past which the store's writes fail, as on a full disk */
+    RunningWeb(WebSettings settings, java.util.Optional<InboundPost> inbound, long storeMaxBytes) {
         ConfigFiles files = new ConfigFiles(Path.of("config"), Path.of("messages"));
         Clock clock = Clock.systemUTC();
         Normalizer normalizer = new Normalizer();
         Redactor redactor = new Redactor();
-        store = new PatternStore(settings.dataDir().resolve("jobguard.db"), clock);
+        store = new PatternStore(settings.dataDir().resolve("jobguard.db"), clock, storeMaxBytes);
         ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
         checker = new RedFlagChecker(RulesLoader.load(files.yaml("rules.yaml")), normalizer,
                 org.jobguard.config.RiskModelFile.load(files), org.jobguard.config.PlacesLoader.load(files, normalizer), index);

@@ -2,8 +2,12 @@ package org.jobguard.web;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,13 +76,71 @@ class TryItPageTest extends RunningWebTest {
     }
 
     @Test
-    void oneMegabyteIsCutAndTheAnswerSaysSo() throws Exception {
-        String big = "高薪客服 妙瓦底 ".repeat(1024 * 1024 / 9 + 1);
+    void aTextOverTheCutIsCutAndTheAnswerSaysSo() throws Exception {
+        // 21,000 characters, most of them Chinese: 150 KB once form-encoded, under the form's limit
+        String big = "高薪客服 妙瓦底 ".repeat(21_000 / 9 + 1);
         int total = big.codePointCount(0, big.length());
         HttpResponse<String> r = web.postForm("/", Map.of("text", big));
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("id=\"truncated-notice\""));
         assertTrue(r.body().contains("20000") && r.body().contains(String.valueOf(total)), "names both numbers");
+    }
+
+    @Test
+    void aMegabyteFormIsRefusedBeforeItIsRead() throws Exception {
+        String big = "高薪客服 妙瓦底 ".repeat(1024 * 1024 / 9 + 1);
+        HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text", big));
+        assertEquals(413, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(r.body().contains("That is too much to send at once (over 192 KB)"), r.body());
+        assertTrue(r.body().contains("first 20000 characters"), r.body());
+        assertTrue(web.metrics.prometheusText().contains("jobguard_refused_total{reason=\"body_too_large\"}"));
+        assertEquals(200, web.get("/health").statusCode(), "the server goes on");
+    }
+
+    @Test
+    void aTenMegabyteApiBodyIsRefusedWithJson() throws Exception {
+        byte[] json = ("{\"text\": \"" + "a".repeat(10 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = web.post("/api/check", "application/json", json);
+        assertEquals(413, r.statusCode());
+        assertTrue(r.body().startsWith("{\"error\":\"That is too much to send at once (over 64 KB)"), r.body());
+    }
+
+    @Test
+    void aClientThatSendsTheWholeBodyBeforeReadingStillGetsThe413() throws Exception {
+        // as browsers and simple scripts do: had the server stopped reading, the write would fail with a reset
+        byte[] body = ("{\"text\": \"" + "a".repeat(10 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", web.server.port())) {
+            s.setSoTimeout(20_000);
+            String head = "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("too much to send at once"), answer);
+        }
+    }
+
+    @Test
+    void anApiBodyOfUnknownLengthIsCutOffAtTheLimit() throws Exception {
+        // chunked: no Content-Length to refuse up front, so the server stops reading at the limit
+        byte[] text = "高薪客服".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(web.url("/api/check"))).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(text))).build();
+        HttpResponse<String> r = web.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(413, r.statusCode());
+        assertTrue(r.body().startsWith("{\"error\""), r.body());
+    }
+
+    @Test
+    void anApiTextUnderTheLimitButOverTheCutIsCheckedInPart() throws Exception {
+        String text = "free air ticket, sign the contract when you arrive. ".repeat(420);
+        HttpResponse<String> r = web.post("/api/check", "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"truncated\""), r.body().substring(0, 200));
     }
 
     @Test

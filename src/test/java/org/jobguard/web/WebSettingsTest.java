@@ -12,6 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebSettingsTest {
     @Test
+    void onePasswordCheckAtOncePer64MebibytesOfHeap() {
+        assertEquals(2, WebSettings.passwordHashingSlotsFor(128L * 1024 * 1024), "the README's -Xmx128m");
+        assertEquals(1, WebSettings.passwordHashingSlotsFor(32L * 1024 * 1024), "at least one");
+        assertEquals(16, WebSettings.passwordHashingSlotsFor(1024L * 1024 * 1024));
+    }
+
+    @Test
+    void trustedProxiesAreAListOfAddresses() {
+        assertEquals(java.util.Set.of("127.0.0.1", "::1"), WebSettings.fromEnvironment(
+                Map.of("JOBGUARD_TRUSTED_PROXIES", " 127.0.0.1, ::1 ,"), Path.of("data")).trustedProxies());
+        assertTrue(WebSettings.fromEnvironment(Map.of(), Path.of("data")).trustedProxies().isEmpty());
+    }
+
+    @Test
     void localModeListensOnLoopbackOnPort8080() {
         WebSettings s = WebSettings.fromEnvironment(Map.of(), Path.of("data"));
         assertEquals("127.0.0.1", s.host());

@@ -1,0 +1,53 @@
+package org.jobguard.privacy;
+
+import java.util.List;
+
+/**
+ * Texts built to make a regular-expression engine slow: long runs that nearly match an e-mail address, a
+ * link, a phone number or a cue, each about {@value #LENGTH} characters (the try-it page's cut). A
+ * backtracking engine took seconds on several and overflowed its stack on {@code "a."} repeated; the
+ * redactor must take milliseconds on each. The test suite asserts they finish; {@code bench} prints the time.
+ */
+public final class AdversarialTexts {
+    public static final int LENGTH = 20_000;
+
+    public record Text(String name, String text) {
+    }
+
+    private AdversarialTexts() {
+    }
+
+    public static List<Text> all() {
+        return List.of(
+                repeated("a.", "a."),
+                repeated("a@", "a@"),
+                repeated("digits", "1"),
+                repeated("dots", "."),
+                repeated("dashes", "-"),
+                repeated("letters", "a"),
+                repeated("digit space", "1 "),
+                repeated("digit dash", "1-"),
+                repeated("seven digits and a letter", "1234567a"),
+                repeated("mobile numbers", "13812345678 "),
+                repeated("mixed", "a.1-@ "),
+                repeated("a.b@", "a.b@"),
+                repeated("@a", "@a"),
+                repeated("spelled at", "a at "),
+                repeated("spelled dot", "a dot "),
+                repeated("links", "x.com "),
+                repeated("scheme", "http://"),
+                repeated("Han cue", "微信"),
+                new Text("cue then spaces", cut("tel" + " ".repeat(LENGTH))),
+                new Text("name cue then spaces", cut("my name is" + " ".repeat(LENGTH))),
+                repeated("every cue", "tel qq line tg passport card wx v: 我是李 找张经理 mr. a my name is the I'm 0x1 a@b.c http://x 护照 身份证 id "),
+                new Text("flagged bot message of a.", "包机票，到了再签合同，妙瓦底 " + "a.".repeat(2_000)));
+    }
+
+    private static Text repeated(String name, String unit) {
+        return new Text(name, cut(unit.repeat(LENGTH / unit.length() + 1)));
+    }
+
+    private static String cut(String s) {
+        return s.length() > LENGTH ? s.substring(0, LENGTH) : s;
+    }
+}

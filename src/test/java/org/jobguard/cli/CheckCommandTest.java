@@ -1,0 +1,58 @@
+package org.jobguard.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jobguard.checker.RedFlagChecker;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CheckCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static RedFlagChecker checker;
+
+    @BeforeAll
+    static void loadRules() {
+        checker = CheckerFactory.fromEnvironment();
+    }
+
+    private static JsonNode line(String text) throws Exception {
+        return MAPPER.readTree(CheckCommand.checkLine(text, 3, checker, Optional.empty(), MAPPER, new VerdictJson(MAPPER)));
+    }
+
+    @Test
+    void twoObjectsOnOneLineAreAnErrorForThatLineNotOneVerdict() throws Exception {
+        JsonNode r = line("{\"id\": 1, \"text\": \"护照由公司保管\"} {\"id\": 2, \"text\": \"到了再签合同\"}");
+        assertEquals(1, r.get("id").asInt());
+        assertTrue(r.path("error").asText().startsWith("line 3: more after the JSON object"), r.toString());
+        assertTrue(r.path("risk").isMissingNode(), "no verdict for a line read only in part");
+    }
+
+    @Test
+    void garbageAfterTheObjectIsAnError() throws Exception {
+        JsonNode r = line("{\"id\": \"x\", \"text\": \"hello\"} trailing words");
+        assertEquals("x", r.get("id").asText());
+        assertTrue(r.has("error"), r.toString());
+        assertTrue(line("{\"id\": \"x\", \"text\": \"hello\"}]").has("error"));
+    }
+
+    @Test
+    void spacesAroundTheObjectAreFine() throws Exception {
+        JsonNode r = line("  {\"id\": \"x\", \"text\": \"周末一起吃饭吧\"}  \t");
+        assertEquals("none", r.get("risk").asText(), r.toString());
+    }
+
+    @Test
+    void aLoneCarriageReturnEndsALineAndBlankLinesAreSkipped() {
+        List<CheckCommand.NumberedLine> lines = CheckCommand.lines("{\"id\":1}\r{\"id\":2}\r\n\n  \r\n{\"id\":3}\n{\"id\":4}");
+        assertEquals(List.of(new CheckCommand.NumberedLine(1, "{\"id\":1}"), new CheckCommand.NumberedLine(2, "{\"id\":2}"),
+                new CheckCommand.NumberedLine(5, "{\"id\":3}"), new CheckCommand.NumberedLine(6, "{\"id\":4}")), lines);
+        assertEquals(List.of(), CheckCommand.lines(""));
+        assertEquals(List.of(new CheckCommand.NumberedLine(1, "x")), CheckCommand.lines("x\r\n"));
+    }
+}
