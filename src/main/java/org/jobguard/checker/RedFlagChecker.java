@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * spans whose n-grams weighed most are quoted as {@link Category#WORDING} flags. A text that reads like a warning
  * (police, NGO, news, a survivor's story) gets the awareness reply and at most low risk; a near-duplicate of a
  * moderator-confirmed scam is high risk whatever the model says. Two floors stay from the rules: a strong sign of
- * control or irregular travel is at least medium, and a ransom demand is high.
+ * control or irregular travel is at least medium (high when the model also says medium or more), and a ransom
+ * demand is high.
  */
 public final class RedFlagChecker {
     private static final int MAX_ADVICE = 4;
@@ -130,8 +131,9 @@ public final class RedFlagChecker {
         if (risk == Risk.NONE && !flags.isEmpty()) {
             risk = Risk.LOW;
         }
-        if (!risk.atLeast(Risk.MEDIUM) && flags.stream().anyMatch(RedFlagChecker::controlOrIrregular)) {
-            risk = Risk.MEDIUM;
+        if (flags.stream().anyMatch(RedFlagChecker::controlOrIrregular)) {
+            // a strong sign is medium on its own, and high once the rest of the message also reads as an offer
+            risk = risk.atLeast(Risk.MEDIUM) ? Risk.HIGH : Risk.MEDIUM;
         }
         Verdict.Kind kind = cuedAwareness || !risk.atLeast(Risk.MEDIUM) && matches.awareness > 0 && !flags.isEmpty()
                 ? Verdict.Kind.AWARENESS
