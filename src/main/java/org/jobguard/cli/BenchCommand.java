@@ -90,35 +90,36 @@ final class BenchCommand implements Callable<Integer> {
                 usedHeap() / 1e6);
         out.printf(Locale.ROOT, "latency p50 %.1f us, p99 %.1f us, max %.1f us%n", latencies[latencies.length / 2] / 1e3,
                 latencies[(int) (latencies.length * 0.99)] / 1e3, latencies[latencies.length - 1] / 1e3);
-        sink += redactionOfAdversarialTexts(out);
+        Redactor redactor = new Redactor();
+        sink += adversarialTexts(out, "redaction", t -> redactor.redactText(t).length());
+        sink += adversarialTexts(out, "check", t -> checker.check(t).score());
         if (sink == 42) {
             out.println();
         }
         return 0;
     }
 
-    /** Worst and median time of one redaction of each {@link AdversarialTexts} text, after a warm-up. */
-    private static long redactionOfAdversarialTexts(PrintWriter out) {
-        Redactor redactor = new Redactor();
+    /** Worst and median time of one pass of {@code work} over each {@link AdversarialTexts} text, after a warm-up. */
+    private static long adversarialTexts(PrintWriter out, String what, java.util.function.ToIntFunction<String> work) {
         List<AdversarialTexts.Text> texts = AdversarialTexts.all();
         long sink = 0;
         for (int round = 0; round < 3; round++) {
             for (AdversarialTexts.Text t : texts) {
-                sink += redactor.redactText(t.text()).length();
+                sink += work.applyAsInt(t.text());
             }
         }
         double[] millis = new double[texts.size()];
         String worst = "";
         for (int i = 0; i < texts.size(); i++) {
             long t0 = System.nanoTime();
-            sink += redactor.redactText(texts.get(i).text()).length();
+            sink += work.applyAsInt(texts.get(i).text());
             millis[i] = (System.nanoTime() - t0) / 1e6;
             if (millis[i] >= max(millis)) {
                 worst = texts.get(i).name();
             }
         }
-        out.printf(Locale.ROOT, "redaction of %d adversarial texts of %d characters: median %.1f ms, max %.1f ms (%s); target 50 ms%n",
-                texts.size(), AdversarialTexts.LENGTH, median(millis), max(millis), worst);
+        out.printf(Locale.ROOT, "%s of %d adversarial texts of %d characters: median %.1f ms, max %.1f ms (%s); target 50 ms%n",
+                what, texts.size(), AdversarialTexts.LENGTH, median(millis), max(millis), worst);
         return sink;
     }
 

@@ -40,7 +40,13 @@ public final class AdversarialTexts {
                 new Text("cue then spaces", cut("tel" + " ".repeat(LENGTH))),
                 new Text("name cue then spaces", cut("my name is" + " ".repeat(LENGTH))),
                 repeated("every cue", "tel qq line tg passport card wx v: 我是李 找张经理 mr. a my name is the I'm 0x1 a@b.c http://x 护照 身份证 id "),
-                new Text("flagged bot message of a.", "包机票，到了再签合同，妙瓦底 " + "a.".repeat(2_000)));
+                new Text("flagged bot message of a.", "包机票，到了再签合同，妙瓦底 " + "a.".repeat(2_000)),
+                // aimed at the checker's rule regexes (gaps of up to 80 characters after a money word) and its places
+                repeated("money words", "pay usd money "),
+                repeated("Han amounts", "万钱就"),
+                repeated("release words", "release him "),
+                repeated("one-character places", "去缅"),
+                repeated("emoji and crosses", "✈️❌\n"));
     }
 
     private static Text repeated(String name, String unit) {
