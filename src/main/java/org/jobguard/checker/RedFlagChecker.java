@@ -389,19 +389,31 @@ public final class RedFlagChecker {
         return han >= 2 || words >= 2 || longest >= 5;
     }
 
+    /** The strongest few features, for or against, without sorting (or making objects for) all of them. */
     private static List<Contribution> contributions(Setup s, int[] named, int count, double wording) {
-        List<Contribution> all = new ArrayList<>(count + 1);
         float[] w = s.weights();
+        // index count stands for the wording, which has no slot of its own
+        double[] strength = new double[count + 1];
         for (int i = 0; i < count; i++) {
-            if (w[named[i]] != 0 && named[i] != s.space().bias) {
-                all.add(new Contribution(s.space().name(named[i]), w[named[i]]));
+            strength[i] = named[i] == s.space().bias ? 0 : Math.abs(w[named[i]]);
+        }
+        strength[count] = Math.abs(wording);
+        List<Contribution> out = new ArrayList<>(MAX_CONTRIBUTIONS);
+        for (int k = 0; k < MAX_CONTRIBUTIONS; k++) {
+            int best = -1;
+            for (int i = 0; i <= count; i++) {
+                if (strength[i] > 0 && (best < 0 || strength[i] > strength[best])) {
+                    best = i;
+                }
             }
+            if (best < 0) {
+                break;
+            }
+            strength[best] = 0;
+            out.add(best < count ? new Contribution(s.space().name(named[best]), w[named[best]])
+                    : new Contribution("wording", wording));
         }
-        if (wording != 0) {
-            all.add(new Contribution("wording", wording));
-        }
-        all.sort((a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight())));
-        return all.size() > MAX_CONTRIBUTIONS ? all.subList(0, MAX_CONTRIBUTIONS) : all;
+        return out;
     }
 
     /** Per rule its best evidence (see {@link Matches}), in text order; shadow rules are left out. */
