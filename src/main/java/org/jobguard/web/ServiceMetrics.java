@@ -20,6 +20,8 @@ public final class ServiceMetrics {
     private final Map<String, LongAdder> replies = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> rateLimited = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     private final LongAdder[] bucketCounts = new LongAdder[BUCKETS.length];
     private final LongAdder latencyCount = new LongAdder();
     private final LongAdder latencyNanos = new LongAdder();
@@ -60,6 +62,24 @@ public final class ServiceMetrics {
         add(refusals, "reason=\"" + reason + "\"");
     }
 
+    /**
+     * @param entry a fixed word naming the entry point, such as {@code try_it} or {@code api_check}
+     * @param scope {@code client} (one client's allowance was spent) or {@code all_clients}
+     */
+    public void rateLimited(String entry, String scope) {
+        add(rateLimited, "entry=\"" + entry + "\",scope=\"" + scope + "\"");
+    }
+
+    /**
+     * Something that was answered but deliberately not kept.
+     *
+     * @param what   a fixed word naming what was dropped, such as {@code pattern}
+     * @param reason a fixed word naming why, such as {@code store_allowance}
+     */
+    public void dropped(String what, String reason) {
+        add(dropped, "what=\"" + what + "\",reason=\"" + reason + "\"");
+    }
+
     public String prometheusText() {
         StringBuilder sb = new StringBuilder(2048);
         counter(sb, "jobguard_checks_total", "Messages checked, by channel and risk.", checks);
@@ -67,6 +87,9 @@ public final class ServiceMetrics {
         counter(sb, "jobguard_replies_total", "Replies sent, by channel.", replies);
         counter(sb, "jobguard_errors_total", "Errors, by place.", errors);
         counter(sb, "jobguard_refused_total", "Requests turned away to protect the service, by reason.", refusals);
+        counter(sb, "jobguard_rate_limited_total", "Requests answered 429 by a rate limit, by entry point and scope.",
+                rateLimited);
+        counter(sb, "jobguard_dropped_total", "Things answered but not kept, by what and why.", dropped);
         sb.append("# HELP jobguard_check_seconds Time to check one message.\n");
         sb.append("# TYPE jobguard_check_seconds histogram\n");
         for (int i = 0; i < BUCKETS.length; i++) {

@@ -72,6 +72,7 @@ public final class WebServer {
     private final LoginThrottle throttle;
     private final PasswordChecks passwordChecks;
     private final ClientAddress clientAddress;
+    private final PublicRateLimiter publicLimits;
     private final Optional<InboundPost> inbound;
     private final Javalin app;
     private boolean started;
@@ -103,6 +104,7 @@ public final class WebServer {
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginWindow(), clock, random);
         this.passwordChecks = new PasswordChecks(settings.passwordHashingSlots());
         this.clientAddress = new ClientAddress(settings.trustedProxies());
+        this.publicLimits = new PublicRateLimiter(settings.publicLimits(), clock, random);
         this.app = Javalin.create(this::configure);
         inbound.ifPresent(this::refuseClash);
     }
@@ -433,6 +435,9 @@ public final class WebServer {
     }
 
     private void tryIt(Context ctx) {
+        if (!admitted(ctx, "try_it")) {
+            return;
+        }
         Pasted p = pasted(ctx);
         if (p.text().isBlank()) {
             renderTryIt(ctx, TryItView.empty(p.langOption()));
@@ -440,13 +445,57 @@ public final class WebServer {
         }
         Verdict v = check(p);
         // only flagged texts are kept, redacted and without anything about who sent them
-        patterns.record(v, p.text(), Source.WEB, false);
+        if (!v.flagged() || mayStore(ctx)) {
+            countFailure(patterns.record(v, p.text(), Source.WEB, false));
+        }
         renderTryIt(ctx, view(p, v, false));
         metrics.replied("web");
     }
 
+    /**
+     * Takes one check from the client's and the shared allowance ({@link PublicLimits}); when either is spent,
+     * answers 429 with {@code Retry-After} and a page (JSON under {@code /api/}) saying when to try again. A
+     * script holding the API token is the operator's own and is not limited.
+     */
+    private boolean admitted(Context ctx, String entry) {
+        if (ctx.path().startsWith("/api/") && bearerOk(ctx)) {
+            return true;
+        }
+        Optional<PublicRateLimiter.Refusal> refusal = publicLimits.admit(client(ctx));
+        if (refusal.isEmpty()) {
+            return true;
+        }
+        metrics.rateLimited(entry, refusal.get().scope().label);
+        long seconds = refusal.get().retryAfterSeconds();
+        ctx.header("Retry-After", Long.toString(seconds));
+        pages.error(ctx, HttpStatus.TOO_MANY_REQUESTS, "web.error.rate_limited", "seconds", seconds);
+        return false;
+    }
+
+    /** Whether a flagged text may be stored; past the client's or the shared hourly allowance it is only checked. */
+    private boolean mayStore(Context ctx) {
+        if (publicLimits.mayStore(client(ctx))) {
+            return true;
+        }
+        metrics.dropped("pattern", "store_allowance");
+        return false;
+    }
+
+    private void countFailure(PatternService.Recorded recorded) {
+        if (recorded.status() == PatternService.Recorded.Status.FAILED) {
+            metrics.failed("pattern_store");
+        }
+    }
+
+    private String client(Context ctx) {
+        return clientAddress.of(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+    }
+
     /** "This verdict is wrong": the text comes back from the form, is checked again and reported anonymized. */
     private void report(Context ctx) {
+        if (!admitted(ctx, "report")) {
+            return;
+        }
         Pasted p = pasted(ctx);
         FeedbackKind kind = switch (form(ctx).get("kind").orElse("")) {
             case "false_positive" -> FeedbackKind.FALSE_POSITIVE;
@@ -458,7 +507,9 @@ public final class WebServer {
             return;
         }
         Verdict v = check(p);
-        patterns.report(kind, v, p.text(), Source.WEB);
+        if (mayStore(ctx)) {
+            countFailure(patterns.report(kind, v, p.text(), Source.WEB));
+        }
         renderTryIt(ctx, view(p, v, true));
     }
 
@@ -484,6 +535,9 @@ public final class WebServer {
      * text as {@code text/plain}; a text over the limit is cut and the answer says so in {@code truncated}.
      */
     private void apiCheck(Context ctx) throws JsonProcessingException {
+        if (!admitted(ctx, "api_check")) {
+            return;
+        }
         String body = FormBody.strictUtf8(body(ctx, settings.maxApiBodyBytes()));
         String text;
         String lang = ctx.queryParam("lang");
@@ -609,7 +663,7 @@ public final class WebServer {
         FormBody form = form(ctx);
         String user = form.get("user").orElse("");
         String password = form.get("password").orElse("");
-        String client = clientAddress.of(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        String client = client(ctx);
         if (throttle.blocked(client, user)) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After",
                     String.valueOf(settings.loginWindow().toSeconds()));
