@@ -97,7 +97,7 @@ public final class App implements AutoCloseable {
         Map<String, String> webEnv = new HashMap<>(config.env());
         webEnv.put("JOBGUARD_PORT", Integer.toString(config.port()));
         this.web = new WebServer(WebSettings.fromEnvironment(webEnv, config.dataDir())
-                .withMaxCheckedChars(config.maxCheckedChars()),
+                .withMaxCheckedChars(config.maxCheckedChars()).withSigningSecret(config.hmacSecret()),
                 messages, checker, patterns, contacts, new ServiceMetrics(), clock,
                 bot.flatMap(TelegramBot::webhook).map(App::webhookEndpoint));
     }

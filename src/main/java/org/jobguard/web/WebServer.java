@@ -69,6 +69,7 @@ public final class WebServer {
     private final SecureRandom random = new SecureRandom();
     private final AdminAccount admin;
     private final Sessions sessions;
+    private final LoginFormTokens loginForms;
     private final LoginThrottle throttle;
     private final PasswordChecks passwordChecks;
     private final ClientAddress clientAddress;
@@ -101,6 +102,7 @@ public final class WebServer {
         this.pages = new Pages(messages, settings.secureCookies());
         this.admin = AdminAccount.load(settings, random);
         this.sessions = new Sessions(settings.sessionIdle(), clock, random);
+        this.loginForms = new LoginFormTokens(settings.signingSecret(), clock, random);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginWindow(), clock, random);
         this.passwordChecks = new PasswordChecks(settings.passwordHashingSlots());
         this.clientAddress = new ClientAddress(settings.trustedProxies());
@@ -153,6 +155,10 @@ public final class WebServer {
 
     PasswordChecks passwordChecks() {
         return passwordChecks;
+    }
+
+    Sessions sessions() {
+        return sessions;
     }
 
     /** All registered HTTP routes with their access role, so tests can check none is left open by mistake. */
@@ -320,13 +326,17 @@ public final class WebServer {
             return;
         }
         if (changes && !bearer) {
-            String expected = session.map(Sessions.Session::csrfToken).orElse(null);
             String given = ctx.header("X-CSRF-Token");
             if (given == null && isForm(ctx)) {
                 given = form(ctx).get("_csrf").orElse(null);
             }
-            if (expected == null || given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                    given.getBytes(StandardCharsets.UTF_8))) {
+            String expected = session.map(Sessions.Session::csrfToken).orElse(null);
+            boolean accepted = expected != null
+                    ? given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                    given.getBytes(StandardCharsets.UTF_8))
+                    // no session before login: the form's token is the signed cookie sent back
+                    : access == Access.LOGIN && loginForms.accepts(ctx.cookie(LoginFormTokens.COOKIE), given);
+            if (!accepted) {
                 ctx.skipRemainingHandlers();
                 pages.error(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
             }
@@ -646,9 +656,13 @@ public final class WebServer {
     private void renderLogin(Context ctx, String errorKey) {
         Sessions.Session s = ctx.attribute(Pages.SESSION_ATTRIBUTE);
         if (s == null) {
-            s = sessions.anonymous();
-            setSessionCookie(ctx, s);
-            ctx.attribute(Pages.SESSION_ATTRIBUTE, s);
+            String token = ctx.cookie(LoginFormTokens.COOKIE);
+            if (!loginForms.valid(token)) {
+                token = loginForms.issue();
+                pages.addCookie(ctx, LoginFormTokens.COOKIE + "=" + token + "; Path=/admin/login; Max-Age="
+                        + LoginFormTokens.VALID_FOR.toSeconds() + "; HttpOnly; SameSite=Strict");
+            }
+            ctx.attribute(Pages.LOGIN_FORM_TOKEN_ATTRIBUTE, token);
         } else if (s.loggedIn() && errorKey == null) {
             ctx.redirect("/admin", HttpStatus.SEE_OTHER);
             return;
@@ -684,8 +698,13 @@ public final class WebServer {
             return;
         }
         throttle.succeeded(client, user);
-        Sessions.Session s = sessions.login(ctx.attribute(Pages.SESSION_ATTRIBUTE), admin.user());
+        Sessions.Session previous = ctx.attribute(Pages.SESSION_ATTRIBUTE);
+        if (previous != null) {
+            sessions.logout(previous.id());
+        }
+        Sessions.Session s = sessions.login(admin.user());
         setSessionCookie(ctx, s);
+        pages.addCookie(ctx, LoginFormTokens.COOKIE + "=; Path=/admin/login; Max-Age=0; HttpOnly; SameSite=Strict");
         log.info("moderator logged in");
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
     }
