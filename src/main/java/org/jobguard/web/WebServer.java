@@ -75,6 +75,7 @@ public final class WebServer {
     private final ClientAddress clientAddress;
     private final PublicRateLimiter publicLimits;
     private final Optional<InboundPost> inbound;
+    private final java.util.function.Supplier<Optional<String>> otherProblems;
     private final Javalin app;
     private boolean started;
 
@@ -91,6 +92,17 @@ public final class WebServer {
     /** @param inbound a machine-to-machine POST endpoint to serve as well, such as the Telegram webhook */
     public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
                      HelpDirectory directory, ServiceMetrics metrics, Clock clock, Optional<InboundPost> inbound) {
+        this(settings, messages, checker, patterns, directory, metrics, clock, inbound, Optional::empty);
+    }
+
+    /**
+     * @param otherProblems why another part of the service is not working (the bot's polling), when it is not:
+     *                      {@code /health} then answers 503 with it as the status
+     */
+    public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
+                     HelpDirectory directory, ServiceMetrics metrics, Clock clock, Optional<InboundPost> inbound,
+                     java.util.function.Supplier<Optional<String>> otherProblems) {
+        this.otherProblems = otherProblems;
         this.settings = settings;
         this.inbound = inbound;
         this.messages = messages;
@@ -622,9 +634,10 @@ public final class WebServer {
         }
         PatternStore.WriteHealth writes = patterns.queries().writeHealth();
         boolean store = readable && writes.ok();
+        Optional<String> other = otherProblems.get();
         String status = !readable ? "store unavailable" : !writes.writerRunning() ? "store writer stopped"
-                : !writes.ok() ? "store writes failing" : "ok";
-        ctx.status(store ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                : !writes.ok() ? "store writes failing" : other.orElse("ok");
+        ctx.status(store && other.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .json(Map.of("status", status, "store", store, "failed_writes_in_a_row", writes.failedInARow()));
     }
 
