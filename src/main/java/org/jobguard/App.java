@@ -93,13 +93,19 @@ public final class App implements AutoCloseable {
         }
         this.retention = new RetentionJob(patterns, config.retentionDays());
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
-                new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts));
+                new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts, clock,
+                error -> exitAfterFatalError("a part of the Telegram bot")));
+        ServiceMetrics metrics = new ServiceMetrics();
+        bot.ifPresent(b -> metrics.countFrom("jobguard_bot_events_total",
+                "Bot updates that failed (handled again), were skipped after repeated failures, and failed polls.",
+                b.counters()::events));
         Map<String, String> webEnv = new HashMap<>(config.env());
         webEnv.put("JOBGUARD_PORT", Integer.toString(config.port()));
         this.web = new WebServer(WebSettings.fromEnvironment(webEnv, config.dataDir())
-                .withMaxCheckedChars(config.maxCheckedChars()),
-                messages, checker, patterns, contacts, new ServiceMetrics(), clock,
-                bot.flatMap(TelegramBot::webhook).map(App::webhookEndpoint));
+                .withMaxCheckedChars(config.maxCheckedChars()).withSigningSecret(config.hmacSecret()),
+                messages, checker, patterns, contacts, metrics, clock,
+                bot.flatMap(TelegramBot::webhook).map(App::webhookEndpoint),
+                () -> bot.flatMap(b -> b.counters().problem()));
     }
 
     /** The rules as configured and the checker built from them, before the pattern store is open. */

@@ -25,6 +25,10 @@ final class StoredPatterns implements PatternSink {
     @Override
     public Optional<Long> record(Verdict verdict, String text, boolean forwarded, String sender) {
         PatternService.Recorded r = service.record(verdict, text, Source.BOT, forwarded, Optional.of(sender));
+        if (r.status() == PatternService.Recorded.Status.FAILED) {
+            // the service has logged why; the bot must not acknowledge the update as handled
+            throw new IllegalStateException("the pattern store could not record the message");
+        }
         return r.status() == PatternService.Recorded.Status.STORED ? Optional.of(r.patternId()) : Optional.empty();
     }
 

@@ -28,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
         App app = App.start(System.getenv(), Clock.systemDefaultZone());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
+            org.jobguard.StopDeadline.run(app::close, org.jobguard.StopDeadline.DEFAULT);
             stopped.countDown();
         }, "jobguard-shutdown"));
         out.println(switch (app.mode()) {

@@ -10,6 +10,8 @@ import java.util.TreeSet;
  */
 final class AckWindow {
     private final TreeSet<Long> inFlight = new TreeSet<>();
+    /** Failed updates kept in flight (the offset stays below them) until Telegram sends them again. */
+    private final java.util.Set<Long> toRetry = new java.util.HashSet<>();
     private long highestSeen;
     private long floor;
 
@@ -21,6 +23,9 @@ final class AckWindow {
 
     /** @return true when the update is new and now in flight; false when it was seen before */
     synchronized boolean admit(long updateId) {
+        if (toRetry.remove(updateId)) {
+            return true;
+        }
         if (updateId <= highestSeen || updateId < floor) {
             return false;
         }
@@ -31,6 +36,18 @@ final class AckWindow {
 
     synchronized void done(long updateId) {
         inFlight.remove(updateId);
+        toRetry.remove(updateId);
+        notifyAll();
+    }
+
+    /**
+     * The update's handling failed: it stays unacknowledged, and is handed out again when the next
+     * getUpdates brings it back.
+     */
+    synchronized void retry(long updateId) {
+        if (inFlight.contains(updateId)) {
+            toRetry.add(updateId);
+        }
         notifyAll();
     }
 

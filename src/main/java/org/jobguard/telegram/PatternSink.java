@@ -20,6 +20,7 @@ public interface PatternSink {
      * @param sender an opaque key of the sender (the bot passes its keyed hash of the user id), kept by the
      *               sink in memory only so that /forget can find what was just sent
      * @return the stored pattern's id when one was stored, for a later report about the same message
+     * @throws RuntimeException when it could not be kept (the store failed): the update is handled again
      */
     Optional<Long> record(Verdict verdict, String text, boolean forwarded, String sender);
 

@@ -17,7 +17,9 @@ import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,22 +47,34 @@ public final class TelegramBot {
     private final DeletionSchedule deletions;
     private final Optional<UpdatePoller> poller;
     private final Optional<WebhookReceiver> receiver;
+    private final BotCounters counters;
 
+    /** A bot whose dying parts are only logged: for tests. */
     public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages,
                        HelpDirectory contacts) {
+        this(settings, checker, patterns, messages, contacts, Clock.systemUTC(), error -> { });
+    }
+
+    /**
+     * @param onFatal told when an Error ended a part the bot cannot work without (the poller, a worker, an HTTP
+     *                client thread), once it is logged; the service exits so that a clean process starts
+     */
+    public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages,
+                       HelpDirectory contacts, Clock clock, Consumer<Error> onFatal) {
         this.settings = settings;
         this.messages = messages;
+        this.counters = new BotCounters(clock);
         ConnectionPool connections = new ConnectionPool();
         // OkHttpTelegramClient.execute runs on the dispatcher; its default of 5 calls per host would make
         // workers queue behind each other
-        Dispatcher sendDispatcher = new Dispatcher();
+        Dispatcher sendDispatcher = new Dispatcher(supervisedThreads("telegram-http", onFatal));
         sendDispatcher.setMaxRequestsPerHost(settings.workers() + 4);
         sendDispatcher.setMaxRequests(settings.workers() + 4);
         this.sendHttp = new OkHttpClient.Builder().connectionPool(connections).dispatcher(sendDispatcher)
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(20))
                 .writeTimeout(Duration.ofSeconds(20)).build();
         // own dispatcher, so stop() can cancel a pending long poll without cancelling replies
-        this.pollHttp = sendHttp.newBuilder().dispatcher(new Dispatcher())
+        this.pollHttp = sendHttp.newBuilder().dispatcher(new Dispatcher(supervisedThreads("telegram-poll-http", onFatal)))
                 .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + 15L)).build();
         TelegramUrl url = url(settings);
         this.api = new BotApi(new OkHttpTelegramClient(sendHttp, settings.token(), url),
@@ -76,7 +90,32 @@ public final class TelegramBot {
                 r -> new Thread(r, "telegram-worker-" + threadNo.incrementAndGet()));
         this.receiver = settings.webhook().map(hook -> new WebhookReceiver(hook, router, pool));
         this.poller = receiver.isPresent() ? Optional.empty() : Optional.of(new UpdatePoller(pollApi, api,
-                () -> pollHttp.dispatcher().cancelAll(), settings.pollTimeoutSeconds(), router, pool));
+                () -> pollHttp.dispatcher().cancelAll(), settings.pollTimeoutSeconds(), router, pool, counters, onFatal));
+    }
+
+    /**
+     * OkHttp's own dispatcher pool (threads made on demand, idle ones gone after a minute), with threads whose
+     * death by an Error is logged and reported: one that died silently once stopped polling for good.
+     */
+    private static java.util.concurrent.ExecutorService supervisedThreads(String name, Consumer<Error> onFatal) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(false);
+            t.setUncaughtExceptionHandler((thread, e) -> {
+                if (e instanceof Error error) {
+                    log.error("A Telegram HTTP client thread died: {}", e.getClass().getName());
+                    onFatal.accept(error);
+                }
+            });
+            return t;
+        });
+    }
+
+    /** Failed and skipped updates and the state of polling, for /metrics and /health. */
+    public BotCounters counters() {
+        return counters;
     }
 
     /** In webhook mode, what the web server hands Telegram's posts to; empty when polling. */

@@ -26,6 +26,8 @@ final class UpdatePoller {
     /** The kinds of update the bot asks for, by getUpdates and by setWebhook alike. */
     static final List<String> ALLOWED = List.of(
             "message", "edited_message", "channel_post", "edited_channel_post", "callback_query");
+    /** Attempts at one update before it is logged and skipped, so that one poisonous update cannot stop the bot. */
+    static final int ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(UpdatePoller.class);
 
     private final BotApi pollApi;
@@ -36,15 +38,22 @@ final class UpdatePoller {
     private final ExecutorService pool;
     private final ChatQueues queues;
     private final AckWindow window = new AckWindow(0);
+    private final java.util.Map<Long, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BotCounters counters;
+    private final java.util.function.Consumer<Error> onFatal;
     private volatile boolean running;
     private Thread thread;
 
     /**
      * @param pollApi    used for getUpdates only, so that {@code cancelPoll} can abort a pending long poll
      * @param cancelPoll aborts the pending getUpdates call (stop must not wait out a long poll)
+     * @param onFatal    told when an Error (not a stack overflow in one update) ended the poller or a worker's
+     *                   update; it has been logged
      */
     UpdatePoller(BotApi pollApi, BotApi ackApi, Runnable cancelPoll, int timeoutSeconds, UpdateHandler handler,
-                 ExecutorService pool) {
+                 ExecutorService pool, BotCounters counters, java.util.function.Consumer<Error> onFatal) {
+        this.counters = counters;
+        this.onFatal = onFatal;
         this.pollApi = pollApi;
         this.ackApi = ackApi;
         this.cancelPoll = cancelPoll;
@@ -56,7 +65,8 @@ final class UpdatePoller {
 
     synchronized void start() {
         running = true;
-        thread = new Thread(this::loop, "telegram-poller");
+        counters.pollingStarted();
+        thread = new Thread(this::supervisedLoop, "telegram-poller");
         thread.start();
     }
 
@@ -88,12 +98,23 @@ final class UpdatePoller {
         }
     }
 
+    /** An Error ending the loop would stop polling for good while the service looked alive. */
+    private void supervisedLoop() {
+        try {
+            loop();
+        } catch (Error e) {
+            log.error("The Telegram poller died: {}", e.getClass().getName());
+            onFatal.accept(e);
+        }
+    }
+
     private void loop() {
         while (running) {
             try {
                 List<Update> updates = pollApi.call(GetUpdates.builder()
                         .offset((int) window.nextOffset()).limit(WINDOW).timeout(timeoutSeconds)
                         .allowedUpdates(ALLOWED).build());
+                counters.pollSucceeded();
                 for (Update update : updates) {
                     long id = update.getUpdateId();
                     if (window.admit(id)) {
@@ -114,6 +135,7 @@ final class UpdatePoller {
                 if (!running) {
                     break;
                 }
+                counters.pollFailed();
                 log.warn("Polling failed ({}), polling again in 1 s", e.getClass().getSimpleName());
                 try {
                     Thread.sleep(1000);
@@ -127,15 +149,30 @@ final class UpdatePoller {
     private void handle(Update update, long id) {
         try {
             handler.handle(update);
+            failures.remove(id);
             window.done(id);
         } catch (InterruptedException e) {
             // stopping: the update stays unacknowledged so that the next run handles it
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            // a bug must not block the offset for ever; log where, never the exception message (it may quote text)
+        } catch (RuntimeException | StackOverflowError e) {
+            // not acknowledged: Telegram sends it again (a store that failed may work the next time), but a bug
+            // must not block the offset for ever
+            counters.updateFailed();
+            int attempts = failures.merge(id, 1, Integer::sum);
+            if (attempts < ATTEMPTS) {
+                window.retry(id);
+                return;
+            }
+            failures.remove(id);
+            counters.updateSkipped();
+            // where, never the exception message (it may quote text)
             StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-            log.error("Update could not be handled: {} at {}", e.getClass().getName(), at);
+            log.error("Update skipped after {} failed attempts: {} at {}", attempts, e.getClass().getName(), at);
             window.done(id);
+        } catch (Error e) {
+            // out of memory and the like: nothing on this JVM can be trusted; unacknowledged, it comes again
+            log.error("A Telegram worker died: {}", e.getClass().getName());
+            onFatal.accept(e);
         }
     }
 }

@@ -192,13 +192,16 @@ final class UpdateRouter implements UpdateHandler {
         }
 
         String messageKey = hasher.message(user, chatId, msg.getMessageId());
-        Optional<Integer> earlier = edited ? replies.replyTo(messageKey) : Optional.empty();
-        if (earlier.isPresent()) {
+        Optional<Integer> earlier = replies.replyTo(messageKey);
+        if (edited && earlier.isPresent()) {
             edit(chatId, earlier.get(), html, keyboard);
             return;
         }
-        Optional<Integer> replyId = send(chatId, html, keyboard, prefs, List.of(msg.getMessageId()));
-        replyId.ifPresent(id -> replies.remember(messageKey, id));
+        // a message already answered is handled again because storing it failed: store it, do not answer twice
+        if (earlier.isEmpty()) {
+            Optional<Integer> replyId = send(chatId, html, keyboard, prefs, List.of(msg.getMessageId()));
+            replyId.ifPresent(id -> replies.remember(messageKey, id));
+        }
         // every check is counted for the rule statistics and a flagged one is stored, after the reply: the
         // user waits for the warning, not for the database. The update is acknowledged only once this is
         // done too, and a press on the reply's buttons queues behind it in the same chat.
@@ -210,14 +213,12 @@ final class UpdateRouter implements UpdateHandler {
         }
     }
 
+    /**
+     * Throws when the store could not keep it: the reply is sent already, and the update is then not acknowledged
+     * but handled again (a report answered and acknowledged but never stored was lost for good).
+     */
     private Optional<Long> record(Verdict v, String text, boolean forwarded, String user) {
-        try {
-            return patterns.record(v, text, forwarded, user);
-        } catch (RuntimeException e) {
-            // the warning matters more than the statistics: reply anyway
-            log.error("Pattern could not be stored: {}", e.getClass().getName());
-            return Optional.empty();
-        }
+        return patterns.record(v, text, forwarded, user);
     }
 
     private int forgetRecords(String user) {

@@ -16,6 +16,8 @@ final class Pages {
     static final String UI_COOKIE = "jg_ui";
     static final String SESSION_ATTRIBUTE = "jg.session";
     static final String ERROR_ATTRIBUTE = "jg.error";
+    /** The login form's CSRF token when the visitor has no session ({@link LoginFormTokens}). */
+    static final String LOGIN_FORM_TOKEN_ATTRIBUTE = "jg.login_form_token";
 
     private final Messages messages;
     private final Templates templates = new Templates();
@@ -38,7 +40,9 @@ final class Pages {
         Optional<Sessions.Session> s = session(ctx);
         // the language links repeat the path; "//host" would make them point at another site
         String path = ctx.path().startsWith("/") && !ctx.path().startsWith("//") ? ctx.path() : "/";
-        return new Page(uiLanguage(ctx, fallback), messages, path, s.map(Sessions.Session::csrfToken),
+        Optional<String> csrf = s.map(Sessions.Session::csrfToken)
+                .or(() -> Optional.ofNullable(ctx.attribute(LOGIN_FORM_TOKEN_ATTRIBUTE)));
+        return new Page(uiLanguage(ctx, fallback), messages, path, csrf,
                 s.map(Sessions.Session::loggedIn).orElse(false), List.of(scripts));
     }
 

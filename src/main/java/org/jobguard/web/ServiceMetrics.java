@@ -20,6 +20,9 @@ public final class ServiceMetrics {
     private final Map<String, LongAdder> replies = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> rateLimited = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+    private final java.util.List<Counted> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final LongAdder[] bucketCounts = new LongAdder[BUCKETS.length];
     private final LongAdder latencyCount = new LongAdder();
     private final LongAdder latencyNanos = new LongAdder();
@@ -60,6 +63,37 @@ public final class ServiceMetrics {
         add(refusals, "reason=\"" + reason + "\"");
     }
 
+    /**
+     * @param entry a fixed word naming the entry point, such as {@code try_it} or {@code api_check}
+     * @param scope {@code client} (one client's allowance was spent) or {@code all_clients}
+     */
+    public void rateLimited(String entry, String scope) {
+        add(rateLimited, "entry=\"" + entry + "\",scope=\"" + scope + "\"");
+    }
+
+    /**
+     * Something that was answered but deliberately not kept.
+     *
+     * @param what   a fixed word naming what was dropped, such as {@code pattern}
+     * @param reason a fixed word naming why, such as {@code store_allowance}
+     */
+    public void dropped(String what, String reason) {
+        add(dropped, "what=\"" + what + "\",reason=\"" + reason + "\"");
+    }
+
+    /** A counter kept by another part (the bot), printed with these. */
+    private record Counted(String name, String help, java.util.function.Supplier<Map<String, Long>> values) {
+    }
+
+    /**
+     * Prints another part's counters as {@code name}, such as the bot's failed and skipped updates.
+     *
+     * @param values the current values by their labels ({@code event="update_skipped"})
+     */
+    public void countFrom(String name, String help, java.util.function.Supplier<Map<String, Long>> values) {
+        counted.add(new Counted(name, help, values));
+    }
+
     public String prometheusText() {
         StringBuilder sb = new StringBuilder(2048);
         counter(sb, "jobguard_checks_total", "Messages checked, by channel and risk.", checks);
@@ -67,6 +101,15 @@ public final class ServiceMetrics {
         counter(sb, "jobguard_replies_total", "Replies sent, by channel.", replies);
         counter(sb, "jobguard_errors_total", "Errors, by place.", errors);
         counter(sb, "jobguard_refused_total", "Requests turned away to protect the service, by reason.", refusals);
+        counter(sb, "jobguard_rate_limited_total", "Requests answered 429 by a rate limit, by entry point and scope.",
+                rateLimited);
+        counter(sb, "jobguard_dropped_total", "Things answered but not kept, by what and why.", dropped);
+        for (Counted c : counted) {
+            sb.append("# HELP ").append(c.name()).append(' ').append(c.help()).append('\n');
+            sb.append("# TYPE ").append(c.name()).append(" counter\n");
+            new TreeMap<>(c.values().get()).forEach((labels, v) ->
+                    sb.append(c.name()).append('{').append(labels).append("} ").append(v).append('\n'));
+        }
         sb.append("# HELP jobguard_check_seconds Time to check one message.\n");
         sb.append("# TYPE jobguard_check_seconds histogram\n");
         for (int i = 0; i < BUCKETS.length; i++) {

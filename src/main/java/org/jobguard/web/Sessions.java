@@ -10,11 +10,14 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Server-side sessions in memory (a restart logs everyone out, which is fine for one moderator team).
- * Anonymous sessions exist only to carry the login form's CSRF token.
+ * Logged-in moderators' sessions, in memory (a restart logs everyone out, which is fine for one moderator team).
+ * Only a correct password creates one: anonymous visitors have none (the login form's CSRF token is a signed
+ * cookie, {@link LoginFormTokens}), so no flood from strangers can fill this store or evict a moderator.
  */
 final class Sessions {
     static final String COOKIE = "jg_session";
+    /** Far more than an NGO's moderators log in within {@code sessionIdle}; past it the least recent one goes. */
+    static final int MAX_LOGGED_IN = 1_000;
 
     record Session(String id, Optional<String> user, String csrfToken) {
         boolean loggedIn() {
@@ -29,7 +32,7 @@ final class Sessions {
         this.random = random;
         this.byId = Caffeine.newBuilder()
                 .expireAfterAccess(idle)
-                .maximumSize(100_000)
+                .maximumSize(MAX_LOGGED_IN)
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .build();
     }
@@ -38,15 +41,8 @@ final class Sessions {
         return id == null ? Optional.empty() : Optional.ofNullable(byId.getIfPresent(id));
     }
 
-    Session anonymous() {
-        Session s = new Session(token(), Optional.empty(), token());
-        byId.put(s.id(), s);
-        return s;
-    }
-
-    /** A fresh id and CSRF token on login, so a session id planted before login is worthless. */
-    Session login(Session previous, String user) {
-        byId.invalidate(previous.id());
+    /** A fresh id and CSRF token on every login, so a session id planted before login is worthless. */
+    Session login(String user) {
         Session s = new Session(token(), Optional.of(user), token());
         byId.put(s.id(), s);
         return s;
@@ -54,6 +50,12 @@ final class Sessions {
 
     void logout(String id) {
         byId.invalidate(id);
+    }
+
+    /** Sessions held now. */
+    long count() {
+        byId.cleanUp();
+        return byId.estimatedSize();
     }
 
     String token() {

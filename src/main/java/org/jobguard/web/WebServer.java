@@ -69,10 +69,13 @@ public final class WebServer {
     private final SecureRandom random = new SecureRandom();
     private final AdminAccount admin;
     private final Sessions sessions;
+    private final LoginFormTokens loginForms;
     private final LoginThrottle throttle;
     private final PasswordChecks passwordChecks;
     private final ClientAddress clientAddress;
+    private final PublicRateLimiter publicLimits;
     private final Optional<InboundPost> inbound;
+    private final java.util.function.Supplier<Optional<String>> otherProblems;
     private final Javalin app;
     private boolean started;
 
@@ -89,6 +92,17 @@ public final class WebServer {
     /** @param inbound a machine-to-machine POST endpoint to serve as well, such as the Telegram webhook */
     public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
                      HelpDirectory directory, ServiceMetrics metrics, Clock clock, Optional<InboundPost> inbound) {
+        this(settings, messages, checker, patterns, directory, metrics, clock, inbound, Optional::empty);
+    }
+
+    /**
+     * @param otherProblems why another part of the service is not working (the bot's polling), when it is not:
+     *                      {@code /health} then answers 503 with it as the status
+     */
+    public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
+                     HelpDirectory directory, ServiceMetrics metrics, Clock clock, Optional<InboundPost> inbound,
+                     java.util.function.Supplier<Optional<String>> otherProblems) {
+        this.otherProblems = otherProblems;
         this.settings = settings;
         this.inbound = inbound;
         this.messages = messages;
@@ -100,9 +114,11 @@ public final class WebServer {
         this.pages = new Pages(messages, settings.secureCookies());
         this.admin = AdminAccount.load(settings, random);
         this.sessions = new Sessions(settings.sessionIdle(), clock, random);
+        this.loginForms = new LoginFormTokens(settings.signingSecret(), clock, random);
         this.throttle = new LoginThrottle(settings.loginFailureLimit(), settings.loginWindow(), clock, random);
         this.passwordChecks = new PasswordChecks(settings.passwordHashingSlots());
         this.clientAddress = new ClientAddress(settings.trustedProxies());
+        this.publicLimits = new PublicRateLimiter(settings.publicLimits(), clock, random);
         this.app = Javalin.create(this::configure);
         inbound.ifPresent(this::refuseClash);
     }
@@ -151,6 +167,10 @@ public final class WebServer {
 
     PasswordChecks passwordChecks() {
         return passwordChecks;
+    }
+
+    Sessions sessions() {
+        return sessions;
     }
 
     /** All registered HTTP routes with their access role, so tests can check none is left open by mistake. */
@@ -318,13 +338,17 @@ public final class WebServer {
             return;
         }
         if (changes && !bearer) {
-            String expected = session.map(Sessions.Session::csrfToken).orElse(null);
             String given = ctx.header("X-CSRF-Token");
             if (given == null && isForm(ctx)) {
                 given = form(ctx).get("_csrf").orElse(null);
             }
-            if (expected == null || given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                    given.getBytes(StandardCharsets.UTF_8))) {
+            String expected = session.map(Sessions.Session::csrfToken).orElse(null);
+            boolean accepted = expected != null
+                    ? given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                    given.getBytes(StandardCharsets.UTF_8))
+                    // no session before login: the form's token is the signed cookie sent back
+                    : access == Access.LOGIN && loginForms.accepts(ctx.cookie(LoginFormTokens.COOKIE), given);
+            if (!accepted) {
                 ctx.skipRemainingHandlers();
                 pages.error(ctx, HttpStatus.FORBIDDEN, "web.error.csrf");
             }
@@ -433,6 +457,9 @@ public final class WebServer {
     }
 
     private void tryIt(Context ctx) {
+        if (!admitted(ctx, "try_it")) {
+            return;
+        }
         Pasted p = pasted(ctx);
         if (p.text().isBlank()) {
             renderTryIt(ctx, TryItView.empty(p.langOption()));
@@ -440,13 +467,57 @@ public final class WebServer {
         }
         Verdict v = check(p);
         // only flagged texts are kept, redacted and without anything about who sent them
-        patterns.record(v, p.text(), Source.WEB, false);
+        if (!v.flagged() || mayStore(ctx)) {
+            countFailure(patterns.record(v, p.text(), Source.WEB, false));
+        }
         renderTryIt(ctx, view(p, v, false));
         metrics.replied("web");
     }
 
+    /**
+     * Takes one check from the client's and the shared allowance ({@link PublicLimits}); when either is spent,
+     * answers 429 with {@code Retry-After} and a page (JSON under {@code /api/}) saying when to try again. A
+     * script holding the API token is the operator's own and is not limited.
+     */
+    private boolean admitted(Context ctx, String entry) {
+        if (ctx.path().startsWith("/api/") && bearerOk(ctx)) {
+            return true;
+        }
+        Optional<PublicRateLimiter.Refusal> refusal = publicLimits.admit(client(ctx));
+        if (refusal.isEmpty()) {
+            return true;
+        }
+        metrics.rateLimited(entry, refusal.get().scope().label);
+        long seconds = refusal.get().retryAfterSeconds();
+        ctx.header("Retry-After", Long.toString(seconds));
+        pages.error(ctx, HttpStatus.TOO_MANY_REQUESTS, "web.error.rate_limited", "seconds", seconds);
+        return false;
+    }
+
+    /** Whether a flagged text may be stored; past the client's or the shared hourly allowance it is only checked. */
+    private boolean mayStore(Context ctx) {
+        if (publicLimits.mayStore(client(ctx))) {
+            return true;
+        }
+        metrics.dropped("pattern", "store_allowance");
+        return false;
+    }
+
+    private void countFailure(PatternService.Recorded recorded) {
+        if (recorded.status() == PatternService.Recorded.Status.FAILED) {
+            metrics.failed("pattern_store");
+        }
+    }
+
+    private String client(Context ctx) {
+        return clientAddress.of(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+    }
+
     /** "This verdict is wrong": the text comes back from the form, is checked again and reported anonymized. */
     private void report(Context ctx) {
+        if (!admitted(ctx, "report")) {
+            return;
+        }
         Pasted p = pasted(ctx);
         FeedbackKind kind = switch (form(ctx).get("kind").orElse("")) {
             case "false_positive" -> FeedbackKind.FALSE_POSITIVE;
@@ -458,7 +529,9 @@ public final class WebServer {
             return;
         }
         Verdict v = check(p);
-        patterns.report(kind, v, p.text(), Source.WEB);
+        if (mayStore(ctx)) {
+            countFailure(patterns.report(kind, v, p.text(), Source.WEB));
+        }
         renderTryIt(ctx, view(p, v, true));
     }
 
@@ -484,6 +557,9 @@ public final class WebServer {
      * text as {@code text/plain}; a text over the limit is cut and the answer says so in {@code truncated}.
      */
     private void apiCheck(Context ctx) throws JsonProcessingException {
+        if (!admitted(ctx, "api_check")) {
+            return;
+        }
         String body = FormBody.strictUtf8(body(ctx, settings.maxApiBodyBytes()));
         String text;
         String lang = ctx.queryParam("lang");
@@ -558,9 +634,10 @@ public final class WebServer {
         }
         PatternStore.WriteHealth writes = patterns.queries().writeHealth();
         boolean store = readable && writes.ok();
+        Optional<String> other = otherProblems.get();
         String status = !readable ? "store unavailable" : !writes.writerRunning() ? "store writer stopped"
-                : !writes.ok() ? "store writes failing" : "ok";
-        ctx.status(store ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                : !writes.ok() ? "store writes failing" : other.orElse("ok");
+        ctx.status(store && other.isEmpty() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .json(Map.of("status", status, "store", store, "failed_writes_in_a_row", writes.failedInARow()));
     }
 
@@ -592,9 +669,13 @@ public final class WebServer {
     private void renderLogin(Context ctx, String errorKey) {
         Sessions.Session s = ctx.attribute(Pages.SESSION_ATTRIBUTE);
         if (s == null) {
-            s = sessions.anonymous();
-            setSessionCookie(ctx, s);
-            ctx.attribute(Pages.SESSION_ATTRIBUTE, s);
+            String token = ctx.cookie(LoginFormTokens.COOKIE);
+            if (!loginForms.valid(token)) {
+                token = loginForms.issue();
+                pages.addCookie(ctx, LoginFormTokens.COOKIE + "=" + token + "; Path=/admin/login; Max-Age="
+                        + LoginFormTokens.VALID_FOR.toSeconds() + "; HttpOnly; SameSite=Strict");
+            }
+            ctx.attribute(Pages.LOGIN_FORM_TOKEN_ATTRIBUTE, token);
         } else if (s.loggedIn() && errorKey == null) {
             ctx.redirect("/admin", HttpStatus.SEE_OTHER);
             return;
@@ -609,7 +690,7 @@ public final class WebServer {
         FormBody form = form(ctx);
         String user = form.get("user").orElse("");
         String password = form.get("password").orElse("");
-        String client = clientAddress.of(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        String client = client(ctx);
         if (throttle.blocked(client, user)) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After",
                     String.valueOf(settings.loginWindow().toSeconds()));
@@ -630,8 +711,13 @@ public final class WebServer {
             return;
         }
         throttle.succeeded(client, user);
-        Sessions.Session s = sessions.login(ctx.attribute(Pages.SESSION_ATTRIBUTE), admin.user());
+        Sessions.Session previous = ctx.attribute(Pages.SESSION_ATTRIBUTE);
+        if (previous != null) {
+            sessions.logout(previous.id());
+        }
+        Sessions.Session s = sessions.login(admin.user());
         setSessionCookie(ctx, s);
+        pages.addCookie(ctx, LoginFormTokens.COOKIE + "=; Path=/admin/login; Max-Age=0; HttpOnly; SameSite=Strict");
         log.info("moderator logged in");
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
     }

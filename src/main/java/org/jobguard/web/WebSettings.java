@@ -23,11 +23,15 @@ import java.util.stream.Collectors;
  * @param passwordHashingSlots password checks that may run at once: each Argon2 check holds 19 MiB
  * @param trustedProxies    from {@code JOBGUARD_TRUSTED_PROXIES}: reverse proxies whose {@code X-Forwarded-For}
  *                          names the client (see {@link ClientAddress})
+ * @param publicLimits      requests and stored patterns allowed from strangers on the public entry points
+ * @param signingSecret     {@code JOBGUARD_HMAC_SECRET}: keys the login form's signed CSRF cookie, so that a form
+ *                          fetched before a restart still works; empty: a key made for each process
  */
 public record WebSettings(String host, int port, Path dataDir, int maxCheckedChars,
                           Optional<String> adminUser, Optional<String> adminPassword, Optional<String> apiToken,
                           boolean secureCookies, int loginFailureLimit, Duration loginWindow,
-                          Duration sessionIdle, int passwordHashingSlots, Set<String> trustedProxies) {
+                          Duration sessionIdle, int passwordHashingSlots, Set<String> trustedProxies,
+                          PublicLimits publicLimits, Optional<String> signingSecret) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -45,6 +49,7 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
         adminUser = adminUser.filter(s -> !s.isBlank());
         adminPassword = adminPassword.filter(s -> !s.isBlank());
         apiToken = apiToken.filter(s -> !s.isBlank());
+        signingSecret = signingSecret.filter(s -> !s.isBlank());
     }
 
     /**
@@ -70,14 +75,18 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
                 "true".equalsIgnoreCase(env.get("JOBGUARD_SECURE_COOKIES")), 5, Duration.ofMinutes(15), Duration.ofHours(8),
                 passwordHashingSlotsFor(Runtime.getRuntime().maxMemory()),
                 Arrays.stream(env.getOrDefault("JOBGUARD_TRUSTED_PROXIES", "").split(",")).map(String::trim)
-                        .filter(a -> !a.isEmpty()).collect(Collectors.toSet()));
+                        .filter(a -> !a.isEmpty()).collect(Collectors.toSet()), PublicLimits.DEFAULTS, Optional.empty());
     }
 
-    /** Loopback only, free port: what tests use. */
+    /**
+     * Loopback only, free port: what tests use. Tests send hundreds of checks from one address to measure other
+     * things, so the public limits are far above the service's; a test of the limits sets them itself.
+     */
     public static WebSettings forTest(Path dataDir) {
         return new WebSettings("127.0.0.1", 0, dataDir, 20_000, Optional.empty(), Optional.empty(),
                 Optional.empty(), false, 5, Duration.ofMinutes(15), Duration.ofHours(8),
-                passwordHashingSlotsFor(Runtime.getRuntime().maxMemory()), Set.of());
+                passwordHashingSlotsFor(Runtime.getRuntime().maxMemory()), Set.of(),
+                new PublicLimits(100_000, 1_000_000, 100_000, 1_000_000), Optional.empty());
     }
 
     /**
@@ -90,12 +99,12 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
 
     public WebSettings withTrustedProxies(Set<String> proxies) {
         return new WebSettings(host, port, dataDir, maxCheckedChars, adminUser, adminPassword,
-                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, proxies);
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, proxies, publicLimits, signingSecret);
     }
 
     public WebSettings withPasswordHashingSlots(int slots) {
         return new WebSettings(host, port, dataDir, maxCheckedChars, adminUser, adminPassword,
-                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, slots, trustedProxies);
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, slots, trustedProxies, publicLimits, signingSecret);
     }
 
     /**
@@ -114,16 +123,27 @@ public record WebSettings(String host, int port, Path dataDir, int maxCheckedCha
 
     public WebSettings withAdmin(String user, String password) {
         return new WebSettings(host, port, dataDir, maxCheckedChars, Optional.of(user), Optional.of(password),
-                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, trustedProxies);
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, trustedProxies, publicLimits, signingSecret);
     }
 
     public WebSettings withApiToken(String token) {
         return new WebSettings(host, port, dataDir, maxCheckedChars, adminUser, adminPassword,
-                Optional.of(token), secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, trustedProxies);
+                Optional.of(token), secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, trustedProxies, publicLimits, signingSecret);
     }
 
     public WebSettings withMaxCheckedChars(int max) {
         return new WebSettings(host, port, dataDir, max, adminUser, adminPassword,
-                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, trustedProxies);
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, trustedProxies, publicLimits, signingSecret);
+    }
+
+    public WebSettings withPublicLimits(PublicLimits limits) {
+        return new WebSettings(host, port, dataDir, maxCheckedChars, adminUser, adminPassword,
+                apiToken, secureCookies, loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, trustedProxies, limits, signingSecret);
+    }
+
+    public WebSettings withSigningSecret(String secret) {
+        return new WebSettings(host, port, dataDir, maxCheckedChars, adminUser, adminPassword, apiToken, secureCookies,
+                loginFailureLimit, loginWindow, sessionIdle, passwordHashingSlots, trustedProxies, publicLimits,
+                Optional.of(secret));
     }
 }

@@ -41,9 +41,17 @@ final class BotHarness implements AutoCloseable {
     final List<String> forgotten = new CopyOnWriteArrayList<>();
     final BotSettings settings;
     private final TextChecker checker;
+    private final Clock clock;
     private TelegramBot bot;
+    /** Records to fail (as a store that cannot write) before they succeed again. */
+    final java.util.concurrent.atomic.AtomicInteger failingRecords = new java.util.concurrent.atomic.AtomicInteger();
 
     BotHarness(UnaryOperator<BotSettings> tune, TextChecker checker) throws Exception {
+        this(tune, checker, Clock.systemUTC());
+    }
+
+    BotHarness(UnaryOperator<BotSettings> tune, TextChecker checker, Clock clock) throws Exception {
+        this.clock = clock;
         this.api = FakeBotApi.start();
         this.settings = tune.apply(BotSettings.defaults(FakeBotApi.TOKEN, api.url(), SECRET).withPolling(5, 4));
         this.checker = checker;
@@ -64,6 +72,9 @@ final class BotHarness implements AutoCloseable {
                 storeOpen.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (failingRecords.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("the store cannot write");
             }
             recorded.add(new Recorded(verdict.risk(), forwarded, sender, System.nanoTime()));
             return verdict.flagged() ? Optional.of((long) recorded.size()) : Optional.empty();
@@ -87,7 +98,7 @@ final class BotHarness implements AutoCloseable {
     };
 
     void startBot() {
-        bot = new TelegramBot(settings, checker, sink, MESSAGES, CONTACTS);
+        bot = new TelegramBot(settings, checker, sink, MESSAGES, CONTACTS, clock, error -> { });
         bot.start();
     }
 

@@ -120,6 +120,13 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Drops the faults not yet served. */
+    void clearFaults() {
+        synchronized (lock) {
+            faults.clear();
+        }
+    }
+
     /** Every update below this id was acknowledged by a getUpdates offset. */
     long confirmedOffset() {
         synchronized (lock) {

@@ -83,12 +83,18 @@ class AdminSecurityTest extends RunningWebTest {
     }
 
     @Test
-    void sessionCookieIsHttpOnlyAndSameSite() throws Exception {
+    void cookiesAreHttpOnlyAndSameSite() throws Exception {
         HttpResponse<String> form = web.get("/admin/login");
         String setCookie = form.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(Sessions.COOKIE)).findFirst().orElseThrow();
+                .filter(c -> c.startsWith(LoginFormTokens.COOKIE)).findFirst().orElseThrow();
         assertTrue(setCookie.contains("HttpOnly"));
         assertTrue(setCookie.contains("SameSite=Strict"));
+        HttpResponse<String> loggedIn = web.postForm("/admin/login", Map.of("_csrf", RunningWeb.csrfOf(form.body()),
+                "user", RunningWeb.USER, "password", RunningWeb.PASSWORD), "Cookie", RunningWeb.loginFormCookie(form));
+        String session = loggedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(Sessions.COOKIE)).findFirst().orElseThrow();
+        assertTrue(session.contains("HttpOnly"));
+        assertTrue(session.contains("SameSite=Strict"));
         assertTrue(form.headers().firstValue("X-Frame-Options").isPresent());
     }
 
@@ -113,7 +119,7 @@ class AdminSecurityTest extends RunningWebTest {
     void wrongPasswordsAreRateLimited() throws Exception {
         try (RunningWeb own = new RunningWeb(Files.createTempDirectory(data, "throttle"))) {
             HttpResponse<String> form = own.get("/admin/login");
-            String cookie = RunningWeb.sessionCookie(form);
+            String cookie = RunningWeb.loginFormCookie(form);
             String csrf = RunningWeb.csrfOf(form.body());
             for (int i = 0; i < 5; i++) {
                 HttpResponse<String> r = own.postForm("/admin/login",
@@ -131,7 +137,7 @@ class AdminSecurityTest extends RunningWebTest {
     void someoneElsesWrongPasswordsDoNotLockTheModeratorOut() throws Exception {
         try (RunningWeb own = new RunningWeb(Files.createTempDirectory(data, "lockout"))) {
             HttpResponse<String> form = own.get("/admin/login");
-            String cookie = RunningWeb.sessionCookie(form);
+            String cookie = RunningWeb.loginFormCookie(form);
             String csrf = RunningWeb.csrfOf(form.body());
             // a stranger at another loopback address guesses the moderator's password until refused
             List<Integer> stranger = new java.util.ArrayList<>();
@@ -152,7 +158,7 @@ class AdminSecurityTest extends RunningWebTest {
                 .withAdmin(RunningWeb.USER, RunningWeb.PASSWORD).withTrustedProxies(Set.of("127.0.0.1"));
         try (RunningWeb own = new RunningWeb(proxied)) {
             HttpResponse<String> form = own.get("/admin/login");
-            String cookie = RunningWeb.sessionCookie(form);
+            String cookie = RunningWeb.loginFormCookie(form);
             Map<String, String> wrong = Map.of("_csrf", RunningWeb.csrfOf(form.body()), "user", RunningWeb.USER,
                     "password", "guess");
             for (int i = 0; i < 5; i++) {
@@ -172,7 +178,7 @@ class AdminSecurityTest extends RunningWebTest {
     void aForwardedAddressFromAnUntrustedPeerIsIgnored() throws Exception {
         try (RunningWeb own = new RunningWeb(Files.createTempDirectory(data, "spoof"))) {
             HttpResponse<String> form = own.get("/admin/login");
-            String cookie = RunningWeb.sessionCookie(form);
+            String cookie = RunningWeb.loginFormCookie(form);
             Map<String, String> wrong = Map.of("_csrf", RunningWeb.csrfOf(form.body()), "user", RunningWeb.USER,
                     "password", "guess");
             for (int i = 0; i < 5; i++) {
@@ -187,7 +193,7 @@ class AdminSecurityTest extends RunningWebTest {
     void anAddressTryingManyUserNamesIsRefusedToo() throws Exception {
         try (RunningWeb own = new RunningWeb(Files.createTempDirectory(data, "names"))) {
             HttpResponse<String> form = own.get("/admin/login");
-            String cookie = RunningWeb.sessionCookie(form);
+            String cookie = RunningWeb.loginFormCookie(form);
             String csrf = RunningWeb.csrfOf(form.body());
             int limit = 5 * LoginThrottle.ADDRESS_LIMIT_FACTOR;
             for (int i = 0; i < limit; i++) {
@@ -207,7 +213,7 @@ class AdminSecurityTest extends RunningWebTest {
                 .withAdmin(RunningWeb.USER, RunningWeb.PASSWORD).withPasswordHashingSlots(1);
         try (RunningWeb own = new RunningWeb(oneSlot)) {
             HttpResponse<String> form = own.get("/admin/login?ui=en");
-            String cookie = RunningWeb.sessionCookie(form);
+            String cookie = RunningWeb.loginFormCookie(form);
             Map<String, String> fields = Map.of("_csrf", RunningWeb.csrfOf(form.body()), "user", RunningWeb.USER,
                     "password", RunningWeb.PASSWORD);
             assertTrue(own.server.passwordChecks().occupy(), "a check in progress");
@@ -228,7 +234,7 @@ class AdminSecurityTest extends RunningWebTest {
                 .withAdmin(RunningWeb.USER, RunningWeb.PASSWORD).withPasswordHashingSlots(2);
         try (RunningWeb own = new RunningWeb(twoSlots)) {
             HttpResponse<String> form = own.get("/admin/login");
-            String cookie = RunningWeb.sessionCookie(form);
+            String cookie = RunningWeb.loginFormCookie(form);
             String csrf = RunningWeb.csrfOf(form.body());
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
             try {
@@ -293,7 +299,7 @@ class AdminSecurityTest extends RunningWebTest {
             assertEquals(1, second.server.banner().size(), "later starts do not print it again");
             HttpResponse<String> form = second.get("/admin/login");
             HttpResponse<String> r = second.postForm("/admin/login", Map.of("_csrf", RunningWeb.csrfOf(form.body()),
-                    "user", "admin", "password", password), "Cookie", RunningWeb.sessionCookie(form));
+                    "user", "admin", "password", password), "Cookie", RunningWeb.loginFormCookie(form));
             assertEquals(303, r.statusCode());
         }
     }

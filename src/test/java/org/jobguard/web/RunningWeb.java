@@ -114,7 +114,7 @@ final class RunningWeb implements AutoCloseable {
     /** Logs in over plain HTTP and returns the session cookie and its CSRF token. */
     Login login() throws IOException, InterruptedException {
         HttpResponse<String> form = get("/admin/login");
-        String cookie = sessionCookie(form);
+        String cookie = loginFormCookie(form);
         String csrf = csrfOf(form.body());
         HttpResponse<String> r = postForm("/admin/login", Map.of("_csrf", csrf, "user", USER, "password", PASSWORD),
                 "Cookie", cookie);
@@ -127,6 +127,13 @@ final class RunningWeb implements AutoCloseable {
     }
 
     record Login(String cookie, String csrf) {
+    }
+
+    /** The login form's signed CSRF cookie, as a Cookie header value. */
+    static String loginFormCookie(HttpResponse<?> r) {
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(LoginFormTokens.COOKIE + "="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no login form cookie"));
     }
 
     static String sessionCookie(HttpResponse<?> r) {

@@ -1,0 +1,98 @@
+package org.jobguard.telegram;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Over a fake Bot API on real HTTP: a failed update is not acknowledged, and a stalled poll shows in health. */
+class BotSupervisionTest {
+    private static final String FLAGGED = "高薪招聘客服，包机票，到了再签合同，护照公司保管，地点妙瓦底。";
+
+    @Test
+    void anUpdateWhoseStoringFailedIsHandledAgainStoredAndAnsweredOnce() throws Exception {
+        try (BotHarness h = new BotHarness()) {
+            h.failingRecords.set(UpdatePoller.ATTEMPTS - 1);
+            h.api.push(Updates.text(701, FLAGGED));
+            BotHarness.Recorded stored = h.recorded(0);
+            assertEquals(org.jobguard.checker.Risk.HIGH, stored.risk());
+            h.api.awaitAllConfirmed(Duration.ofSeconds(10));
+            assertEquals(1, h.api.calls("sendMessage").size(), "answered once, however often it was handled");
+            Map<String, Long> events = h.bot().counters().events();
+            assertEquals(UpdatePoller.ATTEMPTS - 1, events.get("event=\"update_failed\""));
+            assertEquals(0, events.get("event=\"update_skipped\""));
+        }
+    }
+
+    @Test
+    void anUpdateThatKeepsFailingIsSkippedAfterThreeAttemptsAndCounted() throws Exception {
+        try (BotHarness h = new BotHarness()) {
+            h.failingRecords.set(1_000);
+            h.api.push(Updates.text(702, FLAGGED));
+            h.api.awaitAllConfirmed(Duration.ofSeconds(10));
+            assertEquals(0, h.recorded.size());
+            Map<String, Long> events = h.bot().counters().events();
+            assertEquals(UpdatePoller.ATTEMPTS, events.get("event=\"update_failed\""));
+            assertEquals(1, events.get("event=\"update_skipped\""), "skipped once, not retried for ever");
+            h.failingRecords.set(0);
+            h.api.push(Updates.text(703, FLAGGED + " 第二条"));
+            h.recorded(0);
+            h.api.awaitAllConfirmed(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void pollingThatHasNotSucceededForAMinuteIsAProblem() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        try (BotHarness h = new BotHarness(s -> s, BotHarness.CHECKER::check, clock)) {
+            h.reply(Updates.text(704, "hello"));
+            assertEquals(Optional.empty(), h.bot().counters().problem());
+            h.api.fail("getUpdates", 1_000, 500, null);
+            // the poll in progress may still succeed once after the faults are set
+            Thread.sleep(300);
+            clock.advance(Duration.ofSeconds(61));
+            assertEquals(Optional.of("telegram polling failing"), h.bot().counters().problem());
+            h.api.clearFaults();
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (h.bot().counters().problem().isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(Optional.empty(), h.bot().counters().problem(), "healthy again once a poll succeeds");
+        }
+    }
+
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
