@@ -26,6 +26,8 @@ public final class RedFlagChecker {
     private static final int MAX_ADVICE = 4;
     private static final int CATEGORY_COUNT = Category.values().length;
     private static final int MAX_CONTRIBUTIONS = 6;
+    private static final java.util.Set<String> FLAGGED_COUNTRIES = java.util.Set.of("MM", "KH", "LA");
+    private static final java.util.Set<String> FLAGGED_FOR_CHINESE = java.util.Set.of("PH");
     private static final int MAX_WORDING_QUOTES = 2;
     private static final int MAX_WORDING_QUOTE_LENGTH = 24;
     /** wording that moved the sum by less than this (in log-odds) is not worth a quote next to the rules' flags */
@@ -197,12 +199,17 @@ public final class RedFlagChecker {
 
     /**
      * A compound hub or a risky country the rules did not name ("缅 KK 项目", "Bavet") is evidence too: quoted as a
-     * risky destination, so that a verdict resting on the place says which place.
+     * risky destination, so that a verdict resting on the place says which place. Only in Myanmar, Cambodia and Laos
+     * (DESIGN.md), and in the Philippines for a message in Chinese: Manila, Makati or "the Philippines" are where a
+     * Filipino works at home, so in English there the place is a feature the model weighs, not a flag.
      */
     private static List<RedFlag> withPlaces(List<RedFlag> flags, List<PlaceMention> mentions, NormalizedText normalized) {
         List<RedFlag> out = null;
+        boolean chinese = normalized.language() != Language.EN;
         for (PlaceMention m : mentions) {
-            if (m.kind() != PlaceKind.HUB && m.kind() != PlaceKind.RISKY_COUNTRY) {
+            boolean flagged = FLAGGED_COUNTRIES.contains(m.country())
+                    || chinese && FLAGGED_FOR_CHINESE.contains(m.country());
+            if (!flagged || m.kind() != PlaceKind.HUB && m.kind() != PlaceKind.RISKY_COUNTRY) {
                 continue;
             }
             int[] span = normalized.originalSpan(m.start(), m.end());
