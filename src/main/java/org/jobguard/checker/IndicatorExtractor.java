@@ -32,9 +32,9 @@ public final class IndicatorExtractor {
      * phone numbers took 200 ms as one window. A message with more numbers than this is a list, not an ad, and its
      * first ones are enough to link reports.
      */
-    static final int MAX_PHONE_PARSES = 50;
-    /** digits in one window handed to libphonenumber: three numbers in a row, whatever separates them */
-    static final int MAX_RUN_DIGITS = 45;
+    static final int MAX_PHONE_PARSES = 20;
+    /** digits in one window handed to libphonenumber: two numbers in a row, whatever separates them */
+    static final int MAX_RUN_DIGITS = 30;
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
 
