@@ -133,13 +133,19 @@ public final class RedFlagChecker {
         if (risk == Risk.NONE && !flags.isEmpty()) {
             risk = Risk.LOW;
         }
-        if (flags.stream().anyMatch(RedFlagChecker::controlOrIrregular)) {
+        boolean strongSign = false;
+        boolean ransom = false;
+        for (RedFlag f : flags) {
+            strongSign |= controlOrIrregular(f);
+            ransom |= f.category() == Category.RANSOM;
+        }
+        if (strongSign) {
             // a strong sign is medium on its own, and high once the rest of the message also reads as an offer
             risk = risk.atLeast(Risk.MEDIUM) ? Risk.HIGH : Risk.MEDIUM;
         }
         Verdict.Kind kind = cuedAwareness || !risk.atLeast(Risk.MEDIUM) && matches.awareness > 0 && !flags.isEmpty()
                 ? Verdict.Kind.AWARENESS
-                : risk.atLeast(Risk.MEDIUM) && flags.stream().anyMatch(f -> f.category() == Category.RANSOM)
+                : risk.atLeast(Risk.MEDIUM) && ransom
                 ? Verdict.Kind.RANSOM : Verdict.Kind.MESSAGE;
         if (kind == Verdict.Kind.RANSOM) {
             // someone is being held now: there is no "medium" ransom demand
