@@ -88,6 +88,7 @@ final class EvalCommand implements Callable<Integer> {
                     recruitOrRansom.stream().filter(Row::positive).count() / (double) recruitOrRansom.size(),
                     recruitOrRansom.stream().filter(Row::positive).count(), recruitOrRansom.size());
         }
+        printPrecision(out, rows);
         out.println();
         out.println("per language (scam_recruit, ransom: recall; others: false alarms)");
         Map<String, List<Row>> byLabelLang = new TreeMap<>();
@@ -127,6 +128,31 @@ final class EvalCommand implements Callable<Integer> {
                 .forEach(r -> out.println("  " + describe(r)));
         printModel(out, checker);
         return 0;
+    }
+
+    /** Of the messages flagged (medium or high), the share that are scam_recruit or ransom: overall and per language. */
+    private static void printPrecision(PrintWriter out, List<Row> rows) {
+        Map<String, long[]> byLang = new TreeMap<>();
+        for (Row r : rows) {
+            if (!r.positive()) {
+                continue;
+            }
+            for (String key : List.of("all", r.lang())) {
+                long[] c = byLang.computeIfAbsent(key, k -> new long[2]);
+                c[0]++;
+                c[1] += POSITIVE.contains(r.label()) ? 1 : 0;
+            }
+        }
+        long[] all = byLang.remove("all");
+        if (all == null) {
+            out.println("precision: nothing flagged");
+            return;
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "precision (flagged that are scam_recruit or ransom): %.3f (%d/%d)", (double) all[1] / all[0], all[1], all[0]));
+        byLang.forEach((lang, c) -> line.append(String.format(Locale.ROOT, "; %s %.3f (%d/%d)", lang,
+                (double) c[1] / c[0], c[1], c[0])));
+        out.println(line);
     }
 
     /** The model in use and its figures on messages it was not fitted on (k-fold, from {@code train}). */

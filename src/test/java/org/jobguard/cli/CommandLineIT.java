@@ -170,6 +170,7 @@ class CommandLineIT {
         assertTrue(r.stdout().contains("recall scam_recruit+ransom:"), r.stdout());
         assertTrue(r.stdout().contains("false alarms"), r.stdout());
         assertTrue(r.stdout().contains("cross-validated at training: recall scam_recruit+ransom"), r.stdout());
+        assertTrue(r.stdout().contains("precision (flagged that are scam_recruit or ransom): 1.000 (27/27)"), r.stdout());
         assertTrue(r.stdout().contains("misses (positive label"), r.stdout());
         assertTrue(r.stdout().contains("category hits"), r.stdout());
     }
