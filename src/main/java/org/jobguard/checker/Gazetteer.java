@@ -398,16 +398,7 @@ public final class Gazetteer implements Places {
                     state = 0;
                     continue;
                 }
-                int next = base[state] + c + 1;
-                while (check[next] != base[state]) {
-                    if (state == 0) {
-                        next = 0;
-                        break;
-                    }
-                    state = fail[state];
-                    next = base[state] + c + 1;
-                }
-                state = next;
+                state = PhraseAutomaton.next(base, check, fail, state, c);
                 int[] found = output[state];
                 if (found == null) {
                     continue;

@@ -239,17 +239,7 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 state = 0;
                 continue;
             }
-            // the library's transition: a child sits at its parent's base plus the code, if check says it is its
-            int next = base[state] + c + 1;
-            while (check[next] != base[state]) {
-                if (state == 0) {
-                    next = 0;
-                    break;
-                }
-                state = fail[state];
-                next = base[state] + c + 1;
-            }
-            state = next;
+            state = next(base, check, fail, state, c);
             if ((hasOutput[state >>> 6] & (1L << state)) != 0) {
                 for (int o = outputFrom[state], last = outputFrom[state + 1]; o < last; o++) {
                     int begin = i + 1 - outputLength[o];
@@ -260,6 +250,22 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 }
             }
         }
+    }
+
+    /**
+     * The library's transition on a (dense, non-zero) code: a child sits at its parent's base plus the code, if
+     * check says it is its; otherwise follow the failure links, down to the root. Shared with {@link Gazetteer}.
+     */
+    static int next(int[] base, int[] check, int[] fail, int state, char c) {
+        int next = base[state] + c + 1;
+        while (check[next] != base[state]) {
+            if (state == 0) {
+                return 0;
+            }
+            state = fail[state];
+            next = base[state] + c + 1;
+        }
+        return next;
     }
 
     /** Equal when every array the scan reads is: a stored automaton against a fresh build. */

@@ -1,9 +1,6 @@
 package org.jobguard.web;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,7 +19,7 @@ final class LoginFormTokens {
     /** Long enough to fetch the form, find the password and type it; a form left open longer is reloaded. */
     static final Duration VALID_FOR = Duration.ofHours(12);
 
-    private final Mac mac;
+    private final KeyedHash mac;
     private final Clock clock;
     private final SecureRandom random;
 
@@ -36,17 +33,12 @@ final class LoginFormTokens {
         byte[] key;
         if (secret.isPresent()) {
             // a key of its own, so a token never reveals a MAC made with the secret that keys the stored hashes
-            key = hmac(secret.get().getBytes(StandardCharsets.UTF_8), "jobguard login form token");
+            key = new KeyedHash(secret.get().getBytes(StandardCharsets.UTF_8)).of("jobguard login form token");
         } else {
             key = new byte[32];
             random.nextBytes(key);
         }
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        mac = new KeyedHash(key);
     }
 
     String issue() {
@@ -88,17 +80,7 @@ final class LoginFormTokens {
         return issued <= now + 60 && now - issued <= VALID_FOR.toSeconds();
     }
 
-    private synchronized String sign(String body) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(new SecretKeySpec(key, "HmacSHA256"));
-            return m.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+    private String sign(String body) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.of(body));
     }
 }

@@ -3,10 +3,7 @@ package org.jobguard.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +23,7 @@ final class LoginThrottle {
 
     private final Cache<String, AtomicInteger> failures;
     private final int limit;
-    private final Mac mac;
+    private final KeyedHash mac;
 
     /** @param limit failures allowed per address and user name; {@link #ADDRESS_LIMIT_FACTOR} times that per address */
     LoginThrottle(int limit, Duration window, Clock clock, SecureRandom random) {
@@ -36,14 +33,7 @@ final class LoginThrottle {
                 .maximumSize(100_000)
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .build();
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        mac = KeyedHash.random(random);
     }
 
     boolean blocked(String client, String user) {
@@ -74,7 +64,7 @@ final class LoginThrottle {
         return n == null ? 0 : n.get();
     }
 
-    private synchronized String key(String raw) {
-        return Base64.getEncoder().encodeToString(mac.doFinal(raw.getBytes(StandardCharsets.UTF_8)));
+    private String key(String raw) {
+        return Base64.getEncoder().encodeToString(mac.of(raw));
     }
 }

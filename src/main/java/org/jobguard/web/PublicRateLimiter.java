@@ -6,10 +6,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +50,7 @@ final class PublicRateLimiter {
     private final Cache<String, Bucket> storedByClient;
     private final Bucket requests;
     private final Bucket stored;
-    private final Mac mac;
+    private final KeyedHash mac;
 
     PublicRateLimiter(PublicLimits limits, Clock clock, SecureRandom random) {
         this.limits = limits;
@@ -75,14 +72,7 @@ final class PublicRateLimiter {
                 .ticker(() -> clock.millis() * 1_000_000L).build();
         this.requests = bucket(limits.requestsPerMinute(), Duration.ofMinutes(1));
         this.stored = bucket(limits.storedPerHour(), Duration.ofHours(1));
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        mac = KeyedHash.random(random);
     }
 
     /** Takes one check from the client's bucket and the shared one; empty when admitted. */
@@ -126,9 +116,9 @@ final class PublicRateLimiter {
                 .build();
     }
 
-    private synchronized String key(String client) {
+    private String key(String client) {
         // 16 bytes of the hash tell 20,000 clients apart as well as 32, in half the memory
-        byte[] h = mac.doFinal(client.getBytes(StandardCharsets.UTF_8));
+        byte[] h = mac.of(client);
         return Base64.getEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(h, 16));
     }
 }
