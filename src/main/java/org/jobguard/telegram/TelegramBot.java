@@ -88,7 +88,7 @@ public final class TelegramBot {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 r -> new Thread(r, "telegram-worker-" + threadNo.incrementAndGet()));
-        this.receiver = settings.webhook().map(hook -> new WebhookReceiver(hook, router, pool));
+        this.receiver = settings.webhook().map(hook -> new WebhookReceiver(hook, router, pool, counters, onFatal));
         this.poller = receiver.isPresent() ? Optional.empty() : Optional.of(new UpdatePoller(pollApi, api,
                 () -> pollHttp.dispatcher().cancelAll(), settings.pollTimeoutSeconds(), router, pool, counters, onFatal));
     }

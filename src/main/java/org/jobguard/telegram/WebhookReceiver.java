@@ -37,6 +37,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * request timeout is undocumented, so a slow answer risks the same redelivery. The price is that an update
  * answered early is lost if the process dies before it is handled, and the stop logs how many that were.
  *
+ * <p>An update whose handling failed (its report could not be stored) is answered 500, so that Telegram delivers it
+ * again, as polling leaves it unacknowledged; the redelivery is handled again, without a second reply. After
+ * {@link UpdatePoller#ATTEMPTS} failed attempts it is logged once, counted as skipped and answered 200, so that one
+ * poisonous update does not come back for ever.
+ *
  * <p>Telegram sends an update again when it did not get a 2xx in time; the ids of recent updates are remembered
  * (bounded), and a repeat waits for the first delivery's outcome instead of being answered twice.
  */
@@ -47,6 +52,8 @@ public final class WebhookReceiver {
     public static final int MAX_BODY_BYTES = 1 << 20;
     public static final int OK = 200;
     public static final int BAD_REQUEST = 400;
+    /** Handling failed: Telegram delivers the update again. */
+    public static final int FAILED = 500;
     public static final int UNAVAILABLE = 503;
 
     /** Updates queued or running at most; beyond it posts get 503 and Telegram sends them again later. */
@@ -64,19 +71,30 @@ public final class WebhookReceiver {
     // Telegram adds fields to updates over time; an unknown one must not turn into a 400 and a redelivery loop
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    /** Outcome per update id: true handled (or failed for good), false stopped before it was handled. */
-    private final Cache<Integer, CompletableFuture<Boolean>> recent =
+    /**
+     * The status to answer per update id: {@link #OK} handled (or skipped for good), {@link #UNAVAILABLE} stopped
+     * before it was handled, {@link #FAILED} handling failed.
+     */
+    private final Cache<Integer, CompletableFuture<Integer>> recent =
             Caffeine.newBuilder().maximumSize(REMEMBERED_IDS).build();
+    /** Failed attempts per update id, until it is handled or skipped; bounded like {@link #recent}. */
+    private final Cache<Integer, Integer> failures = Caffeine.newBuilder().maximumSize(REMEMBERED_IDS).build();
     /** Updates not yet handled; the value says whether Telegram was already answered 200 for it. */
-    private final Map<CompletableFuture<Boolean>, Boolean> pending = new ConcurrentHashMap<>();
+    private final Map<CompletableFuture<Integer>, Boolean> pending = new ConcurrentHashMap<>();
+    private final BotCounters counters;
+    private final java.util.function.Consumer<Error> onFatal;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
     private int inFlight;
     private boolean open;
     private boolean closed;
 
-    WebhookReceiver(WebhookSettings settings, UpdateHandler handler, ExecutorService pool) {
+    /** @param onFatal told when an Error (not a stack overflow in one update) ended an update; it has been logged */
+    WebhookReceiver(WebhookSettings settings, UpdateHandler handler, ExecutorService pool, BotCounters counters,
+                    java.util.function.Consumer<Error> onFatal) {
         this.settings = settings;
+        this.counters = counters;
+        this.onFatal = onFatal;
         this.secretDigest = sha256(settings.secretToken());
         this.handler = handler;
         this.pool = pool;
@@ -108,7 +126,8 @@ public final class WebhookReceiver {
     /**
      * Hands one posted update to the router and waits for it to be handled (see the class comment for how long).
      *
-     * @return the HTTP status to answer: 200 handled (or a repeat of one), 400 not an update, 503 stopping or full
+     * @return the HTTP status to answer: 200 handled (or a repeat of one, or skipped after failing too often), 400
+     *         not an update, 500 handling failed (Telegram sends it again), 503 stopping or full
      */
     public int receive(byte[] body) {
         if (!admit()) {
@@ -128,8 +147,8 @@ public final class WebhookReceiver {
                 log.warn("Webhook post has no update_id");
                 return BAD_REQUEST;
             }
-            CompletableFuture<Boolean> mine = new CompletableFuture<>();
-            CompletableFuture<Boolean> earlier = recent.asMap().putIfAbsent(update.getUpdateId(), mine);
+            CompletableFuture<Integer> mine = new CompletableFuture<>();
+            CompletableFuture<Integer> earlier = recent.asMap().putIfAbsent(update.getUpdateId(), mine);
             if (earlier != null) {
                 return await(earlier);
             }
@@ -144,29 +163,57 @@ public final class WebhookReceiver {
         }
     }
 
-    private void handle(Update update, CompletableFuture<Boolean> outcome) {
+    private void handle(Update update, CompletableFuture<Integer> outcome) {
         try {
             handler.handle(update);
-            outcome.complete(true);
+            failures.invalidate(update.getUpdateId());
+            outcome.complete(OK);
         } catch (InterruptedException e) {
             // stopping: not handled, so Telegram is told to send it again (if it is still waiting for an answer)
             Thread.currentThread().interrupt();
             recent.asMap().remove(update.getUpdateId(), outcome);
-            outcome.complete(false);
-        } catch (RuntimeException | Error e) {
-            // a bug: redelivering would fail the same way; log where, never the message (it may quote text)
-            StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-            log.error("Update could not be handled: {} at {}", e.getClass().getName(), at);
-            outcome.complete(true);
+            outcome.complete(UNAVAILABLE);
+        } catch (RuntimeException | StackOverflowError e) {
+            outcome.complete(failed(update.getUpdateId(), outcome, e));
+        } catch (Error e) {
+            // out of memory and the like: nothing on this JVM can be trusted; not handled, so it comes again
+            recent.asMap().remove(update.getUpdateId(), outcome);
+            outcome.complete(FAILED);
+            log.error("A Telegram worker died: {}", e.getClass().getName());
+            onFatal.accept(e);
         } finally {
             pending.remove(outcome);
             release();
         }
     }
 
-    private int await(CompletableFuture<Boolean> outcome) {
+    /**
+     * Forgets the outcome so that Telegram's redelivery is handled again (a store that failed may work the next
+     * time), until the update has failed {@link UpdatePoller#ATTEMPTS} times: then it is skipped, so that a bug does
+     * not bring it back for ever.
+     *
+     * @return the status to answer
+     */
+    private int failed(int updateId, CompletableFuture<Integer> outcome, Throwable e) {
+        counters.updateFailed();
+        int attempts = failures.asMap().merge(updateId, 1, Integer::sum);
+        boolean answeredAlready = Boolean.TRUE.equals(pending.get(outcome));
+        if (attempts < UpdatePoller.ATTEMPTS && !answeredAlready) {
+            recent.asMap().remove(updateId, outcome);
+            return FAILED;
+        }
+        failures.invalidate(updateId);
+        counters.updateSkipped();
+        // where, never the exception message (it may quote text)
+        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        log.error("Update skipped after {} failed attempt(s){}: {} at {}", attempts,
+                answeredAlready ? ", Telegram already answered" : "", e.getClass().getName(), at);
+        return OK;
+    }
+
+    private int await(CompletableFuture<Integer> outcome) {
         try {
-            return outcome.get(settings.answerWithin().toMillis(), TimeUnit.MILLISECONDS) ? OK : UNAVAILABLE;
+            return outcome.get(settings.answerWithin().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.replace(outcome, true);
             log.info("Update still being handled after {} ms; answered Telegram so it does not send it again",
@@ -229,8 +276,8 @@ public final class WebhookReceiver {
         pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
         int redelivered = 0;
         int lost = 0;
-        for (Map.Entry<CompletableFuture<Boolean>, Boolean> e : pending.entrySet()) {
-            if (e.getKey().complete(false)) {
+        for (Map.Entry<CompletableFuture<Integer>, Boolean> e : pending.entrySet()) {
+            if (e.getKey().complete(UNAVAILABLE)) {
                 if (e.getValue()) {
                     lost++;
                 } else {

@@ -176,6 +176,17 @@ class CommandLineIT {
     }
 
     @Test
+    void floodBenchPrintsItsFigures() throws Exception {
+        JarProcess r = JarProcess.run("", "flood-bench", "--seconds", "2", "--updates", "20");
+        assertEquals(0, r.exitCode(), r.stderr());
+        for (String line : new String[] {"wrong logins:", "try-it posts:", "during a bot burst:", "requests/s",
+                "/health p99", "check p99", "bot burst of 20 updates: 20 answered, 20 of them stored", "peak heap used",
+                "peak resident memory"}) {
+            assertTrue(r.stdout().contains(line), r.stdout());
+        }
+    }
+
+    @Test
     void benchPrintsItsFigures() throws Exception {
         JarProcess r = JarProcess.run("", "bench", "--seconds", "0.2", "--messages", "200");
         assertEquals(0, r.exitCode(), r.stderr());

@@ -238,11 +238,16 @@ class BotJarIT {
                         java.net.URI.create("http://127.0.0.1:" + port + "/tg/hook"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(update.toString()));
-        // the web server is up before the bot registers the webhook; until the bot is ready a post gets 503
+        // the web server starts while the bot registers the webhook: until it listens a connection is refused,
+        // and until the bot is ready a post gets 503 (Telegram retries both)
         int status = 0;
         for (int attempt = 0; attempt < 100 && status != 200; attempt++) {
-            status = http.send(post.copy().header("X-Telegram-Bot-Api-Secret-Token", secret).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            try {
+                status = http.send(post.copy().header("X-Telegram-Bot-Api-Secret-Token", secret).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (java.net.ConnectException notListeningYet) {
+                status = 0;
+            }
             if (status != 200) {
                 Thread.sleep(100);
             }

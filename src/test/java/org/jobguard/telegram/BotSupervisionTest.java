@@ -2,6 +2,7 @@ package org.jobguard.telegram;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +11,14 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Over a fake Bot API on real HTTP: a failed update is not acknowledged, and a stalled poll shows in health. */
+/**
+ * Over a fake Bot API on real HTTP: a failed update is not acknowledged (polling) or answered 500 (webhook), so it
+ * comes again, and a stalled poll shows in health.
+ */
 class BotSupervisionTest {
     private static final String FLAGGED = "高薪招聘客服，包机票，到了再签合同，护照公司保管，地点妙瓦底。";
 
@@ -47,6 +52,53 @@ class BotSupervisionTest {
             h.recorded(0);
             h.api.awaitAllConfirmed(Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void inWebhookModeAnUpdateWhoseStoringFailedIsAnsweredNon200SoTelegramSendsItAgainAndItIsAnsweredOnce()
+            throws Exception {
+        try (BotHarness h = webhookBot()) {
+            WebhookReceiver hook = h.bot().webhook().orElseThrow();
+            h.failingRecords.set(UpdatePoller.ATTEMPTS - 1);
+            byte[] update = Updates.text(711, FLAGGED).put("update_id", 9_001).toString().getBytes(UTF_8);
+            assertEquals(WebhookReceiver.FAILED, hook.receive(update), "not stored: Telegram must deliver it again");
+            assertEquals(WebhookReceiver.FAILED, hook.receive(update), "the redelivery is handled again");
+            assertEquals(WebhookReceiver.OK, hook.receive(update));
+            assertEquals(1, h.recorded.size(), "stored on the third delivery");
+            assertEquals(1, h.api.calls("sendMessage").size(), "answered once, however often it was delivered");
+            assertEquals(WebhookReceiver.OK, hook.receive(update), "a repeat after success is not handled again");
+            assertEquals(1, h.recorded.size());
+            Map<String, Long> events = h.bot().counters().events();
+            assertEquals(UpdatePoller.ATTEMPTS - 1, events.get("event=\"update_failed\""));
+            assertEquals(0, events.get("event=\"update_skipped\""));
+        }
+    }
+
+    @Test
+    void inWebhookModeAnUpdateThatKeepsFailingIsSkippedAfterThreeDeliveriesAndCounted() throws Exception {
+        try (BotHarness h = webhookBot()) {
+            WebhookReceiver hook = h.bot().webhook().orElseThrow();
+            h.failingRecords.set(1_000);
+            byte[] update = Updates.text(712, FLAGGED).put("update_id", 9_002).toString().getBytes(UTF_8);
+            for (int attempt = 1; attempt < UpdatePoller.ATTEMPTS; attempt++) {
+                assertEquals(WebhookReceiver.FAILED, hook.receive(update), "attempt " + attempt);
+            }
+            assertEquals(WebhookReceiver.OK, hook.receive(update), "skipped: Telegram must stop sending it");
+            assertEquals(0, h.recorded.size());
+            Map<String, Long> events = h.bot().counters().events();
+            assertEquals(UpdatePoller.ATTEMPTS, events.get("event=\"update_failed\""));
+            assertEquals(1, events.get("event=\"update_skipped\""), "skipped once, not retried for ever");
+
+            h.failingRecords.set(0);
+            byte[] next = Updates.text(713, FLAGGED + " 第二条").put("update_id", 9_003).toString().getBytes(UTF_8);
+            assertEquals(WebhookReceiver.OK, hook.receive(next), "the next update is handled as usual");
+            assertEquals(1, h.recorded.size());
+        }
+    }
+
+    private static BotHarness webhookBot() throws Exception {
+        return new BotHarness(s -> s.withWebhook(new WebhookSettings(URI.create("https://bot.example.org/tg/hook"),
+                "webhook-secret-0123456789")), BotHarness.CHECKER::check);
     }
 
     @Test
