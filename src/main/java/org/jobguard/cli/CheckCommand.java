@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "check", description = "Check one message (prints a JSON verdict), or with --jsonl one per line.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Check one message (prints a JSON verdict), or with --jsonl one per line.")
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

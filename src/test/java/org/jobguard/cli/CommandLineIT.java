@@ -36,6 +36,23 @@ class CommandLineIT {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsUsageAndExitCode0() throws Exception {
+        java.util.List<String> commands = new java.util.ArrayList<>(new picocli.CommandLine(new Main()).getSubcommands().keySet());
+        commands.remove("help");
+        assertTrue(commands.containsAll(java.util.List.of("check", "bench", "serve", "eval", "train")), commands.toString());
+        for (String command : commands) {
+            for (String[] args : new String[][]{{command, "--help"}, {"help", command}}) {
+                JarProcess r = JarProcess.run("", args);
+                String shown = String.join(" ", args) + ": " + r.stdout() + r.stderr();
+                assertEquals(0, r.exitCode(), shown);
+                assertTrue(r.stdout().startsWith("Usage: jobguard " + command), shown);
+                assertTrue(r.stdout().contains("--help"), shown);
+                assertEquals("", r.stderr(), shown);
+            }
+        }
+    }
+
+    @Test
     void theRunCommandMapsAnArchiveOfTheServicesClassesBuiltWithTheJar(@TempDir Path elsewhere) throws Exception {
         // -Xshare:on turns an archive that does not fit this jar or this JVM from a silent slowdown into an error
         java.util.List<String> command = new java.util.ArrayList<>(org.jobguard.ReadmeRunCommand.command(
