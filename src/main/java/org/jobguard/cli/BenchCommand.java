@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * Throughput and latency of the checker on one thread over generated ~300-character messages of every kind.
  * Figures, not assertions: targets are checked by reading the output, never in unit tests.
  */
-@Command(name = "bench", description = "Checker throughput, ratio to a normalize-only pass, heap and latency.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Checker throughput, ratio to a normalize-only pass, heap and latency.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

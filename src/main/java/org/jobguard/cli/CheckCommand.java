@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jobguard.checker.Language;
 import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.checker.Verdict;
+import org.jobguard.config.ConfigFiles;
+import org.jobguard.i18n.Messages;
+import org.jobguard.reply.VerdictWording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,13 +22,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "check", description = "Check one message (prints a JSON verdict), or with --jsonl one per line.")
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check one message and print the verdict as the bot words it (with --json: the JSON verdict), "
+                + "or with --jsonl one JSON verdict per line.")
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--lang", defaultValue = "auto", description = "auto, zh-Hans, zh-Hant or en (default: auto)")
+    @Option(names = "--lang", defaultValue = "auto",
+            description = "auto (the text's own), zh-Hans, zh-Hant or en: the language the text is checked as "
+                    + "and the verdict worded in")
     String lang;
+
+    @Option(names = "--json", description = "print the verdict as JSON (message keys instead of words)")
+    boolean json;
 
     @Option(names = "--jsonl", description = "read lines {\"id\": ..., \"text\": ...}; print one verdict per line")
     boolean jsonl;
@@ -45,14 +56,21 @@ final class CheckCommand implements Callable<Integer> {
         }
         RedFlagChecker checker = CheckerFactory.fromEnvironment();
         ObjectMapper mapper = new ObjectMapper();
-        VerdictJson json = new VerdictJson(mapper);
+        VerdictJson verdictJson = new VerdictJson(mapper);
         String input = InputText.read(source, System.in);
         if (!jsonl) {
-            out.println(json.toJson(checker.check(input, forced), null).toPrettyString());
+            // as the bot does with a chosen language: the text is checked as that language and the verdict worded in it
+            Verdict verdict = checker.check(input, forced);
+            if (json) {
+                out.println(verdictJson.toJson(verdict, null).toPrettyString());
+            } else {
+                Messages messages = ConfigFiles.locate(System.getenv()).messages();
+                out.println(new VerdictWording(messages, VerdictWording.PLAIN_TEXT).whole(verdict, verdict.language()));
+            }
             return 0;
         }
         for (NumberedLine line : lines(input)) {
-            out.println(checkLine(line.text(), line.number(), checker, forced, mapper, json));
+            out.println(checkLine(line.text(), line.number(), checker, forced, mapper, verdictJson));
         }
         return 0;
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
  * for the other labels (other_scam included: a task scam or a crypto pitch is not a compound offer), per label and
  * per language; then the risk model's cross-validated figures from its training.
  */
-@Command(name = "eval", description = "Score the checker on a labelled JSONL file: recall, false positives, misses.")
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Score the checker on a labelled JSONL file: recall, false positives, misses.")
 final class EvalCommand implements Callable<Integer> {
     static final Set<String> POSITIVE = LabelledMessage.DANGER;
     static final Set<String> NEGATIVE = Set.of("legit_job", "chat", "awareness", "other_scam");

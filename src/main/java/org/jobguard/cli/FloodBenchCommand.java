@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  * the peak heap, the peak resident memory and the bot's reports stored against updates answered. Figures, not
  * assertions: the hostile-load tests ({@code *IT}) assert.
  */
-@Command(name = "flood-bench", description = "Requests/s held under login and try-it floods, p99 of /health and of a"
+@Command(name = "flood-bench", mixinStandardHelpOptions = true, description = "Requests/s held under login and try-it floods, p99 of /health and of a"
         + " check meanwhile, peak heap and RSS, and a bot burst's reports stored vs answered.")
 final class FloodBenchCommand implements Callable<Integer> {
     private static final String FLAGGED = "高薪招聘客服，包吃包住，到了再签合同，护照公司保管。地点：妙瓦底";

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 /** {@code java -jar jobguard.jar [command]}: with no command it runs the service (bot and/or web). */
 @Command(name = "jobguard", mixinStandardHelpOptions = true, version = "JobGuard 0.1",
         description = "JobGuard (求职防骗助手): warns job seekers about scam-compound recruitment.",
-        subcommands = {ServeCommand.class, CheckCommand.class, EvalCommand.class, BenchCommand.class, FloodBenchCommand.class,
-                ContactsCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, CheckCommand.class, EvalCommand.class,
+                BenchCommand.class, FloodBenchCommand.class, ContactsCommand.class,
                 RedactionEvalCommand.class, StoreBenchCommand.class, TrainCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code for bad configuration, bad input files or an unusable database file: the caller must fix something. */

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the service until SIGTERM/Ctrl-C: web always; the Telegram bot too when {@code TELEGRAM_BOT_TOKEN} is set.
  */
-@Command(name = "serve", description = "Run JobGuard: web try-it page and dashboard; the bot when TELEGRAM_BOT_TOKEN is set.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run JobGuard: web try-it page and dashboard; the bot when TELEGRAM_BOT_TOKEN is set.")
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -76,11 +76,16 @@ public final class Messages {
 
     /** The text with {@code {name}} placeholders replaced; arguments alternate name, value. */
     public String format(Language language, String key, Object... nameValuePairs) {
-        String text = get(language, key);
+        return fill(get(language, key), nameValuePairs);
+    }
+
+    /** {@code text} with its {@code {name}} placeholders replaced; arguments alternate name, value. */
+    public static String fill(String text, Object... nameValuePairs) {
+        String filled = text;
         for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
-            text = text.replace("{" + nameValuePairs[i] + "}", String.valueOf(nameValuePairs[i + 1]));
+            filled = filled.replace("{" + nameValuePairs[i] + "}", String.valueOf(nameValuePairs[i + 1]));
         }
-        return text;
+        return filled;
     }
 
     public boolean has(Language language, String key) {

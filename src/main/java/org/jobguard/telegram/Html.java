@@ -19,12 +19,4 @@ final class Html {
         }
         return b.toString();
     }
-
-    /** At most {@code max} code points, never cutting a surrogate pair, with an ellipsis when cut. */
-    static String shorten(String s, int max) {
-        if (s.codePointCount(0, s.length()) <= max) {
-            return s;
-        }
-        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
-    }
 }

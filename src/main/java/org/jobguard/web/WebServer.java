@@ -120,7 +120,23 @@ public final class WebServer {
         this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.publicLimits = new PublicRateLimiter(settings.publicLimits(), clock, random);
         this.app = Javalin.create(this::configure);
+        answerHeadLikeGet();
         inbound.ifPresent(this::refuseClash);
+    }
+
+    /**
+     * Uptime monitors and proxies ask with HEAD. Javalin would answer it on a GET route with an empty 200 without
+     * running the route or giving the request the route's access role (so the gate refused it with 403): every
+     * GET route gets a HEAD route with the same handler and role instead, and Jetty sends no body for HEAD.
+     */
+    private void answerHeadLikeGet() {
+        for (ParsedEndpoint e : List.copyOf(app.unsafe.internalRouter.allHttpHandlers())) {
+            if (e.endpoint.method.equals(HandlerType.GET)) {
+                io.javalin.security.Roles roles = e.endpoint.metadata(io.javalin.security.Roles.class);
+                app.unsafe.internalRouter.addHttpEndpoint(new io.javalin.router.Endpoint(HandlerType.HEAD,
+                        e.endpoint.path, e.endpoint.handler, roles == null ? java.util.Set.of() : java.util.Set.of(roles)));
+            }
+        }
     }
 
     /** A webhook path that is also a page would silently take one of the two away. */
@@ -178,8 +194,9 @@ public final class WebServer {
         List<Route> out = new ArrayList<>();
         for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
             HandlerType m = e.endpoint.method;
+            // HEAD routes are the GET routes' twins (answerHeadLikeGet)
             if (m.equals(HandlerType.BEFORE) || m.equals(HandlerType.BEFORE_MATCHED)
-                    || m.equals(HandlerType.AFTER) || m.equals(HandlerType.AFTER_MATCHED)) {
+                    || m.equals(HandlerType.AFTER) || m.equals(HandlerType.AFTER_MATCHED) || m.equals(HandlerType.HEAD)) {
                 continue;
             }
             io.javalin.security.Roles roles = e.endpoint.metadata(io.javalin.security.Roles.class);
@@ -328,7 +345,8 @@ public final class WebServer {
         boolean bearer = bearerOk(ctx);
         if (access == Access.MODERATOR && !bearer && session.map(Sessions.Session::loggedIn).orElse(false) == false) {
             ctx.skipRemainingHandlers();
-            if (ctx.method().equals(HandlerType.GET) && ctx.path().startsWith("/admin")) {
+            if ((ctx.method().equals(HandlerType.GET) || ctx.method().equals(HandlerType.HEAD))
+                    && ctx.path().startsWith("/admin")) {
                 ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
             } else if (ctx.path().startsWith("/api/")) {
                 ctx.status(HttpStatus.UNAUTHORIZED).json(Map.of("error", "login required"));

@@ -47,4 +47,40 @@ class BuildStepsTest {
         String said = out.toString(StandardCharsets.UTF_8);
         assertTrue(said.startsWith("class-archive training skipped: ") && said.contains("rules.yaml:3"), said);
     }
+
+    @Test
+    void aTrainingRunThatAnswersAsDesignedPrintsNothing() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, ClassArchiveTraining.train(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8)));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aTrainingRunWithAnUnansweredUpdateSaysSo() throws Exception {
+        com.fasterxml.jackson.databind.node.ArrayNode updates = (com.fasterxml.jackson.databind.node.ArrayNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                        [{"update_id": 1, "message": {"chat": {"id": 1, "type": "private"}, "text": "a"}},
+                         {"update_id": 2, "message": {"chat": {"id": 2, "type": "private"}, "text": "b"}},
+                         {"update_id": 3, "message": {"chat": {"id": -3, "type": "supergroup"}, "text": "c"}}]""");
+        assertEquals(java.util.Optional.empty(), ClassArchiveTraining.unexpectedReplies(2, updates));
+        String said = ClassArchiveTraining.unexpectedReplies(1, updates).orElseThrow();
+        assertTrue(said.startsWith("class-archive training: 1 replies to 3 updates, expected 2"), said);
+        assertTrue(ClassArchiveTraining.unexpectedReplies(3, updates).isPresent());
+    }
+
+    /** README's run command starts with Maven: its output must show nothing when nothing is wrong. */
+    @Test
+    void mavenInBatchModePrintsNoTerminalCodes() throws Exception {
+        Process maven;
+        try {
+            maven = new ProcessBuilder("mvn", "-B", "-q", "-o", "validate").redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mvn on the PATH: " + e.getMessage());
+            return;
+        }
+        maven.getOutputStream().close();
+        String said = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, maven.waitFor(), said);
+        assertEquals("", said);
+    }
 }

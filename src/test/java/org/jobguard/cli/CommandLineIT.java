@@ -21,7 +21,7 @@ class CommandLineIT {
     @Test
     void checkPrintsAVerdictWithCodePointEvidence() throws Exception {
         String ad = "😀😀 高薪招聘客服，包机票，到了再签合同，妙 瓦 底，加TG联系";
-        JarProcess r = JarProcess.run(ad, "check");
+        JarProcess r = JarProcess.run(ad, "check", "--json");
         assertEquals(0, r.exitCode(), r.stderr());
         JsonNode v = json.readTree(r.stdout());
         assertEquals("high", v.get("risk").asText());
@@ -33,6 +33,65 @@ class CommandLineIT {
             assertEquals(new String(cps, s, e - s), f.get("evidence").asText());
         }
         assertTrue(r.stdout().contains("到了再签合同"));
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithItsUsageAndExitCode0() throws Exception {
+        java.util.List<String> commands = new java.util.ArrayList<>(new picocli.CommandLine(new Main()).getSubcommands().keySet());
+        commands.remove("help");
+        assertTrue(commands.containsAll(java.util.List.of("check", "bench", "serve", "eval", "train")), commands.toString());
+        for (String command : commands) {
+            for (String[] args : new String[][]{{command, "--help"}, {"help", command}}) {
+                JarProcess r = JarProcess.run("", args);
+                String shown = String.join(" ", args) + ": " + r.stdout() + r.stderr();
+                assertEquals(0, r.exitCode(), shown);
+                assertTrue(r.stdout().startsWith("Usage: jobguard " + command), shown);
+                assertTrue(r.stdout().contains("--help"), shown);
+                assertEquals("", r.stderr(), shown);
+            }
+        }
+    }
+
+    @Test
+    void checkPrintsTheBotsVerdictAsPlainTextInTheTextsLanguageOrTheOneAskedFor() throws Exception {
+        org.jobguard.i18n.Messages messages = org.jobguard.i18n.Messages.load(Path.of("messages"));
+        String ad = "高薪招聘客服<b>，包机票，到了再签合同，妙 瓦 底，加TG联系";
+        JsonNode verdict = json.readTree(JarProcess.run(ad, "check", "--json").stdout());
+        for (String lang : new String[]{"auto", "zh-Hans", "zh-Hant", "en"}) {
+            JarProcess r = lang.equals("auto") ? JarProcess.run(ad, "check") : JarProcess.run(ad, "check", "--lang", lang);
+            assertEquals(0, r.exitCode(), r.stderr());
+            org.jobguard.checker.Language language = org.jobguard.checker.Language.fromTag(
+                    lang.equals("auto") ? "zh-Hans" : lang).orElseThrow();
+            String shown = lang + ":\n" + r.stdout();
+            assertTrue(r.stdout().startsWith(plain(messages.get(language, "tg.headline.high")) + "\n"), shown);
+            assertTrue(r.stdout().contains(plain(messages.get(language, "tg.flags.title"))), shown);
+            assertTrue(r.stdout().contains(plain(messages.get(language, "tg.advice.title"))), shown);
+            for (JsonNode flag : verdict.get("flags")) {
+                assertTrue(r.stdout().contains(flag.get("evidence").asText()), shown);
+                String key = flag.get("message_key").asText();
+                if (messages.has(org.jobguard.checker.Language.EN, key)) {
+                    assertTrue(r.stdout().contains(messages.get(language, key)), key + " in " + shown);
+                }
+            }
+            for (JsonNode advice : verdict.get("advice")) {
+                assertTrue(r.stdout().contains("• " + messages.get(language, advice.asText())), shown);
+            }
+            // the checked text is quoted as it is, the messages' own markup is dropped
+            assertTrue(r.stdout().contains("<b>，") || !verdict.toString().contains("<b>"), shown);
+            assertFalse(r.stdout().contains("<i>") || r.stdout().contains("</b>") || r.stdout().contains("&lt;"), shown);
+            assertFalse(r.stdout().contains("flag.") || r.stdout().contains("advice.") || r.stdout().contains("{"), shown);
+        }
+    }
+
+    @Test
+    void checkOnAWarningOrNothingSaysWhatTheBotSays() throws Exception {
+        org.jobguard.i18n.Messages messages = org.jobguard.i18n.Messages.load(Path.of("messages"));
+        JarProcess empty = JarProcess.run("🎉🎉", "check", "--lang", "en");
+        assertEquals(plain(messages.get(org.jobguard.checker.Language.EN, "tg.empty")) + "\n", empty.stdout());
+    }
+
+    private static String plain(String message) {
+        return message.replaceAll("<[^<>]*>", "");
     }
 
     @Test
@@ -102,10 +161,14 @@ class CommandLineIT {
             "🎉🎉🎉".getBytes(StandardCharsets.UTF_8),
         };
         for (byte[] in : inputs) {
-            JarProcess r = JarProcess.run(in, Map.of(), Path.of("."), "check");
+            JarProcess r = JarProcess.run(in, Map.of(), Path.of("."), "check", "--json");
             assertEquals(0, r.exitCode(), r.stderr());
             assertFalse(r.stderr().contains("Exception"), r.stderr());
             assertTrue(json.readTree(r.stdout()).has("risk"));
+            JarProcess readable = JarProcess.run(in, Map.of(), Path.of("."), "check");
+            assertEquals(0, readable.exitCode(), readable.stderr());
+            assertEquals("", readable.stderr());
+            assertFalse(readable.stdout().isBlank());
         }
     }
 
