@@ -143,7 +143,10 @@ public final class RedFlagChecker {
             // a strong sign is medium on its own, and high once the rest of the message also reads as an offer
             risk = risk.atLeast(Risk.MEDIUM) ? Risk.HIGH : Risk.MEDIUM;
         }
-        Verdict.Kind kind = cuedAwareness || !risk.atLeast(Risk.MEDIUM) && matches.awareness > 0 && !flags.isEmpty()
+        // a warning quotes the lures but does not ask anyone to apply: below medium, its warning cues outnumber
+        // the calls to get in touch
+        Verdict.Kind kind = cuedAwareness
+                || !risk.atLeast(Risk.MEDIUM) && matches.awareness > matches.recruiting && !flags.isEmpty()
                 ? Verdict.Kind.AWARENESS
                 : risk.atLeast(Risk.MEDIUM) && ransom
                 ? Verdict.Kind.RANSOM : Verdict.Kind.MESSAGE;
