@@ -103,18 +103,17 @@ public final class RedFlagChecker {
         }
         Setup s = setup.get();
         CompiledRules rules = s.rules();
-        Matches matches = rules.match(normalized);
-        List<PlaceMention> named = places.find(normalized);
-        List<RedFlag> flags = withPlaces(dropContained(flags(rules, matches, normalized)), named, normalized);
+        Evidence e = evidence(s, normalized);
+        Matches matches = e.matches();
+        List<RedFlag> flags = e.flags();
         List<String> shadow = shadowHits(rules, matches);
-        boolean[] ruleHits = ruleHits(rules, matches);
         boolean cuedAwareness = matches.awareness >= 2 && matches.awareness > 2 * matches.recruiting;
 
         // the named features, each with its weight; few per message
         float[] w = s.weights();
         int[][] slots = {new int[32]};
         int[] slotCount = {0};
-        s.features().named(normalized, ruleHits, flags, matches, Places.zones(named), found, language, slot -> {
+        s.features().named(normalized, e.ruleHits(), flags, matches, e.zones(), found, language, slot -> {
             if (slotCount[0] == slots[0].length) {
                 slots[0] = java.util.Arrays.copyOf(slots[0], 2 * slotCount[0]);
             }
@@ -183,10 +182,8 @@ public final class RedFlagChecker {
         Setup s = setup.get();
         java.util.TreeMap<Integer, Double> values = new java.util.TreeMap<>();
         if (!normalized.isBlank()) {
-            Matches matches = s.rules().match(normalized);
-            List<PlaceMention> named = places.find(normalized);
-            List<RedFlag> flags = withPlaces(dropContained(flags(s.rules(), matches, normalized)), named, normalized);
-            s.features().named(normalized, ruleHits(s.rules(), matches), flags, matches, Places.zones(named),
+            Evidence e = evidence(s, normalized);
+            s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
             Wording.Grams g = s.features().wording(normalized, new Wording.Grams());
             double each = g.count == 0 ? 0 : WORDING_SCALE / Math.sqrt(g.count);
@@ -243,6 +240,21 @@ public final class RedFlagChecker {
         }
         out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
         return out;
+    }
+
+    /**
+     * What the rules and the gazetteer found in a message: the part of a check that scoring and training share.
+     * {@code matches} is the thread's reused one, valid until its next check.
+     */
+    private record Evidence(Matches matches, List<RedFlag> flags, boolean[] ruleHits, int zones) {
+    }
+
+    private Evidence evidence(Setup s, NormalizedText normalized) {
+        CompiledRules rules = s.rules();
+        Matches matches = rules.match(normalized);
+        List<PlaceMention> named = places.find(normalized);
+        List<RedFlag> flags = withPlaces(dropContained(flags(rules, matches, normalized)), named, normalized);
+        return new Evidence(matches, flags, ruleHits(rules, matches), Places.zones(named));
     }
 
     private static boolean[] ruleHits(CompiledRules rules, Matches m) {

@@ -1,11 +1,7 @@
 package org.jobguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.jobguard.App;
 import org.jobguard.config.ConfigException;
 
@@ -15,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.HttpURLConnection;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +21,9 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -44,7 +37,6 @@ import java.util.stream.Stream;
  * service that cannot start or answer fails the build; a broken configuration file only skips the training.
  */
 public final class ClassArchiveTraining {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long WAIT_SECONDS = 120;
 
     private ClassArchiveTraining() {
@@ -63,7 +55,7 @@ public final class ClassArchiveTraining {
      * @return the exit code: 0, as anything else is thrown
      */
     static int train(Map<String, String> environment, PrintStream out) throws Exception {
-        ArrayNode updates = (ArrayNode) JSON.readTree(resource("class-archive-updates.json"));
+        ArrayNode updates = (ArrayNode) LoopbackBotApi.JSON.readTree(resource("class-archive-updates.json"));
         long lastUpdate = updates.get(updates.size() - 1).path("update_id").asLong();
         Path data = Files.createTempDirectory("jobguard-archive-training");
         StandInBotApi api = new StandInBotApi(updates, lastUpdate);
@@ -118,7 +110,7 @@ public final class ClassArchiveTraining {
             if (!done) {
                 console.print(log.toString(StandardCharsets.UTF_8));
             }
-            api.stop();
+            api.close();
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -185,65 +177,26 @@ public final class ClassArchiveTraining {
     }
 
     /** Just enough of the Bot API for the service's start-up and replies; it hands out the updates once. */
-    private static final class StandInBotApi {
-        private final HttpServer server;
+    private static final class StandInBotApi extends LoopbackBotApi {
         private final ArrayNode updates;
         private final long lastUpdate;
-        private final AtomicInteger messageIds = new AtomicInteger(100);
         final AtomicInteger replies = new AtomicInteger();
         final CountDownLatch allAcknowledged = new CountDownLatch(1);
 
         StandInBotApi(ArrayNode updates, long lastUpdate) throws IOException {
+            super("jobguard_training_bot", 0);
             this.updates = updates;
             this.lastUpdate = lastUpdate;
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", this::answer);
-            server.setExecutor(Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "archive-training-bot-api");
-                t.setDaemon(true);
-                return t;
-            }));
-            server.start();
         }
 
-        int port() {
-            return server.getAddress().getPort();
+        @Override
+        void replied(long chat) {
+            replies.incrementAndGet();
         }
 
-        void stop() {
-            server.stop(0);
-        }
-
-        private void answer(HttpExchange exchange) throws IOException {
-            JsonNode request;
-            try (InputStream in = exchange.getRequestBody()) {
-                byte[] body = in.readAllBytes();
-                request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-            }
-            String path = exchange.getRequestURI().getPath();
-            String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-            ObjectNode response = JSON.createObjectNode().put("ok", true);
-            switch (method) {
-                case "getme" -> response.putObject("result").put("id", 1).put("is_bot", true)
-                        .put("first_name", "JobGuard").put("username", "jobguard_training_bot");
-                case "getupdates" -> response.set("result", updatesAfter(request.path("offset").asLong(0)));
-                case "sendmessage", "editmessagetext" -> {
-                    replies.incrementAndGet();
-                    ObjectNode message = response.putObject("result").put("message_id", messageIds.incrementAndGet())
-                            .put("date", 1_764_000_000).put("text", request.path("text").asText());
-                    message.putObject("chat").put("id", request.path("chat_id").asLong()).put("type", "private");
-                }
-                default -> response.put("result", true);
-            }
-            byte[] out = JSON.writeValueAsBytes(response);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, out.length);
-            try (OutputStream o = exchange.getResponseBody()) {
-                o.write(out);
-            }
-        }
-
-        private ArrayNode updatesAfter(long offset) {
+        @Override
+        ArrayNode updates(JsonNode request) throws InterruptedException {
+            long offset = request.path("offset").asLong(0);
             if (offset > lastUpdate) {
                 allAcknowledged.countDown();
             }
@@ -254,12 +207,8 @@ public final class ClassArchiveTraining {
                 }
             });
             if (pending.isEmpty()) {
-                try {
-                    // a long poll with nothing to deliver, shortened: the training has no one to wait for
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                // a long poll with nothing to deliver, shortened: the training has no one to wait for
+                Thread.sleep(50);
             }
             return pending;
         }

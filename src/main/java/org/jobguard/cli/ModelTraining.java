@@ -45,7 +45,7 @@ final class ModelTraining {
     /** weights smaller than this change no verdict; leaving them out keeps the file small */
     private static final double PRUNE = 5e-4;
 
-    record Result(RiskModel model, double[] crossValidated, List<LabelledMessage> messages, double c) {
+    record Result(RiskModel model, double[] crossValidated) {
     }
 
     private final RedFlagChecker featureReader;
@@ -114,7 +114,7 @@ final class ModelTraining {
         }
         RiskModel model = new RiskModel(version, space.ngramBits(), named,
                 buckets.stream().mapToInt(Integer::intValue).toArray(), bw, round(platt[0]), round(platt[1]), thresholds);
-        return new Result(model, p, messages, c);
+        return new Result(model, p);
     }
 
     /** Fold by label, in file order: each fold gets every fifth message of each label. */

@@ -226,21 +226,12 @@ public final class PlacesLoader {
 
         /** Non-empty texts, each remembered with its place for errors the gazetteer finds later. */
         private List<String> strings(String at, JsonNode n, String entryId) {
-            if (!n.isArray()) {
+            if (n == null || !n.isArray()) {
                 throw doc.error(at, "expected a list");
             }
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < n.size(); i++) {
-                JsonNode v = n.get(i);
-                if (!v.isTextual() && !v.isNumber()) {
-                    throw doc.error(at + "/" + i, "expected text, found " + v.getNodeType().name().toLowerCase());
-                }
-                String s = v.asText().strip();
-                if (s.isEmpty()) {
-                    throw doc.error(at + "/" + i, "empty name");
-                }
-                namePointers.putIfAbsent(key(entryId, s), at + "/" + i);
-                out.add(s);
+            List<String> out = doc.texts(at, n, "name");
+            for (int i = 0; i < out.size(); i++) {
+                namePointers.putIfAbsent(key(entryId, out.get(i)), at + "/" + i);
             }
             return out;
         }

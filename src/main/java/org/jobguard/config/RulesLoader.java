@@ -145,25 +145,7 @@ public final class RulesLoader {
     }
 
     private static List<String> strings(YamlDocument doc, String at, JsonNode n) {
-        if (n == null || n.isNull()) {
-            return List.of();
-        }
-        if (!n.isArray()) {
-            throw doc.error(at, "expected a list");
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n.size(); i++) {
-            JsonNode v = n.get(i);
-            if (!v.isTextual() && !v.isNumber()) {
-                throw doc.error(at + "/" + i, "expected text, found " + v.getNodeType().name().toLowerCase());
-            }
-            String s = v.asText().strip();
-            if (s.isEmpty()) {
-                throw doc.error(at + "/" + i, "empty phrase");
-            }
-            out.add(s);
-        }
-        return out;
+        return doc.texts(at, n, "phrase");
     }
 
     private static String text(YamlDocument doc, String at, JsonNode n) {

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -83,5 +85,33 @@ public final class YamlDocument {
 
     public ConfigException error(String pointer, String reason) {
         return new ConfigException(file, line(pointer), reason);
+    }
+
+    /**
+     * The list at {@code pointer}: each item text (or a number, read as text), stripped and never empty; errors name
+     * the item's line. No list at all is an empty one.
+     *
+     * @param item what an item is called in the error for an empty one ("phrase", "name")
+     */
+    public List<String> texts(String pointer, JsonNode n, String item) {
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (!n.isArray()) {
+            throw error(pointer, "expected a list");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode v = n.get(i);
+            if (!v.isTextual() && !v.isNumber()) {
+                throw error(pointer + "/" + i, "expected text, found " + v.getNodeType().name().toLowerCase());
+            }
+            String s = v.asText().strip();
+            if (s.isEmpty()) {
+                throw error(pointer + "/" + i, "empty " + item);
+            }
+            out.add(s);
+        }
+        return out;
     }
 }

@@ -408,8 +408,11 @@ final class Database implements AutoCloseable {
     private static void restrict(Path p, String perms) {
         try {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
-        } catch (UnsupportedOperationException | IOException e) {
+        } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the directory's own permissions are all we have
+        } catch (IOException e) {
+            // the file works but other users of the machine may read it: say so, the operator can fix it
+            log.warn("{}: could not make the file private ({}): {}", p, perms, e.getMessage());
         }
     }
 
