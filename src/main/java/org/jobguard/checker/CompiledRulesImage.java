@@ -216,11 +216,15 @@ public final class CompiledRulesImage {
             }
             for (Pattern pattern : r.patterns()) {
                 int index = gatedList.size();
+                // the normalizer trims a literal's trailing space ("not be " of "\\bnot be (permitted|allowed)"):
+                // the start without it still gates the pattern, which then costs a scan instead of a regex search
                 List<String> starts = pattern.flags() == 0
-                        ? RegexTrigger.prefixes(pattern.pattern()).orElse(List.of()) : List.of();
+                        ? RegexTrigger.prefixes(pattern.pattern()).orElse(List.of()).stream().map(String::stripTrailing)
+                                .toList()
+                        : List.of();
                 // a prefix the normalizer would change cannot be found in normalized text: try everywhere
                 boolean gated = !starts.isEmpty() && starts.stream()
-                        .allMatch(s -> normalizer.normalize(s).text().equals(s));
+                        .allMatch(s -> !s.isEmpty() && normalizer.normalize(s).text().equals(s));
                 gatedList.add(gated);
                 if (gated) {
                     starts.forEach(s -> phrases.computeIfAbsent(s, k -> new ArrayList<>(1))
