@@ -107,7 +107,7 @@ public final class RedFlagChecker {
         Matches matches = e.matches();
         List<RedFlag> flags = e.flags();
         List<String> shadow = shadowHits(rules, matches);
-        boolean cuedAwareness = matches.awareness >= 2 && matches.awareness > 2 * matches.recruiting;
+        boolean cuedAwareness = cuedAwareness(matches);
 
         // the named features, each with its weight; few per message
         float[] w = s.weights();
@@ -132,10 +132,9 @@ public final class RedFlagChecker {
         if (risk == Risk.NONE && !flags.isEmpty()) {
             risk = Risk.LOW;
         }
-        boolean strongSign = false;
+        boolean strongSign = strongSignOfAnOffer(flags, matches);
         boolean ransom = false;
         for (RedFlag f : flags) {
-            strongSign |= controlOrIrregular(f);
             ransom |= f.category() == Category.RANSOM;
         }
         if (strongSign) {
@@ -181,8 +180,12 @@ public final class RedFlagChecker {
         NormalizedText normalized = normalizer.normalize(text == null ? "" : text);
         Setup s = setup.get();
         java.util.TreeMap<Integer, Double> values = new java.util.TreeMap<>();
+        boolean atLeastMedium = false;
+        boolean atMostLow = false;
         if (!normalized.isBlank()) {
             Evidence e = evidence(s, normalized);
+            atLeastMedium = strongSignOfAnOffer(e.flags(), e.matches());
+            atMostLow = cuedAwareness(e.matches());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
             Wording.Grams g = s.features().wording(normalized, new Wording.Grams());
@@ -200,7 +203,7 @@ public final class RedFlagChecker {
             slots[i] = e.getKey();
             v[i++] = e.getValue();
         }
-        return new FeatureVector(slots, v);
+        return new FeatureVector(slots, v, atLeastMedium, atMostLow);
     }
 
     /**
@@ -401,6 +404,27 @@ public final class RedFlagChecker {
             }
         }
         return true;
+    }
+
+    /**
+     * A strong sign is medium on its own in an offer or a demand; in a text with more warning cues than calls to get
+     * in touch (a survivor's story, a news report: "护照被收走") the model alone decides.
+     */
+    private static boolean strongSignOfAnOffer(List<RedFlag> flags, Matches m) {
+        if (m.awareness > m.recruiting) {
+            return false;
+        }
+        for (RedFlag f : flags) {
+            if (controlOrIrregular(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Warning cues at least twice as many as the calls to get in touch: a published warning, not an offer. */
+    private static boolean cuedAwareness(Matches m) {
+        return m.awareness >= 2 && m.awareness > 2 * m.recruiting;
     }
 
     /**
