@@ -46,6 +46,8 @@ public final class FeatureSpace {
     final int[] awareness;
     final int[] recruiting;
     final int[] legitimacy;
+    final int[] narrative;
+    final int narrativeWithFlags;
     final int awarenessWithFlags;
     final int quotedFlag;
     final int mostlyQuoted;
@@ -100,6 +102,8 @@ public final class FeatureSpace {
         awareness = new int[] {add("cue:awareness:1"), add("cue:awareness:2"), add("cue:awareness:3+")};
         recruiting = new int[] {add("cue:recruiting:1"), add("cue:recruiting:2+")};
         legitimacy = new int[] {add("cue:legitimacy:1"), add("cue:legitimacy:2+")};
+        narrative = new int[] {add("cue:narrative:1"), add("cue:narrative:2"), add("cue:narrative:3+")};
+        narrativeWithFlags = add("cue:narrative+flags");
         awarenessWithFlags = add("cue:awareness+flags");
         quotedFlag = add("discourse:quoted_flag");
         mostlyQuoted = add("discourse:mostly_quoted");

@@ -96,6 +96,12 @@ final class MessageFeatures {
         if (cues.legitimacy > 0) {
             sink.feature(space.legitimacy[Math.min(cues.legitimacy, 2) - 1]);
         }
+        if (cues.narrative > 0) {
+            sink.feature(space.narrative[Math.min(cues.narrative, 3) - 1]);
+            if (count > 0) {
+                sink.feature(space.narrativeWithFlags);
+            }
+        }
         if (quoted > 0) {
             sink.feature(space.quotedFlag);
             if (2 * quoted > flags.size()) {

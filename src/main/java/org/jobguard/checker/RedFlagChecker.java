@@ -411,7 +411,7 @@ public final class RedFlagChecker {
      * in touch (a survivor's story, a news report: "护照被收走") the model alone decides.
      */
     private static boolean strongSignOfAnOffer(List<RedFlag> flags, Matches m) {
-        if (m.awareness > m.recruiting) {
+        if (m.awareness > m.recruiting || m.narrative > m.recruiting) {
             return false;
         }
         for (RedFlag f : flags) {
