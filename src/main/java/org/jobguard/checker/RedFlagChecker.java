@@ -164,7 +164,7 @@ public final class RedFlagChecker {
         }
         if (risk.atLeast(Risk.MEDIUM) && (wording >= WORDING_WORTH_QUOTING || flags.isEmpty())) {
             flags = new ArrayList<>(flags);
-            flags.addAll(wordingQuotes(s, normalized, g, flags));
+            flags.addAll(wordingQuotes(normalized, g, flags));
         }
         sortBySeverity(flags);
         return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
@@ -273,7 +273,9 @@ public final class RedFlagChecker {
         int offset = s.space().ngramSlot(0);
         double sum = 0;
         for (int i = 0; i < g.count; i++) {
-            sum += w[offset + g.bucket[i]];
+            float weight = w[offset + g.bucket[i]];
+            g.weight[i] = weight;
+            sum += weight;
         }
         return g.count == 0 ? 0 : WORDING_SCALE * sum / Math.sqrt(g.count);
     }
@@ -281,23 +283,20 @@ public final class RedFlagChecker {
     /**
      * Quotes the wording that weighed most: the n-gram with the highest weight outside the rules' evidence, grown
      * over the n-grams that touch it and weigh at least a third as much; then the next best elsewhere. Works on the
-     * message's n-grams, not per character, so a quote costs a pass over them.
+     * message's n-grams, not per character, so a quote costs a pass over them. Reads the weights {@link #wordingSum}
+     * kept with the n-grams: looked up again in the model's table, each is a likely cache miss.
      */
-    private static List<RedFlag> wordingQuotes(Setup s, NormalizedText normalized, Wording.Grams g,
-                                               List<RedFlag> flags) {
+    private static List<RedFlag> wordingQuotes(NormalizedText normalized, Wording.Grams g, List<RedFlag> flags) {
         String text = normalized.text();
         int[] source = normalized.source();
-        float[] w = s.weights();
-        int offset = s.space().ngramSlot(0);
         List<RedFlag> quotes = new ArrayList<>(MAX_WORDING_QUOTES);
         int[] taken = new int[2 * MAX_WORDING_QUOTES];
-        int[] covered = coveredByFlags(source, text.length(), flags);
         for (int q = 0; q < MAX_WORDING_QUOTES; q++) {
             int best = -1;
             float bestWeight = 0;
             for (int k = 0; k < g.count; k++) {
-                float c = w[offset + g.bucket[k]];
-                if (c > bestWeight && free(g.start[k], g.end[k], covered, taken, q)) {
+                float c = g.weight[k];
+                if (c > bestWeight && free(g.start[k], g.end[k], source, flags, taken, q)) {
                     best = k;
                     bestWeight = c;
                 }
@@ -322,9 +321,9 @@ public final class RedFlagChecker {
                 for (int k = lo; k <= hi; k++) {
                     int gs = g.start[k];
                     int ge = g.end[k];
-                    if ((gs < start || ge > end) && gs <= end && ge >= start && w[offset + g.bucket[k]] >= floor
+                    if ((gs < start || ge > end) && gs <= end && ge >= start && g.weight[k] >= floor
                             && Math.max(end, ge) - Math.min(start, gs) <= MAX_WORDING_QUOTE_LENGTH
-                            && joinable(text, start, end, gs, ge) && free(gs, ge, covered, taken, q)) {
+                            && joinable(text, start, end, gs, ge) && free(gs, ge, source, flags, taken, q)) {
                         start = Math.min(start, gs);
                         end = Math.max(end, ge);
                         grew = true;
@@ -351,39 +350,14 @@ public final class RedFlagChecker {
         return quotes;
     }
 
-    /**
-     * For each position of the normalized text, how many positions before it lie in some flag's evidence: a
-     * message has a hundred or more n-grams to test against its flags, and with these counts each test is one
-     * subtraction. Positions map to the original in order, so a flag overlaps an n-gram exactly when it covers
-     * one of the n-gram's positions.
-     */
-    private static int[] coveredByFlags(int[] source, int length, List<RedFlag> flags) {
-        int[] covered = new int[length + 1];
-        if (length == 0) {
-            return covered;
-        }
-        int originalLength = source[length - 1] + 1;
-        // flags opening minus flags closing at each code point of the original, then summed along
-        int[] open = new int[originalLength + 1];
-        for (RedFlag f : flags) {
-            if (f.start() < originalLength) {
-                open[Math.max(0, f.start())]++;
-                open[Math.min(originalLength, f.end())]--;
-            }
-        }
-        for (int cp = 1; cp < originalLength; cp++) {
-            open[cp] += open[cp - 1];
-        }
-        for (int p = 0; p < length; p++) {
-            covered[p + 1] = covered[p] + (open[source[p]] > 0 ? 1 : 0);
-        }
-        return covered;
-    }
-
     /** Whether [start, end) of the normalized text is outside the rules' evidence and the quotes taken so far. */
-    private static boolean free(int start, int end, int[] covered, int[] taken, int quotes) {
-        if (covered[end] != covered[start]) {
-            return false;
+    private static boolean free(int start, int end, int[] source, List<RedFlag> flags, int[] taken, int quotes) {
+        int from = source[start];
+        int to = source[end - 1] + 1;
+        for (RedFlag f : flags) {
+            if (f.start() < to && from < f.end()) {
+                return false;
+            }
         }
         for (int q = 0; q < quotes; q++) {
             if (taken[2 * q] < end && start < taken[2 * q + 1]) {
