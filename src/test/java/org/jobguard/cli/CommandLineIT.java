@@ -253,7 +253,8 @@ class CommandLineIT {
     void benchPrintsItsFigures() throws Exception {
         JarProcess r = JarProcess.run("", "bench", "--seconds", "0.2", "--messages", "200");
         assertEquals(0, r.exitCode(), r.stderr());
-        for (String line : new String[] {"checker ", "normalize-only ", "ratio ", "heap used", "latency p50", "redaction of "}) {
+        for (String line : new String[] {"checker ", "msgs per CPU-second", "normalize-only ", "ratio ", "heap used",
+            "latency p50", "redaction of "}) {
             assertTrue(r.stdout().contains(line), r.stdout());
         }
     }
