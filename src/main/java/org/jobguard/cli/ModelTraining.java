@@ -183,7 +183,7 @@ final class ModelTraining {
         // high: where at most 1 in 100 negatives that can be flagged reaches, and never below 0.8
         double high = Math.max(Math.max(medium, 0.8),
                 lowestKeeping(negatives, (int) Math.floor(0.01 * negatives.size())));
-        return new RiskModel.Thresholds(round(medium / 2), round(medium), round(Math.min(high, 0.99)));
+        return new RiskModel.Thresholds(round(medium / 2), roundUp(medium), roundUp(Math.min(high, 0.99)));
     }
 
     /** The lowest threshold at which at most {@code allowed} of {@code values} are at or above it. */
@@ -256,5 +256,10 @@ final class ModelTraining {
 
     private static double round(double v) {
         return Math.round(v * 10000) / 10000.0;
+    }
+
+    /** A threshold rounded down could let in the message it was set just above. */
+    private static double roundUp(double v) {
+        return Math.ceil(v * 10000) / 10000.0;
     }
 }
