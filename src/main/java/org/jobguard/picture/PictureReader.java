@@ -67,6 +67,13 @@ public final class PictureReader implements AutoCloseable {
         return new PictureReader(settings, missing, deadlines);
     }
 
+    /** A reader that reads nothing, without looking for Tesseract: for a bot or web server built without one. */
+    public static PictureReader off() {
+        PictureSettings settings = PictureSettings.defaults();
+        return new PictureReader(new PictureSettings(false, settings.command(), 1, 0, settings.timeout(),
+                settings.maxBytes()), Optional.of("reading pictures is switched off"), null);
+    }
+
     public boolean available() {
         return missing.isEmpty();
     }
@@ -174,6 +181,8 @@ public final class PictureReader implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
-        deadlines.shutdownNow();
+        if (deadlines != null) {
+            deadlines.shutdownNow();
+        }
     }
 }
