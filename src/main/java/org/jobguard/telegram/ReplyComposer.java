@@ -40,7 +40,14 @@ final class ReplyComposer {
     }
 
     String verdict(Verdict v, Language lang, Optional<String> forwardNoteKey) {
-        String headText = String.join("\n", wording.head(v, lang, forwardNoteKey));
+        return verdict(v, lang, forwardNoteKey, Optional.empty());
+    }
+
+    /** @param pictureNoteKey set when the text was read from a picture: a line saying so, under the headline */
+    String verdict(Verdict v, Language lang, Optional<String> forwardNoteKey, Optional<String> pictureNoteKey) {
+        List<String> head = new java.util.ArrayList<>(wording.head(v, lang, forwardNoteKey));
+        pictureNoteKey.ifPresent(k -> head.add(1, messages.get(lang, k)));
+        String headText = String.join("\n", head);
         String tailText = String.join("\n\n", wording.tail(v, lang));
         List<String> flagLines = wording.flagLines(v, lang);
         if (flagLines.isEmpty()) {

@@ -20,17 +20,35 @@ import java.util.Optional;
  * @param empty         the form was sent with nothing to check
  * @param help          help contacts for the place the text names, shown with a high-risk or ransom verdict
  * @param reported      the visitor just told us this verdict was wrong
+ * @param upload        the picture upload next to the text box, and what came of a picture just read
  */
 public record TryItView(String text, String langOption, Optional<Verdict> verdict,
                         List<EvidenceHighlight.Segment> segments, int originalChars, int checkedChars,
-                        boolean empty, Optional<HelpAnswer> help, boolean reported) {
+                        boolean empty, Optional<HelpAnswer> help, boolean reported, Upload upload) {
+
+    /**
+     * @param on     pictures are read on this server (Tesseract is installed)
+     * @param mb     the largest picture accepted
+     * @param notice the message key saying what came of the picture just sent (read, unreadable, ...); empty if none
+     */
+    public record Upload(boolean on, int mb, String notice) {
+        public boolean fromPicture() {
+            return notice.equals("web.try.picture_note");
+        }
+    }
 
     public static TryItView blank() {
-        return new TryItView("", "auto", Optional.empty(), List.of(), 0, 0, false, Optional.empty(), false);
+        return new TryItView("", "auto", Optional.empty(), List.of(), 0, 0, false, Optional.empty(), false,
+                new Upload(false, 0, ""));
     }
 
     public static TryItView empty(String langOption) {
-        return new TryItView("", langOption, Optional.empty(), List.of(), 0, 0, true, Optional.empty(), false);
+        return new TryItView("", langOption, Optional.empty(), List.of(), 0, 0, true, Optional.empty(), false,
+                new Upload(false, 0, ""));
+    }
+
+    public TryItView with(Upload u) {
+        return new TryItView(text, langOption, verdict, segments, originalChars, checkedChars, empty, help, reported, u);
     }
 
     /** A verdict can be reported wrong when it flagged something, or when it missed what the visitor calls a scam. */

@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jobguard.picture.PictureReader;
+import org.jobguard.picture.PictureText;
 
 /**
  * The web face of JobGuard on one Javalin server: the public try-it and contacts pages, the moderator
@@ -76,6 +78,7 @@ public final class WebServer {
     private final PublicRateLimiter publicLimits;
     private final Optional<InboundPost> inbound;
     private final java.util.function.Supplier<Optional<String>> otherProblems;
+    private final PictureReader pictures;
     private final Javalin app;
     private boolean started;
 
@@ -102,6 +105,14 @@ public final class WebServer {
     public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
                      HelpDirectory directory, ServiceMetrics metrics, Clock clock, Optional<InboundPost> inbound,
                      java.util.function.Supplier<Optional<String>> otherProblems) {
+        this(settings, messages, checker, patterns, directory, metrics, clock, inbound, otherProblems, PictureReader.off());
+    }
+
+    /** @param pictures reads the text of pictures uploaded on the try-it page ({@code POST /picture}) */
+    public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
+                     HelpDirectory directory, ServiceMetrics metrics, Clock clock, Optional<InboundPost> inbound,
+                     java.util.function.Supplier<Optional<String>> otherProblems, PictureReader pictures) {
+        this.pictures = pictures;
         this.otherProblems = otherProblems;
         this.settings = settings;
         this.inbound = inbound;
@@ -214,7 +225,11 @@ public final class WebServer {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         // every body is read through body(), which refuses a longer one before reading it; this is a backstop
-        config.http.maxRequestSize = settings.maxFormBodyBytes();
+        config.http.maxRequestSize = Math.max(settings.maxFormBodyBytes(), pictureBodyBytes());
+        // an uploaded picture stays in memory: parts below this size are never written to a temporary file
+        config.jetty.multipartConfig.maxInMemoryFileSize(pictureBodyBytes(), io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxFileSize(pictures.settings().maxBytes(), io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(pictureBodyBytes(), io.javalin.config.SizeUnit.BYTES);
         config.http.defaultContentType = "text/plain; charset=utf-8";
         // a stop lets requests in progress finish (a webhook post answered at the last moment must reach Telegram,
         // or it is sent again and answered twice); Javalin puts its handlers inside this one
@@ -230,6 +245,7 @@ public final class WebServer {
         r.get("/", ctx -> renderTryIt(ctx, TryItView.blank()), Access.PUBLIC);
         r.post("/", this::tryIt, Access.PUBLIC);
         r.post("/report", this::report, Access.PUBLIC);
+        r.post("/picture", this::picture, Access.PUBLIC);
         r.get("/contacts", this::contacts, Access.PUBLIC);
         r.post("/api/check", this::apiCheck, Access.PUBLIC);
         r.get("/health", this::health, Access.PUBLIC);
@@ -440,7 +456,80 @@ public final class WebServer {
         return body;
     }
 
+    /** A picture's bytes and the form's few fields around it. */
+    private int pictureBodyBytes() {
+        return pictures.settings().maxBytes() + 64 * 1024;
+    }
+
+    /**
+     * The try-it page's picture upload (multipart, at most the picture limit): the picture is read on the picture
+     * pool, its text checked like pasted text, and the page shows the verdict with the recognised text in the
+     * text box, to be corrected and checked again. The picture stays in memory (the multipart limits keep it out
+     * of temporary files) and is dropped once read.
+     */
+    private void picture(Context ctx) {
+        if (!admitted(ctx, "try_it")) {
+            return;
+        }
+        String ct = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!ct.startsWith("multipart/form-data")) {
+            throw new BadInput("web.error.bad_form");
+        }
+        if (ctx.req().getContentLengthLong() > pictureBodyBytes()) {
+            throw new BodyTooLarge(pictureBodyBytes());
+        }
+        String langOption = Optional.ofNullable(ctx.formParam("lang")).filter(l -> Language.fromTag(l).isPresent())
+                .orElse("auto");
+        io.javalin.http.UploadedFile file = ctx.uploadedFile("picture");
+        TryItView.Upload off = upload("");
+        if (!pictures.available()) {
+            renderTryIt(ctx, TryItView.empty(langOption).with(upload("web.try.picture_off")));
+            return;
+        }
+        if (file == null || file.size() == 0) {
+            renderTryIt(ctx, TryItView.empty(langOption).with(off));
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readNBytes(pictures.settings().maxBytes() + 1);
+        } catch (IOException e) {
+            throw new BadInput("web.error.bad_form");
+        }
+        if (bytes.length > pictures.settings().maxBytes()) {
+            throw new BodyTooLarge(pictureBodyBytes());
+        }
+        PictureText read = pictures.read(bytes).join();
+        if (!read.read()) {
+            String notice = switch (read.outcome()) {
+                case UNSUPPORTED, BROKEN, TOO_LARGE -> "web.try.picture_unsupported";
+                case BUSY -> "web.try.picture_busy";
+                default -> "web.try.picture_unreadable";
+            };
+            renderTryIt(ctx, TryItView.empty(langOption).with(upload(notice)));
+            return;
+        }
+        String text = read.text();
+        int total = text.codePointCount(0, text.length());
+        String checked = total > settings.maxCheckedChars()
+                ? text.substring(0, text.offsetByCodePoints(0, settings.maxCheckedChars())) : text;
+        Pasted p = new Pasted(checked, langOption, total);
+        Verdict v = check(p);
+        if (!v.flagged() || mayStore(ctx)) {
+            countFailure(patterns.record(v, p.text(), Source.WEB, false));
+        }
+        renderTryIt(ctx, view(p, v, false).with(upload("web.try.picture_note")));
+        metrics.replied("web");
+    }
+
+    private TryItView.Upload upload(String notice) {
+        return new TryItView.Upload(pictures.available(), pictures.settings().maxBytes() / (1024 * 1024), notice);
+    }
+
     private void renderTryIt(Context ctx, TryItView view) {
+        if (view.upload().mb() == 0) {
+            view = view.with(upload(""));
+        }
         Map<String, Object> p = new HashMap<>();
         p.put("page", pages.page(ctx, view.verdict().map(Verdict::language)));
         p.put("view", view);
@@ -557,7 +646,7 @@ public final class WebServer {
         Optional<HelpAnswer> help = v.risk() == Risk.HIGH || v.kind() == Verdict.Kind.RANSOM
                 ? Optional.of(directory.answer(p.text())) : Optional.empty();
         return new TryItView(p.text(), p.langOption(), Optional.of(v), EvidenceHighlight.split(p.text(), v.flags()),
-                p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported);
+                p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported, upload(""));
     }
 
     /** The public help directory, filtered by where the person is and whose citizen they are. */
