@@ -148,10 +148,40 @@ public final class WebServer {
         }
     }
 
+    /**
+     * Starts listening; then, and only then, a login generated on this start is kept (see {@link AdminAccount}).
+     *
+     * @throws PortInUse when another program holds the port, naming the setting that changes it
+     */
     public WebServer start() {
-        app.start(settings.host(), settings.port());
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            if (causedByBind(e)) {
+                throw new PortInUse(settings.host(), settings.port(), e);
+            }
+            throw e;
+        }
         started = true;
+        admin.keep();
         return this;
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || t instanceof io.javalin.util.JavalinBindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The web port is taken, most often by a JobGuard that is already running. */
+    public static final class PortInUse extends RuntimeException {
+        PortInUse(String host, int port, Throwable cause) {
+            super("port " + port + " on " + host + " is already in use (is JobGuard already running?): stop the"
+                    + " other program, or start with JOBGUARD_PORT set to a free port (JOBGUARD_PORT=0 picks one)", cause);
+        }
     }
 
     public void stop() {
@@ -172,12 +202,20 @@ public final class WebServer {
         return app.port();
     }
 
-    /** What to print on start: the URL and, on the first local start only, the generated login. */
+    /**
+     * What to print on start: the URL, then where the dashboard is with its login on the first local start only;
+     * on later starts where the password came from and how to set a new one.
+     */
     public List<String> banner() {
         List<String> lines = new ArrayList<>();
         lines.add(messages.format(Language.EN, "web.banner.url", "url", "http://localhost:" + port() + "/"));
-        admin.generatedPassword().ifPresent(pw -> lines.add(messages.format(Language.EN, "web.banner.login",
-                "url", "http://localhost:" + port() + "/admin", "user", admin.user(), "password", pw)));
+        String dashboard = "http://localhost:" + port() + "/admin";
+        lines.add(switch (admin.origin()) {
+            case GENERATED -> messages.format(Language.EN, "web.banner.login", "url", dashboard, "user", admin.user(),
+                    "password", admin.generatedPassword().orElseThrow());
+            case STORED -> messages.format(Language.EN, "web.banner.login_stored", "url", dashboard, "user", admin.user());
+            case ENVIRONMENT -> messages.format(Language.EN, "web.banner.login_env", "url", dashboard, "user", admin.user());
+        });
         return lines;
     }
 
