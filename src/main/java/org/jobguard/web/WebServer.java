@@ -592,10 +592,12 @@ public final class WebServer {
     }
 
     private TryItView view(Pasted p, Verdict v, boolean reported) {
+        // whoever reads the page is not where the person is (a family at home, a job seeker who has not left)
         Optional<HelpAnswer> help = v.risk() == Risk.HIGH || v.kind() == Verdict.Kind.RANSOM
-                ? Optional.of(directory.answer(p.text())) : Optional.empty();
+                ? Optional.of(directory.answer(p.text()).reachableFromAbroadFirst()) : Optional.empty();
         return new TryItView(p.text(), p.langOption(), Optional.of(v), EvidenceHighlight.split(p.text(), v.flags()),
-                p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported);
+                p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported,
+                new TryItView.Choices(directory.locations(), directory.nationalities()));
     }
 
     /** The public help directory, filtered by where the person is and whose citizen they are. */

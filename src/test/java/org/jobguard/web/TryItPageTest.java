@@ -58,6 +58,81 @@ class TryItPageTest extends RunningWebTest {
     }
 
     @Test
+    void aJobSeekerGetsTheBeforeYouGoStepsNotTheFamiliesBox() throws Exception {
+        HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text", "Customer service job in Myawaddy, $3,000 a"
+                + " month, no experience needed, free flight. Sign the contract when you arrive; the company keeps"
+                + " your passport."));
+        String page = r.body();
+        assertTrue(page.contains("data-risk=\"high\"") && page.contains("data-kind=\"message\""), page);
+        assertTrue(page.contains("Before you go"), "the job seeker's steps");
+        assertFalse(page.contains("Do not pay ransom"), "no families' steps for someone who has not left");
+        assertFalse(page.contains("What the family can do"));
+        assertFalse(page.contains("whose citizen"), "no question the page gives no field for");
+        assertFalse(page.contains("Tell us where the person is"));
+        assertTrue(page.contains("id=\"contacts\""), "the numbers that can help are still there");
+        assertEachAdviceOnce(page);
+    }
+
+    @Test
+    void aParentAbroadGetsTheFamiliesStepsOnceTheFieldsToSayWhoAndNumbersTheyCanDial() throws Exception {
+        HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text", "Our son went to Thailand for a job. A man"
+                + " says he owes 8000 dollars and they won't let him leave until we pay."));
+        String page = r.body();
+        assertTrue(page.contains("data-kind=\"ransom\""), page);
+        assertEquals(1, count(page, "What the family can do now"), "one box of steps");
+        assertEquals(1, count(page, "Do not pay ransom"), "the same step once on the page");
+        assertEachAdviceOnce(page);
+        assertTrue(page.contains("Whose citizen are they?"), "it asks whose citizen he is...");
+        assertTrue(page.contains("<select id=\"refine-nationality\" name=\"nationality\">")
+                && page.contains("<form method=\"get\" action=\"/contacts\" class=\"filters\" id=\"help-refine\">"),
+                "...with the field to answer it");
+        assertTrue(page.contains("<option value=\"TH\" selected>"), "where he is, as the text said, is chosen");
+
+        page = web.postForm("/?ui=en", Map.of("text", "My son is Filipino. He went to Thailand for a job. A man"
+                + " says he owes 8000 dollars and they won't let him leave until we pay.")).body();
+        assertTrue(page.contains("data-kind=\"ransom\""), page);
+        assertFalse(page.contains("id=\"help-refine\""), "nothing left to ask");
+        String contacts = page.substring(page.indexOf("id=\"contacts\""));
+        String first = contacts.substring(contacts.indexOf("<div class=\"contact\""));
+        first = first.substring(0, first.indexOf("</div>\n  </div>"));
+        assertTrue(first.contains("data-kind=\"embassy\"") && first.contains("href=\"tel:+66"),
+                "the embassy of his country, dialled from abroad, comes first: " + first);
+        assertTrue(contacts.indexOf("works only when dialled inside Thailand")
+                        > contacts.lastIndexOf("class=\"number\" href=\"tel:+"),
+                "Thailand's short codes after every number reachable from abroad");
+        assertTrue(contacts.indexOf("works only when dialled inside Thailand")
+                        > contacts.indexOf("works only when dialled inside Philippines"),
+                "and after the lines the family can dial at home");
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("href=\"tel:\\+66[0-9]+\">([^<]+)</a>").matcher(contacts);
+        while (shown.find()) {
+            assertTrue(shown.group(1).startsWith("+66 "), "Thailand's full numbers in international format: " + shown.group(1));
+        }
+    }
+
+    /** Every step listed on a page is listed there once. */
+    private static void assertEachAdviceOnce(String page) {
+        java.util.regex.Matcher li = java.util.regex.Pattern.compile("<ul class=\"advice\"[^>]*>(.*?)</ul>",
+                java.util.regex.Pattern.DOTALL).matcher(page);
+        java.util.List<String> items = new java.util.ArrayList<>();
+        while (li.find()) {
+            java.util.regex.Matcher item = java.util.regex.Pattern.compile("<li>(.*?)</li>").matcher(li.group(1));
+            while (item.find()) {
+                items.add(item.group(1));
+            }
+        }
+        assertFalse(items.isEmpty(), page);
+        assertEquals(new java.util.HashSet<>(items).size(), items.size(), "a step twice: " + items);
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void scriptInTheAdIsShownAsText() throws Exception {
         String ad = "<script>alert(1)</script>\"><img src=x onerror=alert(2)> 高薪 妙瓦底";
         HttpResponse<String> r = web.postForm("/", Map.of("text", ad));
