@@ -482,6 +482,7 @@ public final class WebServer {
         Map<String, Object> p = new HashMap<>();
         p.put("page", pages.page(ctx, view.verdict().map(Verdict::language)));
         p.put("view", view);
+        p.put("maxChars", settings.maxCheckedChars());
         pages.html(ctx, "index.jte", p);
     }
 
@@ -497,7 +498,8 @@ public final class WebServer {
             throw new BadInput("web.error.bad_form");
         }
         FormBody form = form(ctx, settings.maxFormBodyBytes());
-        String text = form.get("text").orElse("");
+        // a browser sends a textarea's line breaks as CR LF: counted as two, a 20,000-character paste was cut
+        String text = form.get("text").orElse("").replace("\r\n", "\n");
         String langOption = form.get("lang").filter(l -> Language.fromTag(l).isPresent()).orElse("auto");
         int total = text.codePointCount(0, text.length());
         String checked = total > settings.maxCheckedChars()

@@ -159,6 +159,25 @@ class TryItPageTest extends RunningWebTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("id=\"truncated-notice\""));
         assertTrue(r.body().contains("20000") && r.body().contains(String.valueOf(total)), "names both numbers");
+        assertTrue(r.body().contains("其余没有读"), "and says the rest was not read");
+    }
+
+    @Test
+    void aPasteOfTwentyThousandCharactersIsReadWholeAndThePageSaysWhereTheLimitIs() throws Exception {
+        HttpResponse<String> start = web.get("/?ui=en");
+        assertTrue(start.body().contains("Up to 20,000 characters are checked"), "the limit is said before the paste");
+        // as a browser sends a textarea: every line break as CR LF
+        String end = "Sign the contract when you arrive; the company keeps your passport.";
+        StringBuilder paste = new StringBuilder();
+        while (paste.length() < 20_000 - end.length()) {
+            paste.append("We met at the market and talked about the weather.\n");
+        }
+        String text = paste.substring(0, 20_000 - end.length()) + end;
+        assertEquals(20_000, text.codePointCount(0, text.length()));
+        HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text", text.replace("\n", "\r\n")));
+        assertEquals(200, r.statusCode());
+        assertFalse(r.body().contains("id=\"truncated-notice\""), "20,000 characters are all read");
+        assertTrue(r.body().contains("data-category=\"document_control\""), "so the last sentence counts");
     }
 
     @Test
