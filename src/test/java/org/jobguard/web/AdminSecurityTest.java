@@ -319,7 +319,11 @@ class AdminSecurityTest extends RunningWebTest {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
             WebSettings busy = WebSettings.fromEnvironment(Map.of("JOBGUARD_PORT",
                     Integer.toString(taken.getLocalPort())), dir);
-            WebServer.PortInUse e = assertThrows(WebServer.PortInUse.class, () -> new RunningWeb(busy).close());
+            WebServer.PortInUse e;
+            try (org.jobguard.CapturedLog log = org.jobguard.CapturedLog.start()) {
+                e = assertThrows(WebServer.PortInUse.class, () -> new RunningWeb(busy).close());
+                assertTrue(log.has(ch.qos.logback.classic.Level.ERROR, "Failed to start Javalin"), log.lines().toString());
+            }
             assertTrue(e.getMessage().contains("JOBGUARD_PORT") && e.getMessage().contains(
                     Integer.toString(taken.getLocalPort())), e.getMessage());
         }
