@@ -57,6 +57,7 @@ public final class Dashboard {
     private final Pages pages;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RuleLabels labels;
 
     Dashboard(PatternService patterns, RedFlagChecker checker, HelpDirectory directory, Pages pages, ObjectMapper json,
               Clock clock) {
@@ -67,6 +68,7 @@ public final class Dashboard {
         this.pages = pages;
         this.json = json;
         this.clock = clock;
+        this.labels = new RuleLabels(checker::rules);
     }
 
     void register(RoutesConfig r) {
@@ -88,14 +90,35 @@ public final class Dashboard {
 
     // ---- queue
 
-    /** The queue page's model; one row more than a page is read to know whether a next page exists. */
-    public record QueueView(GroupStatus status, List<GroupSummary> groups, boolean hasNext, int offset, int pageSize) {
+    /**
+     * The queue page's model; one row more than a page is read to know whether a next page exists.
+     *
+     * @param done the decision just taken, which the page confirms
+     */
+    public record QueueView(GroupStatus status, List<GroupSummary> groups, boolean hasNext, int offset, int pageSize,
+                            Optional<Done> done) {
         public boolean hasPrevious() {
             return offset > 0;
         }
 
         public List<String> statuses() {
             return List.of("pending", "confirmed", "rejected");
+        }
+    }
+
+    /** A decision on a group, said back to the moderator after the redirect. */
+    public record Done(String decision, long group) {
+        private static final List<String> DECISIONS = List.of("confirm", "reject", "note");
+
+        static Optional<Done> from(String decision, String group) {
+            if (decision == null || !DECISIONS.contains(decision) || group == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Done(decision, Long.parseLong(group)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
         }
     }
 
@@ -114,7 +137,8 @@ public final class Dashboard {
         List<GroupSummary> groups = store.groups(status, PAGE_SIZE + 1, offset);
         boolean hasNext = groups.size() > PAGE_SIZE;
         pages.render(ctx, "admin_queue.jte", pages.page(ctx, Optional.empty()), "view",
-                new QueueView(status, hasNext ? groups.subList(0, PAGE_SIZE) : groups, hasNext, offset, PAGE_SIZE));
+                new QueueView(status, hasNext ? groups.subList(0, PAGE_SIZE) : groups, hasNext, offset, PAGE_SIZE,
+                        Done.from(ctx.queryParam("done"), ctx.queryParam("group"))), "labels", labels);
     }
 
     private void decide(Context ctx) {
@@ -139,14 +163,14 @@ public final class Dashboard {
         }
         log.info("moderator decision {} on group {}", decision, id);
         String back = status(form.get("status").orElse("pending")).id();
-        ctx.redirect("/admin?status=" + back + "#queue", HttpStatus.SEE_OTHER);
+        ctx.redirect("/admin?status=" + back + "&done=" + decision + "&group=" + id + "#queue", HttpStatus.SEE_OTHER);
     }
 
     // ---- reports
 
     private void reports(Context ctx) {
         pages.render(ctx, "admin_reports.jte", pages.page(ctx, Optional.empty()),
-                "reports", store.reports(false, REPORTS_SHOWN));
+                "reports", store.reports(false, REPORTS_SHOWN), "labels", labels);
     }
 
     // ---- rules
