@@ -178,7 +178,8 @@ public final class Dashboard {
     /**
      * One row of the rule table.
      *
-     * @param precision share of hits not reported as false positives, empty before the first hit
+     * @param precision share of hits not reported as false positives; empty until someone reported a verdict the
+     *                  rule fired on (with no report at all it would read 100 % while nothing is known)
      */
     public record RuleRow(String id, String category, String severity, boolean enabled, boolean shadow, long hits,
                           long falsePositives, Optional<Double> precision) {
@@ -193,7 +194,7 @@ public final class Dashboard {
         List<RuleRow> rows = new ArrayList<>();
         for (Rule rule : checker.rules().rules()) {
             RuleStats c = counts.getOrDefault(rule.id(), new RuleStats(rule.id(), rule.shadow(), 0, 0, 0));
-            Optional<Double> precision = c.hits() == 0 ? Optional.empty()
+            Optional<Double> precision = c.hits() == 0 || c.falsePositives() + c.falseNegatives() == 0 ? Optional.empty()
                     : Optional.of(Math.max(0, c.hits() - c.falsePositives()) / (double) c.hits());
             rows.add(new RuleRow(rule.id(), rule.category().id(), rule.severity().id(), rule.enabled(), rule.shadow(),
                     c.hits(), c.falsePositives(), precision));
@@ -342,7 +343,7 @@ public final class Dashboard {
 
     private void patternsCsv(Context ctx) throws IOException {
         download(ctx, "text/csv; charset=utf-8", "jobguard-patterns.csv");
-        try (Writer w = writer(ctx)) {
+        try (Writer w = csvWriter(ctx)) {
             CsvOut csv = new CsvOut(w);
             csv.row(List.of("id", "group", "day", "risk", "language", "source", "forwarded", "rules", "redacted_text"));
             store.forEachPattern(p -> {
@@ -373,7 +374,7 @@ public final class Dashboard {
 
     private void statsCsv(Context ctx) throws IOException {
         download(ctx, "text/csv; charset=utf-8", "jobguard-rules.csv");
-        try (Writer w = writer(ctx)) {
+        try (Writer w = csvWriter(ctx)) {
             CsvOut csv = new CsvOut(w);
             csv.row(List.of("rule", "category", "severity", "enabled", "shadow", "hits", "false_positives", "precision"));
             for (RuleRow r : ruleRows()) {
@@ -403,6 +404,16 @@ public final class Dashboard {
 
     private static Writer writer(Context ctx) {
         return new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /**
+     * A CSV file starts with the UTF-8 byte order mark: Excel reads a CSV without it in the computer's legacy code
+     * page, and the Chinese text turns into mojibake.
+     */
+    private static Writer csvWriter(Context ctx) throws IOException {
+        Writer w = writer(ctx);
+        w.write('\uFEFF');
+        return w;
     }
 
     // ---- helpers

@@ -705,7 +705,8 @@ public final class WebServer {
             "app.css", new String[]{"jobguard/web/app.css", "text/css; charset=utf-8"},
             "charts.js", new String[]{"jobguard/web/charts.js", "text/javascript; charset=utf-8"},
             "export.js", new String[]{"jobguard/web/export.js", "text/javascript; charset=utf-8"},
-            "echarts.js", new String[]{"META-INF/resources/webjars/echarts/5.3.1/dist/echarts.simple.min.js",
+            // the common build: the simple one has no legend and no tooltip
+            "echarts.js", new String[]{"META-INF/resources/webjars/echarts/5.3.1/dist/echarts.common.min.js",
                     "text/javascript; charset=utf-8"});
 
     private void asset(Context ctx) {
