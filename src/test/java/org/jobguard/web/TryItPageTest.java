@@ -82,6 +82,13 @@ class TryItPageTest extends RunningWebTest {
         assertEquals(1, count(page, "What the family can do now"), "one box of steps");
         assertEquals(1, count(page, "Do not pay ransom"), "the same step once on the page");
         assertEachAdviceOnce(page);
+        String ransomFlag = page.substring(page.indexOf("data-category=\"ransom\""));
+        ransomFlag = ransomFlag.substring(0, ransomFlag.indexOf("</li>"));
+        assertTrue(ransomFlag.contains("<q class=\"evidence\">owes 8000 dollars and they won&#39;t let him leave</q>")
+                || ransomFlag.contains("<q class=\"evidence\">owes 8000 dollars and they won't let him leave</q>"),
+                "the ransom is quoted with the debt and the amount: " + ransomFlag);
+        assertTrue(page.contains("This is not a ransom demand: the warning is wrong"), "the button fits the verdict");
+        assertFalse(page.contains("This is a real job"));
         assertTrue(page.contains("Whose citizen are they?"), "it asks whose citizen he is...");
         assertTrue(page.contains("<select id=\"refine-nationality\" name=\"nationality\">")
                 && page.contains("<form method=\"get\" action=\"/contacts\" class=\"filters\" id=\"help-refine\">"),
