@@ -30,8 +30,10 @@ import java.util.function.Supplier;
 /**
  * The one way the bot and the web page write to the pattern store, and the moderators' operations.
  *
- * <p>What is written for a flagged message (risk medium or high): its text redacted (identifiers replaced by
- * typed placeholders), then normalized and redacted again; the rules that fired; risk, language, the day
+ * <p>What is written for a flagged message (risk medium or high): its text as written (language, script and case
+ * kept, so that a moderator reads what was sent) with identifiers replaced by typed placeholders, or, when
+ * normalizing it reveals an identifier the first pass could not see, its normalized form redacted again; the
+ * rules that fired; risk, language, the day
  * (UTC, no time), forwarded or typed, bot or web; keyed hashes of the recruiter contacts; a 64-bit
  * fingerprint. For every message, flagged or not, only counters: checked, flagged, hits per rule. Never a
  * user id, chat id, username, name or the raw text.
@@ -300,8 +302,11 @@ public final class PatternService {
                 hashes.putIfAbsent(h, new PatternStore.HashedIndicator(item.type().name(), h));
             }
         }
-        // normalizing can reveal what the first pass could not see (digits split by odd characters, say)
-        String stored = redactor.redactText(normalizer.normalize(redaction.text()).text());
+        // normalizing can reveal what the first pass could not see (digits split by odd characters, say): then the
+        // normalized text, redacted again, is kept instead of the text as written; the fingerprint is always taken
+        // from the normalized form
+        Redaction again = redactor.redact(normalizer.normalize(redaction.text()).text());
+        String stored = again.items().isEmpty() ? redaction.text() : again.text();
         SimHash.Fingerprint f = fingerprinter.ofOriginal(text);
         return new PatternStore.NewPattern(origin, stored, v.risk(), v.language().tag(), day, forwarded, source,
                 f.bits(), f.shingles(), rules, List.copyOf(hashes.values()));

@@ -25,6 +25,10 @@ class TryItPageTest extends RunningWebTest {
         assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertFalse(r.body().contains("<script>"), "no inline script");
+        String footer = web.get("/?ui=en").body();
+        footer = footer.substring(footer.indexOf("<footer>"));
+        assertTrue(footer.contains("phone, ID, passport, bank card and wallet numbers") && footer.contains("amounts of money"),
+                "the footer says exactly what is removed and what stays: " + footer);
     }
 
     @Test
