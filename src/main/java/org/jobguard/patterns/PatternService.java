@@ -53,6 +53,8 @@ public final class PatternService {
     private static final Logger log = LoggerFactory.getLogger(PatternService.class);
     /** Default for how long /forget can still find what someone sent: a day covers "I just sent that". */
     public static final Duration DEFAULT_FORGET_WINDOW = Duration.ofHours(24);
+    /** A contact is said to be known only from this many confirmed reports: one could be a moderator's slip. */
+    public static final int MIN_CONFIRMED_REPORTS = 2;
 
     /** What happened to one message. */
     public record Recorded(Status status, long patternId, long groupId) {
@@ -280,6 +282,34 @@ public final class PatternService {
             }
         }
         return out;
+    }
+
+    /**
+     * The recruiter contact of {@code text} (handle, phone, link, wallet, messenger id) that the most reports
+     * moderators confirmed as scams carry, when at least {@link #MIN_CONFIRMED_REPORTS} do. The contacts are
+     * hashed as stored patterns' are and only the hashes are compared. A store that cannot answer is logged and
+     * answered with nothing: the verdict goes out without the line.
+     */
+    public Optional<ConfirmedContact> confirmedContact(String text) {
+        Map<String, String> kindByHash = new LinkedHashMap<>();
+        for (Redaction.Item item : redactor.redact(text == null ? "" : text).items()) {
+            if (item.type().isIndicator() && !item.normalized().isEmpty()) {
+                kindByHash.putIfAbsent(hasher.hash(item), item.type().name());
+            }
+        }
+        if (kindByHash.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> counts;
+        try {
+            counts = store.confirmedPatternsWithIndicators(kindByHash.keySet());
+        } catch (RuntimeException e) {
+            log.warn("pattern store: could not look up known contacts: {}", e.getClass().getName());
+            return Optional.empty();
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= MIN_CONFIRMED_REPORTS)
+                .max(Map.Entry.comparingByValue())
+                .map(e -> new ConfirmedContact(kindByHash.get(e.getKey()), e.getValue()));
     }
 
     /** Deletes patterns older than {@code retentionDays} (see {@link PatternStore#purgeBefore}). */

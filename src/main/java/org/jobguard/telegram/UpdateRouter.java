@@ -180,7 +180,8 @@ final class UpdateRouter implements UpdateHandler {
                     keyboard = screen.keyboard();
                 }
                 default -> {
-                    html = composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()));
+                    html = composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()),
+                            patterns.confirmedContact(text));
                     token = checks.remember(new RecentChecks.Check(user, Optional.empty(),
                             v.flags().stream().map(RedFlag::ruleId).distinct().toList(), v.risk(), lang));
                     keyboard = keyboard(

@@ -4,6 +4,7 @@ import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.Risk;
 import org.jobguard.checker.Verdict;
 import org.jobguard.contacts.HelpAnswer;
+import org.jobguard.patterns.ConfirmedContact;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,10 +24,12 @@ import java.util.Set;
  *                      those the reader can dial from where they are first
  * @param reported      the visitor just told us this verdict was wrong
  * @param choices       the places and nationalities the directory knows, for asking what the text did not say
+ * @param knownContact  a contact of the text that reports moderators confirmed as scams carry
  */
 public record TryItView(String text, String langOption, Optional<Verdict> verdict,
                         List<EvidenceHighlight.Segment> segments, int originalChars, int checkedChars,
-                        boolean empty, Optional<HelpAnswer> help, boolean reported, Choices choices) {
+                        boolean empty, Optional<HelpAnswer> help, boolean reported, Choices choices,
+                        Optional<ConfirmedContact> knownContact) {
 
     /** The answers the contacts page offers to "where is the person?" and "whose citizen?". */
     public record Choices(List<String> locations, List<String> nationalities) {
@@ -38,12 +41,13 @@ public record TryItView(String text, String langOption, Optional<Verdict> verdic
             "contacts.note.nationality_unknown");
 
     public static TryItView blank() {
-        return new TryItView("", "auto", Optional.empty(), List.of(), 0, 0, false, Optional.empty(), false, Choices.NONE);
+        return new TryItView("", "auto", Optional.empty(), List.of(), 0, 0, false, Optional.empty(), false, Choices.NONE,
+                Optional.empty());
     }
 
     public static TryItView empty(String langOption) {
         return new TryItView("", langOption, Optional.empty(), List.of(), 0, 0, true, Optional.empty(), false,
-                Choices.NONE);
+                Choices.NONE, Optional.empty());
     }
 
     /** A ransom demand: a family's page. Anything else flagged is an offer read by someone who has not left. */

@@ -15,6 +15,7 @@ import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.contacts.HelpDirectory;
 import org.jobguard.checker.Risk;
 import org.jobguard.contacts.HelpAnswer;
+import org.jobguard.patterns.ConfirmedContact;
 import org.jobguard.patterns.FeedbackKind;
 import org.jobguard.patterns.PatternService;
 import org.jobguard.patterns.PatternStore;
@@ -524,11 +525,13 @@ public final class WebServer {
             return;
         }
         Verdict v = check(p);
+        // looked up before this text is kept, so that it does not count itself
+        Optional<ConfirmedContact> known = patterns.confirmedContact(p.text());
         // only flagged texts are kept, redacted and without anything about who sent them
         if (!v.flagged() || mayStore(ctx)) {
             countFailure(patterns.record(v, p.text(), Source.WEB, false));
         }
-        renderTryIt(ctx, view(p, v, false));
+        renderTryIt(ctx, view(p, v, false, known));
         metrics.replied("web");
     }
 
@@ -587,19 +590,20 @@ public final class WebServer {
             return;
         }
         Verdict v = check(p);
+        Optional<ConfirmedContact> known = patterns.confirmedContact(p.text());
         if (mayStore(ctx)) {
             countFailure(patterns.report(kind, v, p.text(), Source.WEB));
         }
-        renderTryIt(ctx, view(p, v, true));
+        renderTryIt(ctx, view(p, v, true, known));
     }
 
-    private TryItView view(Pasted p, Verdict v, boolean reported) {
+    private TryItView view(Pasted p, Verdict v, boolean reported, Optional<ConfirmedContact> known) {
         // whoever reads the page is not where the person is (a family at home, a job seeker who has not left)
         Optional<HelpAnswer> help = v.risk() == Risk.HIGH || v.kind() == Verdict.Kind.RANSOM
                 ? Optional.of(directory.answer(p.text()).reachableFromAbroadFirst()) : Optional.empty();
         return new TryItView(p.text(), p.langOption(), Optional.of(v), EvidenceHighlight.split(p.text(), v.flags()),
                 p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported,
-                new TryItView.Choices(directory.locations(), directory.nationalities()));
+                new TryItView.Choices(directory.locations(), directory.nationalities()), known);
     }
 
     /** The public help directory, filtered by where the person is and whose citizen they are. */

@@ -102,6 +102,38 @@ class PatternServiceTest {
         }
     }
 
+    /** A recruiter's contact seen in reports moderators confirmed, counted by keyed hash only, from two reports on. */
+    @Test
+    void aContactInConfirmedReportsIsKnownFromTwoOnAndNeverStoredItself() throws Exception {
+        String handle = "@kk_boss_2026";
+        String phone = "+95 9 777 123 456";
+        try (StoreFixture f = new StoreFixture(dir)) {
+            PatternService.Recorded first = f.check(SCAM.replace("@hr_recruit_fake", handle), Source.BOT);
+            String later = "Myawaddy call center job, free flight, passport kept by the company, telegram " + handle;
+            assertEquals(Optional.empty(), f.service.confirmedContact(later), "nothing confirmed yet");
+            f.service.confirm(first.groupId(), "moderator", null);
+            assertEquals(Optional.empty(), f.service.confirmedContact(later), "one confirmed report is not enough");
+            PatternService.Recorded second = f.check(OTHER_SCAM + " telegram " + handle + " " + phone, Source.WEB);
+            f.check(OTHER_SCAM + " whatsapp " + phone, Source.WEB);
+            assertEquals(Optional.empty(), f.service.confirmedContact(later), "reports not yet confirmed do not count");
+            f.service.confirm(second.groupId(), "moderator", null);
+            assertEquals(Optional.of(new ConfirmedContact("HANDLE", 2)), f.service.confirmedContact(later));
+            assertEquals(Optional.of(new ConfirmedContact("PHONE", 2)), f.service.confirmedContact("call +95 9 777 123 456 now"),
+                    "the same number however it is written: " + f.service.confirmedContact("call +95 9 777 123 456 now"));
+            assertEquals(Optional.empty(), f.service.confirmedContact("Myawaddy job, telegram @someone_else"));
+            f.close();
+            StringBuilder database = new StringBuilder();
+            try (Stream<Path> files = Files.list(f.file.getParent())) {
+                for (Path p : files.filter(p -> p.getFileName().toString().startsWith(f.file.getFileName().toString())).toList()) {
+                    database.append(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+                }
+            }
+            String all = database.toString();
+            assertFalse(all.contains("kk_boss_2026") || all.contains("777123456") || all.contains("777 123 456"),
+                    "the store never keeps the contact itself");
+        }
+    }
+
     @Test
     void aFlaggedMessageMadeToStallARegexIsStoredLikeAnyOther() {
         // 4,040 characters, under Telegram's limit: its redaction overflowed the stack and the report was lost
