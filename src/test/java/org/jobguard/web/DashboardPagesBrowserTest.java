@@ -40,6 +40,7 @@ class DashboardPagesBrowserTest {
         web = new RunningWeb(data);
         b = new Browser(1280, 1000);
         b.driver.get(web.url("/admin/login?ui=en"));
+        b.screenshot("dashboard-login");
         b.driver.findElement(By.id("user")).sendKeys(RunningWeb.USER);
         b.driver.findElement(By.id("password")).sendKeys(RunningWeb.PASSWORD);
         b.clickAndWait(b.driver.findElement(By.id("login-submit")));
