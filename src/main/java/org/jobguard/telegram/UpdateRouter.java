@@ -359,7 +359,8 @@ final class UpdateRouter implements UpdateHandler {
             case MESSAGE -> {
                 String token = checks.remember(new RecentChecks.Check(user, Optional.empty(),
                         v.flags().stream().map(RedFlag::ruleId).distinct().toList(), v.risk(), lang));
-                yield new Reply(composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()), pictureNote),
+                yield new Reply(composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()), pictureNote,
+                        patterns.confirmedContact(text)),
                         keyboard(List.of(button(lang, "tg.button.steps", "s"), button(lang, "tg.button.wrong", "w:" + token)),
                                 List.of(button(lang, "tg.button.contacts", "c"))), token);
             }
