@@ -29,6 +29,7 @@ public final class RedFlagChecker {
     private static final java.util.Set<String> FLAGGED_COUNTRIES = java.util.Set.of("MM", "KH", "LA");
     private static final java.util.Set<String> FLAGGED_FOR_CHINESE = java.util.Set.of("PH");
     private static final int MAX_WORDING_QUOTES = 2;
+    private static final int MAX_WORDING_ATTEMPTS = 6;
     private static final int MAX_WORDING_QUOTE_LENGTH = 24;
     /** wording that moved the sum by less than this (in log-odds) is not worth a quote next to the rules' flags */
     private static final double WORDING_WORTH_QUOTING = 0.5;
@@ -290,8 +291,9 @@ public final class RedFlagChecker {
         String text = normalized.text();
         int[] source = normalized.source();
         List<RedFlag> quotes = new ArrayList<>(MAX_WORDING_QUOTES);
-        int[] taken = new int[2 * MAX_WORDING_QUOTES];
-        for (int q = 0; q < MAX_WORDING_QUOTES; q++) {
+        // a span too short to read ("卡", "2万") is passed over, not quoted: its place is taken and the next tried
+        int[] taken = new int[2 * MAX_WORDING_ATTEMPTS];
+        for (int q = 0; q < MAX_WORDING_ATTEMPTS && quotes.size() < MAX_WORDING_QUOTES; q++) {
             int best = -1;
             float bestWeight = 0;
             for (int k = 0; k < g.count; k++) {
