@@ -142,7 +142,7 @@ public final class App implements AutoCloseable {
      * start-up costs what the slowest of them does instead of their sum.
      */
     private static App build(Config config, Clock clock, ExecutorService loaders, Future<CheckerLoad> checker) {
-        Future<PatternStore> store = loaders.submit(() -> new PatternStore(config.database(), clock, 0,
+        Future<PatternStore> store = loaders.submit(() -> new PatternStore(config.store(), clock, 0,
                 error -> exitAfterFatalError("the pattern store's writer")));
         try {
             Future<HelpDirectory> contacts = loaders.submit(() -> new ContactsLoader(clock).load(config.files()));

@@ -55,7 +55,7 @@ class PatternServiceTest {
             assertEquals(a.groupId(), b.groupId());
             assertNotEquals(a.groupId(), c.groupId());
 
-            List<GroupSummary> queue = f.store.groups(GroupStatus.PENDING, 10, 0);
+            List<GroupSummary> queue = f.store.dashboard().groups(GroupStatus.PENDING, 10, 0);
             assertEquals(2, queue.size());
             GroupSummary g = queue.stream().filter(x -> x.id() == a.groupId()).findFirst().orElseThrow();
             assertEquals(2, g.size());
@@ -68,9 +68,9 @@ class PatternServiceTest {
             assertEquals(4, g.indicators().size());
             assertTrue(g.indicators().stream().allMatch(i -> i.patterns() == 1 && i.hash().length() == 64));
 
-            long checked = f.store.checksPerDay(FROM, TO).stream().mapToLong(CheckCount::checked).sum();
+            long checked = f.store.statistics().checksPerDay(FROM, TO).stream().mapToLong(CheckCount::checked).sum();
             assertEquals(4, checked);
-            assertTrue(f.store.ruleStats(FROM, TO).stream().allMatch(r -> r.hits() >= 1));
+            assertTrue(f.store.statistics().ruleStats(FROM, TO).stream().allMatch(r -> r.hits() >= 1));
         }
     }
 
@@ -82,8 +82,8 @@ class PatternServiceTest {
                 PatternService.Recorded r = assertTimeoutPreemptively(Duration.ofSeconds(5),
                         () -> f.check(SCAM + " " + tail + " 联系 @hr_boss88", Source.BOT));
                 assertEquals(PatternService.Recorded.Status.STORED, r.status());
-                assertEquals(1, f.store.patternCount());
-                String stored = f.store.groupTexts(r.groupId(), 1).get(0);
+                assertEquals(1, f.store.dashboard().patternCount());
+                String stored = f.store.dashboard().groupTexts(r.groupId(), 1).get(0);
                 assertFalse(stored.contains("hr_boss88"), "redacted as ever");
             }
         }
@@ -94,7 +94,7 @@ class PatternServiceTest {
         try (StoreFixture f = new StoreFixture(dir)) {
             f.check(SCAM, Source.BOT);
             f.check(OTHER_SCAM + " telegram @HR_Recruit_Fake", Source.BOT);
-            GroupSummary g = f.store.groups(GroupStatus.PENDING, 10, 0).get(0);
+            GroupSummary g = f.store.dashboard().groups(GroupStatus.PENDING, 10, 0).get(0);
             assertTrue(g.indicators().stream().anyMatch(i -> i.kind().equals("HANDLE") && i.patterns() == 2), g.indicators().toString());
         }
     }
@@ -108,7 +108,7 @@ class PatternServiceTest {
 
             PatternService.Recorded r = f.service.report(FeedbackKind.FALSE_NEGATIVE, f.checker.check(TASK_SCAM), TASK_SCAM, Source.BOT);
             assertEquals(PatternService.Recorded.Status.STORED, r.status());
-            assertEquals(1, f.store.reports(true, 10).size());
+            assertEquals(1, f.store.dashboard().reports(true, 10).size());
             f.service.confirm(r.groupId(), "mod-anna", "hotel-rating task scam");
 
             Verdict after = f.checker.check(TASK_SCAM_EDITED);
@@ -116,14 +116,14 @@ class PatternServiceTest {
             assertNotNull(after.knownPattern());
             assertEquals(r.groupId(), after.knownPattern().groupId());
             assertEquals(1, after.knownPattern().confirmedCount());
-            assertTrue(f.store.reports(true, 10).isEmpty(), "a decision resolves the group's reports");
+            assertTrue(f.store.dashboard().reports(true, 10).isEmpty(), "a decision resolves the group's reports");
             assertNull(f.checker.check(OTHER_SCAM).knownPattern());
 
             f.service.confirm(r.groupId(), "mod-ben", null);
             assertEquals(2, f.checker.check(TASK_SCAM_EDITED).knownPattern().confirmedCount());
             f.service.reject(r.groupId(), "mod-ben", "duplicate of another template");
             assertNull(f.checker.check(TASK_SCAM_EDITED).knownPattern());
-            assertEquals(List.of("confirm", "confirm", "reject"), f.store.decisions(r.groupId()).stream().map(Decision::action).toList());
+            assertEquals(List.of("confirm", "confirm", "reject"), f.store.dashboard().decisions(r.groupId()).stream().map(Decision::action).toList());
         }
     }
 
@@ -134,17 +134,17 @@ class PatternServiceTest {
             f.service.record(v, SCAM, Source.WEB, true);
             f.service.report(FeedbackKind.FALSE_POSITIVE, v, SCAM, Source.WEB);
             String rule = v.flags().get(0).ruleId();
-            RuleStats stats = f.store.ruleStats(FROM, TO).stream()
+            RuleStats stats = f.store.statistics().ruleStats(FROM, TO).stream()
                     .filter(s -> s.ruleId().equals(rule)).findFirst().orElseThrow();
             assertEquals(1, stats.hits());
             assertEquals(1, stats.falsePositives());
-            ReportSummary report = f.store.reports(true, 10).get(0);
+            ReportSummary report = f.store.dashboard().reports(true, 10).get(0);
             assertEquals(FeedbackKind.FALSE_POSITIVE, report.kind());
             assertEquals(Source.WEB, report.source());
             assertFalse(report.redactedText().contains("hr_recruit_fake"));
             assertEquals(List.of(new DailyCount(LocalDate.parse("2026-11-26"), "false_positive", 1)),
-                    f.store.reportsPerDay(FROM, TO));
-            assertTrue(f.store.reportsPerCategory(FROM, TO).stream()
+                    f.store.statistics().reportsPerDay(FROM, TO));
+            assertTrue(f.store.statistics().reportsPerCategory(FROM, TO).stream()
                     .anyMatch(d -> d.key().equals(v.flags().get(0).category().id()) && d.count() == 1));
         }
     }
@@ -166,7 +166,7 @@ class PatternServiceTest {
             assertTrue(f.service.reportWrong(Optional.of(9999L), flaggedRules, flagged.risk(), flagged.language(), Source.BOT),
                     "a purged pattern: the report is kept without it");
 
-            List<ReportSummary> reports = f.store.reports(true, 10);
+            List<ReportSummary> reports = f.store.dashboard().reports(true, 10);
             assertEquals(3, reports.size());
             ReportSummary missed = reports.stream().filter(x -> x.kind() == FeedbackKind.FALSE_NEGATIVE).findFirst().orElseThrow();
             assertNull(missed.patternId());
@@ -174,9 +174,9 @@ class PatternServiceTest {
             assertEquals(lowRules, missed.rules());
             assertEquals("en", missed.language());
             f.service.resolveReport(missed.id());
-            assertEquals(2, f.store.reports(true, 10).size());
+            assertEquals(2, f.store.dashboard().reports(true, 10).size());
             String rule = flagged.flags().get(0).ruleId();
-            assertEquals(2, f.store.ruleStats(FROM, TO).stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow().falsePositives());
+            assertEquals(2, f.store.statistics().ruleStats(FROM, TO).stream().filter(x -> x.ruleId().equals(rule)).findFirst().orElseThrow().falsePositives());
         }
     }
 
@@ -186,7 +186,7 @@ class PatternServiceTest {
         try (StoreFixture f = new StoreFixture(dir)) {
             f.service.toggleRule(rule, false, false, "mod-anna", "too many false positives");
             assertEquals(1, f.toggles.size());
-            assertEquals("mod-anna", f.store.ruleAudit(10).get(0).moderator());
+            assertEquals("mod-anna", f.store.dashboard().ruleAudit(10).get(0).moderator());
         }
         try (StoreFixture f = new StoreFixture(dir)) {
             assertFalse(f.service.applyRuleStates(StoreFixture.RULES).rule(rule).orElseThrow().enabled());
@@ -199,14 +199,14 @@ class PatternServiceTest {
             f.service.record(f.checker.check(SCAM), SCAM, Source.BOT, false, Optional.of("chat-1"));
             f.service.record(f.checker.check(OTHER_SCAM), OTHER_SCAM, Source.BOT, false, Optional.of("chat-2"));
             f.service.record(f.checker.check(SCAM_EDITED), SCAM_EDITED, Source.BOT, false, Optional.of("chat-1"));
-            assertEquals(3, f.store.patternCount());
+            assertEquals(3, f.store.dashboard().patternCount());
             assertEquals(2, f.service.forget("chat-1"));
-            assertEquals(1, f.store.patternCount());
+            assertEquals(1, f.store.dashboard().patternCount());
             assertEquals(0, f.service.forget("chat-1"));
 
             f.clock.advance(Duration.ofHours(25));
             assertEquals(0, f.service.forget("chat-2"), "after the window nothing links chat-2 to its pattern");
-            assertEquals(1, f.store.patternCount());
+            assertEquals(1, f.store.dashboard().patternCount());
         }
     }
 
@@ -225,9 +225,9 @@ class PatternServiceTest {
             assertEquals(LocalDate.parse("2026-11-26").plusDays(190).minusDays(180), r.cutoff());
             assertEquals(2, r.patterns());
             assertEquals(1, r.groups(), "the unconfirmed group left empty goes");
-            assertEquals(1, f.store.patternCount());
-            assertTrue(f.store.group(oldOther.groupId()).isEmpty());
-            GroupSummary kept = f.store.group(old.groupId()).orElseThrow();
+            assertEquals(1, f.store.dashboard().patternCount());
+            assertTrue(f.store.dashboard().group(oldOther.groupId()).isEmpty());
+            GroupSummary kept = f.store.dashboard().group(old.groupId()).orElseThrow();
             assertEquals(1, kept.size());
             assertEquals(LocalDate.parse("2026-11-26").plusDays(170), kept.firstDay());
             assertNotNull(f.checker.check(SCAM).knownPattern(), "the confirmed template still feeds the checker");
@@ -244,7 +244,7 @@ class PatternServiceTest {
             f.check(SCAM_EDITED, Source.WEB);
             f.check(extra, Source.BOT);
             f.service.report(FeedbackKind.FALSE_POSITIVE, f.checker.check(extra), extra, Source.WEB);
-            assertEquals(4, f.store.patternCount());
+            assertEquals(4, f.store.dashboard().patternCount());
             assertFiles(f.file.getParent(), planted);
         }
         assertFiles(dir, planted);

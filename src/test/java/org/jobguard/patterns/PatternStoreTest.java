@@ -39,12 +39,13 @@ class PatternStoreTest {
         new PatternStore(file, Clock.systemUTC()).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             List<String> applied = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("SELECT version, name FROM schema_version ORDER BY version")) {
+            try (ResultSet r = s.executeQuery("SELECT version, script, success FROM flyway_schema_history ORDER BY installed_rank")) {
                 while (r.next()) {
-                    applied.add(r.getInt(1) + " " + r.getString(2));
+                    applied.add(r.getString(1) + " " + r.getString(2) + " " + r.getBoolean(3));
                 }
             }
-            assertEquals(List.of("1 V1__patterns.sql", "2 V2__reports_without_pattern.sql", "3 V3__dashboard_indexes.sql"), applied, "each applied once");
+            assertEquals(List.of("1 V1__patterns.sql true", "2 V2__reports_without_pattern.sql true",
+                    "3 V3__dashboard_indexes.sql true"), applied, "each applied once");
             List<String> tables = new ArrayList<>();
             try (ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
                 while (r.next()) {
@@ -64,9 +65,9 @@ class PatternStoreTest {
     @Test
     void aVersion1DatabaseIsMigratedKeepingItsReports() throws Exception {
         Path file = dir.resolve("old.db");
-        String v1 = new String(getClass().getResourceAsStream("/db/migration/V1__patterns.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (String stmt : Migrations.statements(v1)) {
+            // as the migration code before Flyway left a database at version 1
+            for (String stmt : sqliteScript("V1__patterns.sql")) {
                 s.execute(stmt);
             }
             s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -78,13 +79,103 @@ class PatternStoreTest {
             s.execute("INSERT INTO feedback_report (id, pattern_id, kind, source, day, risk) VALUES (1, 1, 'false_positive', 'bot', '2026-06-01', 'medium')");
         }
         try (PatternStore store = new PatternStore(file, Clock.systemUTC())) {
-            ReportSummary r = store.reports(false, 10).get(0);
+            ReportSummary r = store.dashboard().reports(false, 10).get(0);
             assertEquals("zh-Hans", r.language());
             assertEquals(List.of("free_ticket"), r.rules());
             assertEquals(1L, r.groupId());
             assertEquals(List.of(new DailyCount(java.time.LocalDate.parse("2026-06-01"), "all_expenses_paid", 1)),
-                    store.reportsPerCategory(java.time.LocalDate.parse("2026-01-01"), java.time.LocalDate.parse("2026-12-31")));
+                    store.statistics().reportsPerCategory(java.time.LocalDate.parse("2026-01-01"), java.time.LocalDate.parse("2026-12-31")));
         }
+        assertEquals(List.of("1 BASELINE", "2 SQL", "3 SQL"), history(file));
+    }
+
+    /**
+     * A file the migration code before Flyway wrote (V1 to V3, with patterns, reports, a confirmed group and a rule
+     * switch; {@code src/test/resources/db}) is baselined at its version and kept as it was: same schema as a new
+     * file, same rows, and it takes writes.
+     */
+    @Test
+    void aDatabaseMadeBeforeFlywayIsBaselinedInPlaceAndKeepsEverything() throws Exception {
+        Path file = dir.resolve("old/data/jobguard.db");
+        Files.createDirectories(file.getParent());
+        try (var in = getClass().getResourceAsStream("/db/made-by-migrations-v3.db")) {
+            Files.copy(in, file);
+        }
+        Path fresh = dir.resolve("new/jobguard.db");
+        new PatternStore(fresh, Clock.systemUTC()).close();
+        java.time.LocalDate from = java.time.LocalDate.parse("2026-01-01");
+        java.time.LocalDate to = java.time.LocalDate.parse("2026-12-31");
+        try (StoreFixture f = new StoreFixture(dir.resolve("old"))) {
+            DashboardQueries d = f.store.dashboard();
+            assertEquals(6, d.patternCount());
+            assertEquals(1, d.confirmedGroups().size());
+            assertEquals(1, d.confirmedGroups().get(0).confirmations());
+            assertEquals(2, d.reports(false, 10).size());
+            assertEquals(1, d.ruleStates().size());
+            assertEquals("mod-anna", d.ruleAudit(10).get(0).moderator());
+            assertEquals(List.of(1L, 1L, 3L), f.store.statistics().checksPerDay(from, to).stream().map(CheckCount::checked).sorted().toList());
+
+            PatternService.Recorded r = f.check(PatternServiceTest.SCAM_EDITED, Source.BOT);
+            assertEquals(PatternService.Recorded.Status.STORED, r.status());
+            assertEquals(7, d.patternCount());
+            assertEquals(1L, r.groupId(), "the near-duplicate joins the group the old file holds");
+            assertEquals("ok", f.store.integrityCheck());
+        }
+        assertEquals(List.of("3 BASELINE"), history(file));
+        assertEquals(schema(fresh), schema(file), "the file has the schema a new one gets");
+    }
+
+    @Test
+    void aDatabaseANewerJobGuardMigratedIsRefusedByName() throws Exception {
+        Path file = dir.resolve("jobguard.db");
+        new PatternStore(file, Clock.systemUTC()).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
+                    + "execution_time, success) VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'test', 1, 1)");
+        }
+        StoreException e = assertThrows(StoreException.class, () -> new PatternStore(file, Clock.systemUTC()));
+        assertTrue(e.getMessage().startsWith(file.toAbsolutePath().toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version 99 is newer than this JobGuard knows"), e.getMessage());
+    }
+
+    /** A migration script as SQLite runs it: placeholders filled in, one statement per element. */
+    static List<String> sqliteScript(String name) throws Exception {
+        String sql = new String(PatternStoreTest.class.getResourceAsStream("/db/migration/" + name).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (var p : Dialect.SQLITE.placeholders().entrySet()) {
+            sql = sql.replace("${" + p.getKey() + "}", p.getValue());
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : sql.replaceAll("(?m)^--.*$", "").split(";\\s*\n")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> history(Path file) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT version, type FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
+            while (r.next()) {
+                out.add(r.getString(1) + " " + r.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /** Tables and indexes as SQLite keeps their definitions, without the migration tools' own tables. */
+    private static List<String> schema(Path file) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE '%schema%' "
+                     + "AND name NOT LIKE 'sqlite_%' ORDER BY type, name")) {
+            while (r.next()) {
+                out.add(r.getString(1) + " " + r.getString(2) + ": " + r.getString(3));
+            }
+        }
+        return out;
     }
 
     @Test
@@ -140,7 +231,7 @@ class PatternStoreTest {
             }
             assertEquals(PatternService.Recorded.Status.FAILED, last.status(), "the size limit was never reached");
             assertTrue(stored > 10);
-            assertEquals(stored, f.store.patternCount(), "what was acknowledged is there, nothing else");
+            assertEquals(stored, f.store.dashboard().patternCount(), "what was acknowledged is there, nothing else");
             assertTrue(logs.list.stream().anyMatch(e -> e.getLevel().toString().equals("ERROR")
                     && e.getFormattedMessage().contains("could not record")));
             assertTrue(logs.list.stream().noneMatch(e -> e.getFormattedMessage().contains("Bavet")), "no message text in logs");
@@ -193,9 +284,9 @@ class PatternStoreTest {
                 threads.add(new Thread(() -> {
                     try {
                         while (System.nanoTime() < deadline) {
-                            f.store.groups(GroupStatus.PENDING, 20, 0);
-                            f.store.ruleStats(PatternServiceTest.FROM, PatternServiceTest.TO);
-                            f.store.reports(true, 20);
+                            f.store.dashboard().groups(GroupStatus.PENDING, 20, 0);
+                            f.store.statistics().ruleStats(PatternServiceTest.FROM, PatternServiceTest.TO);
+                            f.store.dashboard().reports(true, 20);
                             reads[id]++;
                         }
                     } catch (Throwable t) {
@@ -212,7 +303,7 @@ class PatternStoreTest {
                     seconds, total, total / (double) seconds, Arrays.stream(reads).sum(), Arrays.stream(failed).sum());
             assertEquals(List.of(), errors);
             assertEquals(0, Arrays.stream(failed).sum());
-            assertEquals(total, f.store.patternCount());
+            assertEquals(total, f.store.dashboard().patternCount());
             assertTrue(Arrays.stream(reads).allMatch(n -> n > 0));
             assertEquals("ok", f.store.integrityCheck());
         }
