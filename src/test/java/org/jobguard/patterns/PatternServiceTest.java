@@ -6,13 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PatternServiceTest {
+/**
+ * The store's behaviour through {@link PatternService}, the same on both databases: {@link PatternServiceSqliteTest}
+ * and {@link PatternServicePostgresTest} run every test here.
+ */
+abstract class PatternServiceTest {
     static final String SCAM = "【高薪急聘】泰国KK园区客服专员 月薪1.5万起+提成，包吃包住包机票，无需经验会打字就行！"
             + "名额有限，明天就可以出发，有意私聊纸飞机 @hr_recruit_fake 或电话 +95 9 212 345 678";
     static final String SCAM_EDITED = "转发：【高薪急聘】泰国KK园区客服专员 月薪2万起+提成，包吃包住包机票，无需经验会打字就行！🔥"
@@ -43,7 +48,7 @@ class PatternServiceTest {
 
     @Test
     void flaggedMessagesAreStoredRedactedAndNearDuplicatesShareAGroup() {
-        try (StoreFixture f = new StoreFixture(dir)) {
+        try (StoreFixture f = open(dir)) {
             PatternService.Recorded a = f.check(SCAM, Source.BOT);
             PatternService.Recorded b = f.check(SCAM_EDITED, Source.WEB);
             PatternService.Recorded c = f.check(OTHER_SCAM, Source.BOT);
@@ -78,7 +83,7 @@ class PatternServiceTest {
     void aFlaggedMessageMadeToStallARegexIsStoredLikeAnyOther() {
         // 4,040 characters, under Telegram's limit: its redaction overflowed the stack and the report was lost
         for (String tail : List.of("a.".repeat(2_000), "1".repeat(4_000), "a@".repeat(2_000))) {
-            try (StoreFixture f = new StoreFixture(dir.resolve(String.valueOf(tail.charAt(1))))) {
+            try (StoreFixture f = open(dir.resolve(String.valueOf(tail.charAt(1))))) {
                 PatternService.Recorded r = assertTimeoutPreemptively(Duration.ofSeconds(5),
                         () -> f.check(SCAM + " " + tail + " 联系 @hr_boss88", Source.BOT));
                 assertEquals(PatternService.Recorded.Status.STORED, r.status());
@@ -91,7 +96,7 @@ class PatternServiceTest {
 
     @Test
     void sameContactAcrossMessagesIsCountedWithoutItsValue() {
-        try (StoreFixture f = new StoreFixture(dir)) {
+        try (StoreFixture f = open(dir)) {
             f.check(SCAM, Source.BOT);
             f.check(OTHER_SCAM + " telegram @HR_Recruit_Fake", Source.BOT);
             GroupSummary g = f.store.dashboard().groups(GroupStatus.PENDING, 10, 0).get(0);
@@ -101,7 +106,7 @@ class PatternServiceTest {
 
     @Test
     void confirmingAGroupMakesTheCheckerRecogniseNearDuplicatesWithoutRestart() {
-        try (StoreFixture f = new StoreFixture(dir)) {
+        try (StoreFixture f = open(dir)) {
             Verdict before = f.checker.check(TASK_SCAM_EDITED);
             assertNull(before.knownPattern());
             assertFalse(before.risk() == Risk.HIGH, "the rules alone should not rate this high: " + before.risk());
@@ -129,7 +134,7 @@ class PatternServiceTest {
 
     @Test
     void falsePositiveReportsCountPerRuleAndPerCategory() {
-        try (StoreFixture f = new StoreFixture(dir)) {
+        try (StoreFixture f = open(dir)) {
             Verdict v = f.checker.check(SCAM);
             f.service.record(v, SCAM, Source.WEB, true);
             f.service.report(FeedbackKind.FALSE_POSITIVE, v, SCAM, Source.WEB);
@@ -151,7 +156,7 @@ class PatternServiceTest {
 
     @Test
     void theBotsButtonReportsAStoredPatternOrJustTheVerdictWhenNothingWasStored() {
-        try (StoreFixture f = new StoreFixture(dir)) {
+        try (StoreFixture f = open(dir)) {
             Verdict flagged = f.checker.check(SCAM);
             PatternService.Recorded r = f.service.record(flagged, SCAM, Source.BOT, false);
             PatternService.Recorded onPattern = f.service.reportStored(FeedbackKind.FALSE_POSITIVE, r.patternId(),
@@ -183,19 +188,19 @@ class PatternServiceTest {
     @Test
     void ruleTogglesAreAuditedAppliedAndSurviveARestart() {
         String rule = StoreFixture.RULES.rules().get(0).id();
-        try (StoreFixture f = new StoreFixture(dir)) {
+        try (StoreFixture f = open(dir)) {
             f.service.toggleRule(rule, false, false, "mod-anna", "too many false positives");
             assertEquals(1, f.toggles.size());
             assertEquals("mod-anna", f.store.dashboard().ruleAudit(10).get(0).moderator());
         }
-        try (StoreFixture f = new StoreFixture(dir)) {
+        try (StoreFixture f = open(dir)) {
             assertFalse(f.service.applyRuleStates(StoreFixture.RULES).rule(rule).orElseThrow().enabled());
         }
     }
 
     @Test
     void forgetDeletesWhatTheSenderSentWithinTheWindowAndNothingElse() {
-        try (StoreFixture f = new StoreFixture(dir)) {
+        try (StoreFixture f = open(dir)) {
             f.service.record(f.checker.check(SCAM), SCAM, Source.BOT, false, Optional.of("chat-1"));
             f.service.record(f.checker.check(OTHER_SCAM), OTHER_SCAM, Source.BOT, false, Optional.of("chat-2"));
             f.service.record(f.checker.check(SCAM_EDITED), SCAM_EDITED, Source.BOT, false, Optional.of("chat-1"));
@@ -212,7 +217,7 @@ class PatternServiceTest {
 
     @Test
     void purgeDeletesOldPatternsButKeepsConfirmedTemplates() {
-        try (StoreFixture f = new StoreFixture(dir)) {
+        try (StoreFixture f = open(dir)) {
             PatternService.Recorded old = f.check(SCAM, Source.BOT);
             PatternService.Recorded oldOther = f.check(OTHER_SCAM, Source.BOT);
             f.service.confirm(old.groupId(), "mod-anna", null);
@@ -235,30 +240,99 @@ class PatternServiceTest {
     }
 
     @Test
-    void nothingIdentifyingReachesTheDatabaseFiles() throws Exception {
+    void nothingIdentifyingReachesTheDatabase() throws Exception {
         List<String> planted = List.of("hr_recruit_fake", "212345678", "212 345 678", "other_boss88", "12345678",
                 "scout.li@example.com", "wx_example_01", "王小明");
         String extra = "联系人：王小明，邮箱 scout.li@example.com，加微信 wx_example_01，泰国园区高薪客服包机票，护照公司保管";
-        try (StoreFixture f = new StoreFixture(dir)) {
+        try (StoreFixture f = open(dir)) {
             f.check(SCAM, Source.BOT);
             f.check(SCAM_EDITED, Source.WEB);
             f.check(extra, Source.BOT);
             f.service.report(FeedbackKind.FALSE_POSITIVE, f.checker.check(extra), extra, Source.WEB);
             assertEquals(4, f.store.dashboard().patternCount());
-            assertFiles(f.file.getParent(), planted);
+            assertNoneStored(f, planted, "while open");
+            f.close();
+            assertNoneStored(f, planted, "after closing");
         }
-        assertFiles(dir, planted);
     }
 
-    private static void assertFiles(Path root, List<String> planted) throws Exception {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                String bytes = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-                String latin = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
-                for (String s : planted) {
-                    assertFalse(bytes.contains(s) || latin.contains(s), p + " contains " + s);
+    /** 8 writers and 4 readers at once: every write is acknowledged and present, no reader fails. */
+    @Test
+    void eightWritersAndFourReadersNeverFail() throws Exception {
+        long seconds = Long.getLong("jobguard.store.concurrency.seconds", 3);
+        try (StoreFixture f = open(dir)) {
+            List<String> texts = new ArrayList<>();
+            List<Verdict> verdicts = new ArrayList<>();
+            for (String base : List.of(SCAM, OTHER_SCAM, SCAM_EDITED)) {
+                for (int i = 0; i < 10; i++) {
+                    String t = base + " 编号" + i;
+                    texts.add(t);
+                    verdicts.add(f.checker.check(t));
                 }
             }
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            long[] written = new long[8];
+            long[] failed = new long[8];
+            long[] reads = new long[4];
+            List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+            List<Thread> threads = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                int id = w;
+                threads.add(new Thread(() -> {
+                    int i = id;
+                    while (System.nanoTime() < deadline) {
+                        int k = i++ % texts.size();
+                        PatternService.Recorded r = f.service.record(verdicts.get(k), texts.get(k), id % 2 == 0 ? Source.BOT : Source.WEB, false);
+                        if (r.status() == PatternService.Recorded.Status.STORED) {
+                            written[id]++;
+                        } else {
+                            failed[id]++;
+                        }
+                    }
+                }));
+            }
+            for (int rd = 0; rd < 4; rd++) {
+                int id = rd;
+                threads.add(new Thread(() -> {
+                    try {
+                        while (System.nanoTime() < deadline) {
+                            f.store.dashboard().groups(GroupStatus.PENDING, 20, 0);
+                            f.store.statistics().ruleStats(FROM, TO);
+                            f.store.dashboard().reports(true, 20);
+                            reads[id]++;
+                        }
+                    } catch (Throwable t) {
+                        errors.add(t);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread t : threads) {
+                t.join(seconds * 1000 + 60_000);
+            }
+            long total = Arrays.stream(written).sum();
+            System.out.printf("concurrency on %s: %d s, %d patterns stored (%.0f/s), %d reader rounds, %d failed writes%n",
+                    getClass().getSimpleName(), seconds, total, total / (double) seconds, Arrays.stream(reads).sum(),
+                    Arrays.stream(failed).sum());
+            assertEquals(List.of(), errors);
+            assertEquals(0, Arrays.stream(failed).sum());
+            assertEquals(total, f.store.dashboard().patternCount());
+            assertTrue(Arrays.stream(reads).allMatch(n -> n > 0));
+            assertEquals("ok", f.store.integrityCheck());
+        }
+    }
+
+    /** A store for this test; the same directory gives the same database (a restart). */
+    abstract StoreFixture open(Path dir);
+
+    /** Fails when any planted identifier is anywhere in what the database keeps (its files, or a dump). */
+    abstract void assertNoneStored(StoreFixture f, List<String> planted, String when) throws Exception;
+
+    static void assertNotIn(byte[] data, String what, List<String> planted) {
+        String utf8 = new String(data, StandardCharsets.UTF_8);
+        String latin = new String(data, StandardCharsets.ISO_8859_1);
+        for (String s : planted) {
+            assertFalse(utf8.contains(s) || latin.contains(s), what + " contains " + s);
         }
     }
 }
