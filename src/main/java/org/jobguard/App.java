@@ -15,6 +15,7 @@ import org.jobguard.contacts.HelpDirectory;
 import org.jobguard.i18n.Messages;
 import org.jobguard.patterns.ConfirmedPatternIndex;
 import org.jobguard.patterns.Fingerprinter;
+import org.jobguard.patterns.ModerationFollower;
 import org.jobguard.patterns.PatternService;
 import org.jobguard.patterns.PatternStore;
 import org.jobguard.patterns.RetentionJob;
@@ -65,6 +66,7 @@ public final class App implements AutoCloseable {
     private final PatternStore store;
     private final PatternService patterns;
     private final RetentionJob retention;
+    private final ModerationFollower moderation;
     private final WebServer web;
     private final Optional<TelegramBot> bot;
     private final Mode mode;
@@ -92,6 +94,7 @@ public final class App implements AutoCloseable {
             checker.reconfigure(stored);
         }
         this.retention = new RetentionJob(patterns, config.retentionDays());
+        this.moderation = new ModerationFollower(store, this::applyRuleStates, patterns.confirmedPatterns()::reload);
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
                 new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts, clock,
                 error -> exitAfterFatalError("a part of the Telegram bot")));
@@ -298,6 +301,7 @@ public final class App implements AutoCloseable {
                 }
             }
             app.retention.start(24);
+            app.moderation.start(ModerationFollower.EVERY);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -334,6 +338,7 @@ public final class App implements AutoCloseable {
         bot.ifPresent(TelegramBot::stop);
         web.stop();
         retention.close();
+        moderation.close();
         store.close();
     }
 }

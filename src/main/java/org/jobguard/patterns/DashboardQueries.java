@@ -225,6 +225,23 @@ public final class DashboardQueries {
         });
     }
 
+    /**
+     * The latest rule switch and group decision: when either moved, a moderator on some instance changed what the
+     * checker must know (see {@link ModerationFollower}).
+     */
+    ModerationMarks moderationMarks() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(
+                    "SELECT (SELECT COALESCE(MAX(id), 0) FROM rule_toggle_audit), (SELECT COALESCE(MAX(id), 0) FROM moderator_decision)")) {
+                r.next();
+                return new ModerationMarks(r.getLong(1), r.getLong(2));
+            }
+        });
+    }
+
+    record ModerationMarks(long lastRuleToggle, long lastDecision) {
+    }
+
     private static List<String> strings(Connection c, String sql, long id) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(sql)) {
