@@ -23,6 +23,7 @@ import org.jobguard.privacy.IndicatorHasher;
 import org.jobguard.privacy.Redactor;
 import org.jobguard.telegram.BotIdentity;
 import org.jobguard.telegram.BotSettings;
+import org.jobguard.telegram.SharedBotState;
 import org.jobguard.telegram.TelegramBot;
 import org.jobguard.telegram.WebhookReceiver;
 import org.jobguard.telegram.WebhookSettings;
@@ -93,11 +94,15 @@ public final class App implements AutoCloseable {
         if (stored != configuredRules) {
             checker.reconfigure(stored);
         }
-        this.retention = new RetentionJob(patterns, config.retentionDays());
+        this.retention = new RetentionJob(patterns, config.retentionDays(),
+                store.shared() ? () -> store.botState().purge(BotSettings.REMEMBER_FOR) : () -> { });
         this.moderation = new ModerationFollower(store, this::applyRuleStates, patterns.confirmedPatterns()::reload);
+        // instances sharing one store must agree on handled updates, users' choices and reply links
+        Optional<SharedBotState> shared = store.shared()
+                ? Optional.of(new SharedBotStateInStore(store.botState())) : Optional.empty();
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
                 new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts, clock,
-                error -> exitAfterFatalError("a part of the Telegram bot")));
+                error -> exitAfterFatalError("a part of the Telegram bot"), shared));
         ServiceMetrics metrics = new ServiceMetrics();
         bot.ifPresent(b -> metrics.countFrom("jobguard_bot_events_total",
                 "Bot updates that failed (handled again), were skipped after repeated failures, and failed polls.",

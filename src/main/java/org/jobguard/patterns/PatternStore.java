@@ -56,6 +56,7 @@ public final class PatternStore implements AutoCloseable {
     private final DashboardQueries dashboard;
     private final Statistics statistics;
     private final PatternExport export;
+    private final BotStateStore botState;
 
     /**
      * Opens (creating if needed) and migrates the database.
@@ -81,6 +82,7 @@ public final class PatternStore implements AutoCloseable {
         this.dashboard = new DashboardQueries(db);
         this.statistics = new Statistics(db);
         this.export = new PatternExport(db);
+        this.botState = new BotStateStore(db, clock);
         try {
             db.write(c -> {
                 groups.load(c);
@@ -147,6 +149,11 @@ public final class PatternStore implements AutoCloseable {
 
     public PatternExport export() {
         return export;
+    }
+
+    /** The bot's state instances share; used only when the store is {@link #shared()}. */
+    public BotStateStore botState() {
+        return botState;
     }
 
     @Override

@@ -61,6 +61,15 @@ public final class TelegramBot {
      */
     public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages,
                        HelpDirectory contacts, Clock clock, Consumer<Error> onFatal) {
+        this(settings, checker, patterns, messages, contacts, clock, onFatal, Optional.empty());
+    }
+
+    /**
+     * @param shared present when several instances share one store behind one webhook: handled updates, users'
+     *               choices and reply links are kept there instead of in this process's memory
+     */
+    public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages,
+                       HelpDirectory contacts, Clock clock, Consumer<Error> onFatal, Optional<SharedBotState> shared) {
         this.settings = settings;
         this.messages = messages;
         this.counters = new BotCounters(clock);
@@ -83,12 +92,13 @@ public final class TelegramBot {
                 Integer.MAX_VALUE, Duration.ofMillis(500), Duration.ofSeconds(30));
         this.deletions = new DeletionSchedule(api);
         this.router = new UpdateRouter(api, checker, patterns, messages, settings, deletions,
-                new ContactsFlow(contacts, messages));
+                new ContactsFlow(contacts, messages), shared);
         AtomicInteger threadNo = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 r -> new Thread(r, "telegram-worker-" + threadNo.incrementAndGet()));
-        this.receiver = settings.webhook().map(hook -> new WebhookReceiver(hook, router, pool, counters, onFatal));
+        this.receiver = settings.webhook().map(hook -> new WebhookReceiver(hook, router, pool, counters, onFatal,
+                shared));
         this.poller = receiver.isPresent() ? Optional.empty() : Optional.of(new UpdatePoller(pollApi, api,
                 () -> pollHttp.dispatcher().cancelAll(), settings.pollTimeoutSeconds(), router, pool, counters, onFatal));
     }

@@ -50,6 +50,8 @@ final class UpdateRouter implements UpdateHandler {
     private final PreferenceStore preferences;
     private final RateLimiter limiter;
     private final ReplyIndex replies;
+    /** What /privacy says: users' choices are in the shared database when instances share one */
+    private final String privacyKey;
     private final RecentChecks checks;
     private final DeletionSchedule deletions;
     private final ContactsFlow contacts;
@@ -57,7 +59,7 @@ final class UpdateRouter implements UpdateHandler {
     private volatile BotIdentity me = new BotIdentity(0, "");
 
     UpdateRouter(BotApi api, TextChecker checker, PatternSink patterns, Messages messages, BotSettings settings,
-                 DeletionSchedule deletions, ContactsFlow contacts) {
+                 DeletionSchedule deletions, ContactsFlow contacts, Optional<SharedBotState> shared) {
         this.api = api;
         this.checker = checker;
         this.patterns = patterns;
@@ -65,9 +67,10 @@ final class UpdateRouter implements UpdateHandler {
         this.settings = settings;
         this.composer = new ReplyComposer(messages);
         this.hasher = new IdentityHasher(settings.hmacSecret());
-        this.preferences = new PreferenceStore(settings.rememberFor());
+        this.preferences = new PreferenceStore(settings.rememberFor(), shared);
         this.limiter = new RateLimiter(settings.messagesPerMinute(), Duration.ofMinutes(1));
-        this.replies = new ReplyIndex(Duration.ofHours(48));
+        this.replies = new ReplyIndex(Duration.ofHours(48), shared);
+        this.privacyKey = shared.isPresent() ? "tg.privacy.shared" : "tg.privacy";
         this.checks = new RecentChecks(Duration.ofHours(48));
         this.deletions = deletions;
         this.contacts = contacts;
@@ -290,7 +293,7 @@ final class UpdateRouter implements UpdateHandler {
                     null, prefs, own);
             case "help" -> send(chatId, messages.get(ui, prefs.discreet() ? "tg.discreet.help" : "tg.help"),
                     null, prefs, own);
-            case "privacy" -> send(chatId, messages.format(ui, "tg.privacy",
+            case "privacy" -> send(chatId, messages.format(ui, privacyKey,
                     "days", settings.retentionDays(), "memory_days", settings.rememberFor().toDays(),
                     "forget_hours", patterns.forgetWindow().toHours()), null, prefs, own);
             case "forget" -> {
