@@ -39,6 +39,9 @@ final class PostgresConnections implements StoreConnections {
         config.setMaximumPoolSize(POOL_SIZE);
         config.setConnectionTimeout(10_000);
         config.addDataSourceProperty("ApplicationName", "jobguard");
+        // PostgreSQL's default (4, for spinning disks) makes the planner scan whole tables for the queue's details of
+        // a group (its latest 200 patterns' rules and contacts): 17 ms instead of 3 ms a group at 20,000 patterns
+        config.setConnectionInitSql("SET random_page_cost = 1.1");
         try {
             this.pool = new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {

@@ -13,7 +13,6 @@ import org.jobguard.privacy.PlantedIdentifiers;
 import org.jobguard.privacy.Redactor;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,11 +41,13 @@ public final class StoreBenchmark {
     private StoreBenchmark() {
     }
 
-    public static Result run(Path file, int total, int writers, Duration writePhase, PrintWriter out) throws InterruptedException {
+    public static Result run(StoreLocation location, int total, int writers, Duration writePhase, PrintWriter out)
+            throws InterruptedException {
         Clock clock = Clock.systemUTC();
         Normalizer normalizer = new Normalizer();
         Redactor redactor = new Redactor();
-        try (PatternStore store = new PatternStore(file, clock)) {
+        try (PatternStore store = new PatternStore(location, clock)) {
+            out.printf(Locale.ROOT, "store: %s%n", store.where());
             ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
             Supplier<RuleSet> noRules = () -> new RuleSet(List.of(), null, Map.of());
             PatternService service = new PatternService(store, redactor, new IndicatorHasher("benchmark-secret-0123456789"),
