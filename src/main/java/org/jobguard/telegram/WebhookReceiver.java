@@ -193,18 +193,6 @@ public final class WebhookReceiver {
         }
         switch (claim) {
             case MINE -> {
-                // told to the other instances once handled, or released so that one of them may try again
-                mine.whenComplete((status, e) -> {
-                    try {
-                        if (status != null && status == OK) {
-                            shared.get().updateHandled(updateId);
-                        } else {
-                            shared.get().releaseUpdate(updateId);
-                        }
-                    } catch (RuntimeException failure) {
-                        log.error("Cannot record an update's outcome in the shared store: {}", failure.getMessage());
-                    }
-                });
                 return Optional.empty();
             }
             case HANDLED -> {
@@ -219,27 +207,48 @@ public final class WebhookReceiver {
     }
 
     private void handle(Update update, CompletableFuture<Integer> outcome) {
+        int id = update.getUpdateId();
         try {
             handler.handle(update);
-            failures.invalidate(update.getUpdateId());
-            outcome.complete(OK);
+            failures.invalidate(id);
+            complete(id, outcome, OK);
         } catch (InterruptedException e) {
             // stopping: not handled, so Telegram is told to send it again (if it is still waiting for an answer)
             Thread.currentThread().interrupt();
-            recent.asMap().remove(update.getUpdateId(), outcome);
-            outcome.complete(UNAVAILABLE);
+            recent.asMap().remove(id, outcome);
+            complete(id, outcome, UNAVAILABLE);
         } catch (RuntimeException | StackOverflowError e) {
-            outcome.complete(failed(update.getUpdateId(), outcome, e));
+            complete(id, outcome, failed(id, outcome, e));
         } catch (Error e) {
             // out of memory and the like: nothing on this JVM can be trusted; not handled, so it comes again
-            recent.asMap().remove(update.getUpdateId(), outcome);
-            outcome.complete(FAILED);
+            recent.asMap().remove(id, outcome);
+            complete(id, outcome, FAILED);
             log.error("A Telegram worker died: {}", e.getClass().getName());
             onFatal.accept(e);
         } finally {
             pending.remove(outcome);
             release();
         }
+    }
+
+    /**
+     * Answers the post; with other instances, tells them first (handled for good, or released so that any of them
+     * may take the redelivery), so that a redelivery reaching one of them right after the answer finds it so.
+     */
+    private void complete(int updateId, CompletableFuture<Integer> outcome, int status) {
+        if (shared.isPresent()) {
+            try {
+                if (status == OK) {
+                    shared.get().updateHandled(updateId);
+                } else {
+                    shared.get().releaseUpdate(updateId);
+                }
+            } catch (RuntimeException e) {
+                // the claim stays until its lease ends: a redelivery is then handled again, without a second reply
+                log.error("Cannot record an update's outcome in the shared store: {}", e.getMessage());
+            }
+        }
+        outcome.complete(status);
     }
 
     /**

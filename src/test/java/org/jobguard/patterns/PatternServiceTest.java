@@ -244,16 +244,18 @@ abstract class PatternServiceTest {
         List<String> planted = List.of("hr_recruit_fake", "212345678", "212 345 678", "other_boss88", "12345678",
                 "scout.li@example.com", "wx_example_01", "王小明");
         String extra = "联系人：王小明，邮箱 scout.li@example.com，加微信 wx_example_01，泰国园区高薪客服包机票，护照公司保管";
-        try (StoreFixture f = open(dir)) {
+        StoreFixture f = open(dir);
+        try {
             f.check(SCAM, Source.BOT);
             f.check(SCAM_EDITED, Source.WEB);
             f.check(extra, Source.BOT);
             f.service.report(FeedbackKind.FALSE_POSITIVE, f.checker.check(extra), extra, Source.WEB);
             assertEquals(4, f.store.dashboard().patternCount());
             assertNoneStored(f, planted, "while open");
+        } finally {
             f.close();
-            assertNoneStored(f, planted, "after closing");
         }
+        assertNoneStored(f, planted, "after closing");
     }
 
     /** 8 writers and 4 readers at once: every write is acknowledged and present, no reader fails. */

@@ -104,7 +104,7 @@ public final class PostgresCluster {
     /** A new, empty database in the cluster. */
     public StoreLocation.Postgres newDatabase() {
         String name = "jobguard_test_" + databases.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(jdbc("postgres"), USER, "");
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -134,7 +134,7 @@ public final class PostgresCluster {
         }
     }
 
-    private String jdbc(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 

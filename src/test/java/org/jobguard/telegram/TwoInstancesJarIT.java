@@ -1,0 +1,108 @@
+package org.jobguard.telegram;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jobguard.ServiceJar;
+import org.jobguard.patterns.PostgresCluster;
+import org.jobguard.patterns.StoreLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two instances of the real jar, started as README says, in webhook mode on one PostgreSQL database, with Telegram's
+ * side posting to both (the start of issue 17's two-instance test; the proxy and the kill come next): every update is
+ * answered exactly once even when Telegram delivers it again to the other instance, and the store holds a report
+ * for every flagged message answered.
+ */
+class TwoInstancesJarIT {
+    private static final String SECRET = "two_instances-Secret_0123456789";
+    private static final int USERS = 40;
+    private static final int MESSAGES_PER_USER = 10;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyUpdateIsAnsweredOnceAndStoredWhicheverInstanceGetsIt() throws Exception {
+        StoreLocation.Postgres db = PostgresCluster.get().newDatabase();
+        String name = db.jdbcUrl().replaceAll(".*/", "");
+        try (FakeBotApi api = FakeBotApi.start()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
+            env.put("TELEGRAM_API_URL", api.url().toString());
+            env.put("JOBGUARD_WEBHOOK_URL", "https://bot.example.org/tg/hook");
+            env.put("JOBGUARD_WEBHOOK_SECRET", SECRET);
+            env.put("JOBGUARD_DATABASE_URL", PostgresCluster.get().url(name));
+            try (ServiceJar a = ServiceJar.start(work.resolve("a"), env);
+                 ServiceJar b = ServiceJar.start(work.resolve("b"), env)) {
+                TelegramSide telegram = new TelegramSide(List.of(URI.create(a.url("/tg/hook")), URI.create(b.url("/tg/hook"))), SECRET);
+                ExecutorService chats = Executors.newFixedThreadPool(8);
+                List<Future<Integer>> done = new ArrayList<>();
+                for (int u = 0; u < USERS; u++) {
+                    long user = 500_000 + u;
+                    int userNo = u;
+                    // one chat's updates one after another, as Telegram sends them; chats in parallel
+                    done.add(chats.submit(() -> {
+                        int duplicates = 0;
+                        for (int m = 0; m < MESSAGES_PER_USER; m++) {
+                            ObjectNode update = Updates.text(user, "Customer service job in Myawaddy, high pay, no experience"
+                                    + " needed, free flight. The company will keep your passport. Ref zq" + userNo + "x" + m);
+                            update.put("update_id", user * 100 + m);
+                            int answered = telegram.deliver(update, userNo + m, Duration.ofSeconds(60));
+                            if (m % 3 == 0) {
+                                // Telegram did not see the answer and delivers it again, here to the other instance
+                                assertEquals(200, telegram.post(1 - answered, update.toString()));
+                                duplicates++;
+                            }
+                        }
+                        return duplicates;
+                    }));
+                }
+                int duplicates = 0;
+                for (Future<Integer> f : done) {
+                    duplicates += f.get();
+                }
+                chats.shutdown();
+                assertTrue(duplicates >= USERS * 3);
+                Thread.sleep(500);
+                for (int u = 0; u < USERS; u++) {
+                    long chat = 500_000 + u;
+                    long replies = api.calls("sendMessage").stream().filter(c -> c.chatId() == chat).count();
+                    assertEquals(MESSAGES_PER_USER, replies, "chat " + chat + ": one reply per message, no second one");
+                }
+                assertEquals(USERS * MESSAGES_PER_USER, count(name, "SELECT COUNT(*) FROM pattern"), "a report per flagged message");
+                assertEquals(USERS * MESSAGES_PER_USER, count(name, "SELECT COUNT(*) FROM bot_update WHERE state = 'done'"));
+                assertTrue(a.log().contains("webhook") || b.log().contains("webhook"));
+                a.assertNoJvmErrorsLogged();
+                b.assertNoJvmErrorsLogged();
+                a.assertStopsOnSigterm();
+                b.assertStopsOnSigterm();
+            }
+        }
+    }
+
+    private static long count(String database, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(PostgresCluster.get().jdbcUrl(database), "jobguard", "");
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
