@@ -69,21 +69,25 @@ final class PostgresConnections implements StoreConnections {
         return Dialect.POSTGRESQL;
     }
 
-    /** After a failed transaction the connection is tested; a dead one (the server restarted) is replaced. */
+    /**
+     * After a failed transaction the connection is tested; a dead one (the server restarted) is replaced by one that
+     * answers: the pool's other connections died with it, and the pool tests only those idle for a while.
+     */
     @Override
     public Connection writer() throws SQLException {
         if (lastWriteFailed) {
             lastWriteFailed = false;
             if (writer == null || !writer.isValid(2)) {
                 if (writer != null) {
-                    try {
-                        writer.close();
-                    } catch (SQLException e) {
-                        // already broken: the pool drops it
-                    }
+                    pool.evictConnection(writer);
                 }
                 writer = null;
-                writer = pool.getConnection();
+                Connection c = pool.getConnection();
+                for (int tries = 1; !c.isValid(2) && tries <= POOL_SIZE; tries++) {
+                    pool.evictConnection(c);
+                    c = pool.getConnection();
+                }
+                writer = c;
                 log.warn("{}: the pattern store's write connection was replaced", where());
             }
         }

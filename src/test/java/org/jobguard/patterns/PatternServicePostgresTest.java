@@ -66,6 +66,25 @@ class PatternServicePostgresTest extends PatternServiceTest {
         }
     }
 
+    /** A restarted server breaks every connection: at most one write fails, then the store takes new ones. */
+    @Test
+    void theStoreComesBackAfterTheServerRestarts() throws Exception {
+        try (StoreFixture f = open(dir)) {
+            assertEquals(PatternService.Recorded.Status.STORED, f.check(SCAM, Source.BOT).status());
+            PostgresCluster.get().restart();
+            int failed = 0;
+            PatternService.Recorded r = f.check(OTHER_SCAM, Source.BOT);
+            while (r.status() == PatternService.Recorded.Status.FAILED && failed < 3) {
+                failed++;
+                r = f.check(OTHER_SCAM, Source.BOT);
+            }
+            assertEquals(PatternService.Recorded.Status.STORED, r.status());
+            assertTrue(failed <= 1, failed + " writes failed after the restart");
+            assertEquals(2, f.store.dashboard().patternCount());
+            assertTrue(f.store.writeHealth().ok());
+        }
+    }
+
     /** What a backup holds: the database as pg_dump writes it. */
     @Override
     void assertNoneStored(StoreFixture f, List<String> planted, String when) throws Exception {

@@ -113,6 +113,12 @@ public final class PostgresCluster {
         return StoreLocation.postgres(url(name));
     }
 
+    /** Restarts the server, as an operator's upgrade or a crash would: every open connection breaks. */
+    public void restart() throws Exception {
+        run(server("pg_ctl", "-D", base.resolve("data").toString(), "-l", base.resolve("server.log").toString(),
+                "-m", "fast", "-w", "-t", "60", "restart"), 90);
+    }
+
     /** {@code postgresql://jobguard@127.0.0.1:PORT/NAME}, as an operator sets {@code JOBGUARD_DATABASE_URL}. */
     public String url(String database) {
         return "postgresql://" + USER + "@127.0.0.1:" + port + "/" + database;
@@ -197,16 +203,21 @@ public final class PostgresCluster {
         return cmd;
     }
 
+    /** Output goes to a file: a server started by the command may hold a pipe open for as long as it runs. */
     private static void run(List<String> cmd, int seconds) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", cmd) + " took over " + seconds + " s");
-        }
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " exited with " + p.exitValue() + ": "
-                    + new String(out, StandardCharsets.UTF_8).trim());
+        Path out = Files.createTempFile("jobguard-pg-command-", ".log");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", cmd) + " took over " + seconds + " s");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " exited with " + p.exitValue() + ": "
+                        + Files.readString(out, StandardCharsets.UTF_8).trim());
+            }
+        } finally {
+            Files.deleteIfExists(out);
         }
     }
 
