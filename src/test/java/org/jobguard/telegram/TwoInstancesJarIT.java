@@ -21,14 +21,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two instances of the real jar, started as README says, in webhook mode on one PostgreSQL database, with Telegram's
- * side posting to both (the start of issue 17's two-instance test; the proxy and the kill come next): every update is
- * answered exactly once even when Telegram delivers it again to the other instance, and the store holds a report
+ * side posting to both (issue 17's two-instance test, without the proxy yet): every update is answered exactly once
+ * even when Telegram delivers it again to the other instance or one instance is killed, and the store holds a report
  * for every flagged message answered.
  */
 class TwoInstancesJarIT {
@@ -41,6 +43,20 @@ class TwoInstancesJarIT {
 
     @Test
     void everyUpdateIsAnsweredOnceAndStoredWhicheverInstanceGetsIt() throws Exception {
+        run(false);
+    }
+
+    /**
+     * One instance is killed (SIGKILL) a third of the way in: Telegram's side delivers what it posted there again to
+     * the other, which takes over the dead instance's claims once their lease ends. Every update is still answered,
+     * none twice, and every answered report is stored.
+     */
+    @Test
+    void killingOneInstanceLosesNothingAndAnswersNothingTwice() throws Exception {
+        run(true);
+    }
+
+    private void run(boolean kill) throws Exception {
         StoreLocation.Postgres db = PostgresCluster.get().newDatabase();
         String name = db.jdbcUrl().replaceAll(".*/", "");
         try (FakeBotApi api = FakeBotApi.start()) {
@@ -54,6 +70,8 @@ class TwoInstancesJarIT {
                  ServiceJar b = ServiceJar.start(work.resolve("b"), env)) {
                 TelegramSide telegram = new TelegramSide(List.of(URI.create(a.url("/tg/hook")), URI.create(b.url("/tg/hook"))), SECRET);
                 ExecutorService chats = Executors.newFixedThreadPool(8);
+                AtomicInteger answered = new AtomicInteger();
+                AtomicLong killedAt = new AtomicLong();
                 List<Future<Integer>> done = new ArrayList<>();
                 for (int u = 0; u < USERS; u++) {
                     long user = 500_000 + u;
@@ -63,12 +81,16 @@ class TwoInstancesJarIT {
                         int duplicates = 0;
                         for (int m = 0; m < MESSAGES_PER_USER; m++) {
                             ObjectNode update = Updates.text(user, "Customer service job in Myawaddy, high pay, no experience"
-                                    + " needed, free flight. The company will keep your passport. Ref zq" + userNo + "x" + m);
+                                    + " needed, free flight. The company will keep your passport. Ref " + marker(userNo * MESSAGES_PER_USER + m));
                             update.put("update_id", user * 100 + m);
-                            int answered = telegram.deliver(update, userNo + m, Duration.ofSeconds(60));
-                            if (m % 3 == 0) {
+                            int target = telegram.deliver(update, userNo + m, Duration.ofSeconds(150));
+                            if (kill && answered.incrementAndGet() == USERS * MESSAGES_PER_USER / 3
+                                    && killedAt.compareAndSet(0, System.nanoTime())) {
+                                a.process().destroyForcibly();
+                            }
+                            if (!kill && m % 3 == 0) {
                                 // Telegram did not see the answer and delivers it again, here to the other instance
-                                assertEquals(200, telegram.post(1 - answered, update.toString()));
+                                assertEquals(200, telegram.post(1 - target, update.toString()));
                                 duplicates++;
                             }
                         }
@@ -80,22 +102,36 @@ class TwoInstancesJarIT {
                     duplicates += f.get();
                 }
                 chats.shutdown();
-                assertTrue(duplicates >= USERS * 3);
+                if (kill) {
+                    assertTrue(killedAt.get() > 0);
+                    System.out.printf("killed instance a after %d of %d updates; everything answered %.1f s after the kill,"
+                                    + " %d posts delivered again%n", USERS * MESSAGES_PER_USER / 3, USERS * MESSAGES_PER_USER,
+                            (System.nanoTime() - killedAt.get()) / 1e9, telegram.redeliveries());
+                } else {
+                    assertTrue(duplicates >= USERS * 3);
+                }
                 Thread.sleep(500);
                 for (int u = 0; u < USERS; u++) {
                     long chat = 500_000 + u;
                     long replies = api.calls("sendMessage").stream().filter(c -> c.chatId() == chat).count();
                     assertEquals(MESSAGES_PER_USER, replies, "chat " + chat + ": one reply per message, no second one");
                 }
-                assertEquals(USERS * MESSAGES_PER_USER, count(name, "SELECT COUNT(*) FROM pattern"), "a report per flagged message");
+                assertEquals(USERS * MESSAGES_PER_USER, count(name, "SELECT COUNT(DISTINCT substring(redacted_text from 'zq[a-z]{3}')) FROM pattern"),
+                        "a report for every flagged message answered");
                 assertEquals(USERS * MESSAGES_PER_USER, count(name, "SELECT COUNT(*) FROM bot_update WHERE state = 'done'"));
-                assertTrue(a.log().contains("webhook") || b.log().contains("webhook"));
-                a.assertNoJvmErrorsLogged();
                 b.assertNoJvmErrorsLogged();
-                a.assertStopsOnSigterm();
                 b.assertStopsOnSigterm();
+                if (!kill) {
+                    a.assertNoJvmErrorsLogged();
+                    a.assertStopsOnSigterm();
+                }
             }
         }
+    }
+
+    /** A letters-only marker ("zqaab"), which survives redaction, unlike digits. */
+    private static String marker(int i) {
+        return "zq" + (char) ('a' + i / 676) + (char) ('a' + (i / 26) % 26) + (char) ('a' + i % 26);
     }
 
     private static long count(String database, String sql) throws Exception {
