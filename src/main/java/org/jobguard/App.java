@@ -19,6 +19,7 @@ import org.jobguard.patterns.ModerationFollower;
 import org.jobguard.patterns.PatternService;
 import org.jobguard.patterns.PatternStore;
 import org.jobguard.patterns.RetentionJob;
+import org.jobguard.picture.PictureReader;
 import org.jobguard.privacy.IndicatorHasher;
 import org.jobguard.privacy.Redactor;
 import org.jobguard.telegram.BotIdentity;
@@ -69,14 +70,16 @@ public final class App implements AutoCloseable {
     private final RetentionJob retention;
     private final ModerationFollower moderation;
     private final WebServer web;
+    private final PictureReader pictures;
     private final Optional<TelegramBot> bot;
     private final Mode mode;
     /** Fetched while the service loads; the bot starts with it. */
     private final Optional<Future<BotIdentity>> botIdentity;
 
     private App(Config config, Clock clock, PatternStore store, CheckerLoad loaded, HelpDirectory contacts,
-                Optional<Future<BotIdentity>> identity) {
+                Optional<Future<BotIdentity>> identity, PictureReader pictures) {
         this.botIdentity = identity;
+        this.pictures = pictures;
         this.mode = Mode.of(config);
         Messages messages = config.files().messages();
         this.contacts = contacts;
@@ -102,7 +105,7 @@ public final class App implements AutoCloseable {
                 ? Optional.of(new SharedBotStateInStore(store.botState())) : Optional.empty();
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
                 new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts, clock,
-                error -> exitAfterFatalError("a part of the Telegram bot"), shared));
+                error -> exitAfterFatalError("a part of the Telegram bot"), pictures, shared));
         ServiceMetrics metrics = new ServiceMetrics();
         bot.ifPresent(b -> metrics.countFrom("jobguard_bot_events_total",
                 "Bot updates that failed (handled again), were skipped after repeated failures, and failed polls.",
@@ -113,7 +116,7 @@ public final class App implements AutoCloseable {
                 .withMaxCheckedChars(config.maxCheckedChars()).withSigningSecret(config.hmacSecret()),
                 messages, checker, patterns, contacts, metrics, clock,
                 bot.flatMap(TelegramBot::webhook).map(App::webhookEndpoint),
-                () -> bot.flatMap(b -> b.counters().problem()));
+                () -> bot.flatMap(b -> b.counters().problem()), pictures);
     }
 
     /** The rules as configured and the checker built from them, before the pattern store is open. */
@@ -154,10 +157,15 @@ public final class App implements AutoCloseable {
                 error -> exitAfterFatalError("the pattern store's writer")));
         try {
             Future<HelpDirectory> contacts = loaders.submit(() -> new ContactsLoader(clock).load(config.files()));
+            // looking for Tesseract runs it once (tens of milliseconds): meanwhile
+            Future<PictureReader> pictures = loaders.submit(() -> PictureReader.start(config.pictures()));
             // getMe meanwhile: it waits on the network and loads the HTTP client's classes
             Optional<Future<BotIdentity>> identity = config.telegramToken()
                     .map(token -> loaders.submit(() -> TelegramBot.identify(botSettings(config, token))));
-            return new App(config, clock, result(store), result(checker), result(contacts), identity);
+            PictureReader reader = result(pictures);
+            // one line, said once, with what to install: the service runs on and asks for pasted text instead
+            reader.unavailableLine().ifPresent(log::warn);
+            return new App(config, clock, result(store), result(checker), result(contacts), identity, reader);
         } catch (RuntimeException | Error e) {
             // the service will not start: a getMe still retrying against Telegram has nothing left to wait for
             loaders.shutdownNow();
@@ -342,6 +350,7 @@ public final class App implements AutoCloseable {
     public void close() {
         bot.ifPresent(TelegramBot::stop);
         web.stop();
+        pictures.close();
         retention.close();
         moderation.close();
         store.close();

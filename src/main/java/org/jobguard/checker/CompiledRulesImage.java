@@ -169,6 +169,7 @@ public final class CompiledRulesImage {
         texts(canonical, cues.awareness());
         texts(canonical, cues.recruiting());
         texts(canonical, cues.legitimacy());
+        texts(canonical, cues.narrative());
         char[] chars = new char[canonical.length()];
         canonical.getChars(0, chars.length, chars, 0);
         ByteBuffer bytes = ByteBuffer.allocate(chars.length * Character.BYTES);
@@ -216,11 +217,15 @@ public final class CompiledRulesImage {
             }
             for (Pattern pattern : r.patterns()) {
                 int index = gatedList.size();
+                // the normalizer trims a literal's trailing space ("not be " of "\\bnot be (permitted|allowed)"):
+                // the start without it still gates the pattern, which then costs a scan instead of a regex search
                 List<String> starts = pattern.flags() == 0
-                        ? RegexTrigger.prefixes(pattern.pattern()).orElse(List.of()) : List.of();
+                        ? RegexTrigger.prefixes(pattern.pattern()).orElse(List.of()).stream().map(String::stripTrailing)
+                                .toList()
+                        : List.of();
                 // a prefix the normalizer would change cannot be found in normalized text: try everywhere
                 boolean gated = !starts.isEmpty() && starts.stream()
-                        .allMatch(s -> normalizer.normalize(s).text().equals(s));
+                        .allMatch(s -> !s.isEmpty() && normalizer.normalize(s).text().equals(s));
                 gatedList.add(gated);
                 if (gated) {
                     starts.forEach(s -> phrases.computeIfAbsent(s, k -> new ArrayList<>(1))
@@ -236,6 +241,7 @@ public final class CompiledRulesImage {
         cues.awareness().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.AWARENESS, cueIds));
         cues.recruiting().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.RECRUITING, cueIds));
         cues.legitimacy().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.LEGITIMACY, cueIds));
+        cues.narrative().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.NARRATIVE, cueIds));
         boolean[] gated = new boolean[gatedList.size()];
         for (int p = 0; p < gated.length; p++) {
             gated[p] = gatedList.get(p);

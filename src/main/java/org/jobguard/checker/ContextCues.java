@@ -10,17 +10,20 @@ import java.util.List;
  * @param awareness  the wording of police and NGO warnings, news and survivor stories
  * @param recruiting first-person calls to apply or get in touch, which a warning does not make
  * @param legitimacy signs of a lawful employer (contract signed before departure, licence, work permit)
+ * @param narrative  the wording of a story told afterwards ("被收走", "当时", "I was told", "came home"), which an
+ *                   offer or a demand, written before anything happened, does not use
  */
 public record ContextCues(List<String> negation, List<String> awareness, List<String> recruiting,
-                          List<String> legitimacy) {
+                          List<String> legitimacy, List<String> narrative) {
     public ContextCues {
         negation = List.copyOf(negation);
         awareness = List.copyOf(awareness);
         recruiting = List.copyOf(recruiting);
         legitimacy = List.copyOf(legitimacy);
+        narrative = List.copyOf(narrative);
     }
 
     public static ContextCues empty() {
-        return new ContextCues(List.of(), List.of(), List.of(), List.of());
+        return new ContextCues(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -43,9 +43,15 @@ public final class FeatureSpace {
     final int domesticOnly;
     /** [zone * N + category] */
     final int[] zoneCategory;
+    /** per zone: named in a text about a job with neither warning nor story cues: the place is where the job is */
+    final int[] zoneUnwarned;
+    /** a text about a job (a call to get in touch, or a sign other than a place) with neither warning nor story cues */
+    final int flagsUnwarned;
     final int[] awareness;
     final int[] recruiting;
     final int[] legitimacy;
+    final int[] narrative;
+    final int narrativeWithFlags;
     final int awarenessWithFlags;
     final int quotedFlag;
     final int mostlyQuoted;
@@ -88,18 +94,23 @@ public final class FeatureSpace {
         Zone[] zones = Zone.values();
         zone = new int[zones.length];
         zoneCategory = new int[zones.length * n];
+        zoneUnwarned = new int[zones.length];
         for (Zone z : zones) {
             String id = z.name().toLowerCase(java.util.Locale.ROOT);
             zone[z.ordinal()] = add("zone:" + id);
+            zoneUnwarned[z.ordinal()] = add("zone:" + id + "+unwarned");
             for (Category c : cats) {
                 zoneCategory[z.ordinal() * n + c.ordinal()] = add("zone:" + id + "+" + c.id());
             }
         }
         zoneNone = add("zone:none");
+        flagsUnwarned = add("flags+unwarned");
         domesticOnly = add("zone:domestic_only");
         awareness = new int[] {add("cue:awareness:1"), add("cue:awareness:2"), add("cue:awareness:3+")};
         recruiting = new int[] {add("cue:recruiting:1"), add("cue:recruiting:2+")};
         legitimacy = new int[] {add("cue:legitimacy:1"), add("cue:legitimacy:2+")};
+        narrative = new int[] {add("cue:narrative:1"), add("cue:narrative:2"), add("cue:narrative:3+")};
+        narrativeWithFlags = add("cue:narrative+flags");
         awarenessWithFlags = add("cue:awareness+flags");
         quotedFlag = add("discourse:quoted_flag");
         mostlyQuoted = add("discourse:mostly_quoted");

@@ -2,7 +2,11 @@ package org.jobguard.checker;
 
 /**
  * One message's features as the model reads them: slots of a {@link FeatureSpace}, ascending, with their values.
- * What {@code train} fits on.
+ * What {@code train} fits on, with the two facts about the message that bound its verdict whatever the model says,
+ * so that thresholds are chosen for the verdicts people get, not for the bare probability.
+ *
+ * @param atLeastMedium a strong sign of control or irregular travel in a text that does not read as a warning
+ * @param atMostLow     warning cues that far outweigh the calls to get in touch: a warning, never above low
  */
-public record FeatureVector(int[] slots, double[] values) {
+public record FeatureVector(int[] slots, double[] values, boolean atLeastMedium, boolean atMostLow) {
 }

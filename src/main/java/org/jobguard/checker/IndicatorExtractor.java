@@ -177,9 +177,11 @@ public final class IndicatorExtractor {
     private static void findHandles(String text, List<Indicator> found, List<int[]> taken) {
         int n = text.length();
         for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            // letters may come right before it ("联系@boss", "私聊TG@boss"): e-mail addresses are taken already
             if (at > 0) {
                 char before = text.charAt(at - 1);
-                if (Character.isLetterOrDigit(before) || before == '_' || before == '@' || before == '.') {
+                if (before >= '0' && before <= '9' || before == '_' || before == '@' || before == '.'
+                        || before == '/') {
                     continue;
                 }
             }

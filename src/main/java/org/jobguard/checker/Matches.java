@@ -36,6 +36,7 @@ final class Matches {
     int awareness;
     int recruiting;
     int legitimacy;
+    int narrative;
     private final CompiledRules rules;
     /** per pattern: where the automaton saw one of its prefixes, in order of the prefixes' ends */
     private final int[][] patternStarts;
@@ -65,6 +66,7 @@ final class Matches {
         awareness = 0;
         recruiting = 0;
         legitimacy = 0;
+        narrative = 0;
         return this;
     }
 
@@ -107,6 +109,7 @@ final class Matches {
             case AWARENESS -> awareness += boundary ? firstTime(index) : 0;
             case RECRUITING -> recruiting += boundary ? firstTime(index) : 0;
             case LEGITIMACY -> legitimacy += boundary ? firstTime(index) : 0;
+            case NARRATIVE -> narrative += boundary ? firstTime(index) : 0;
         }
     }
 

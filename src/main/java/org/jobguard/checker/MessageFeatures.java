@@ -70,11 +70,24 @@ final class MessageFeatures {
         if (zones == 0) {
             sink.feature(space.zoneNone);
         }
+        // what a place or a flag means depends on who speaks: a warning or a story names the same hubs and lures,
+        // and a holiday the same towns; so these count only where something besides the place speaks of a job
+        boolean jobTalk = cues.recruiting > 0;
+        for (int c = 0; c < n && !jobTalk; c++) {
+            jobTalk = present[c] && c != Category.RISKY_DESTINATION.ordinal();
+        }
+        boolean unwarned = cues.awareness == 0 && cues.narrative == 0 && jobTalk;
+        if (unwarned) {
+            sink.feature(space.flagsUnwarned);
+        }
         for (FeatureSpace.Zone z : FeatureSpace.Zone.values()) {
             if ((zones & (1 << z.ordinal())) == 0) {
                 continue;
             }
             sink.feature(space.zone[z.ordinal()]);
+            if (unwarned) {
+                sink.feature(space.zoneUnwarned[z.ordinal()]);
+            }
             for (int c = 0; c < n; c++) {
                 if (present[c]) {
                     sink.feature(space.zoneCategory[z.ordinal() * n + c]);
@@ -95,6 +108,12 @@ final class MessageFeatures {
         }
         if (cues.legitimacy > 0) {
             sink.feature(space.legitimacy[Math.min(cues.legitimacy, 2) - 1]);
+        }
+        if (cues.narrative > 0) {
+            sink.feature(space.narrative[Math.min(cues.narrative, 3) - 1]);
+            if (count > 0) {
+                sink.feature(space.narrativeWithFlags);
+            }
         }
         if (quoted > 0) {
             sink.feature(space.quotedFlag);

@@ -29,6 +29,7 @@ public final class RedFlagChecker {
     private static final java.util.Set<String> FLAGGED_COUNTRIES = java.util.Set.of("MM", "KH", "LA");
     private static final java.util.Set<String> FLAGGED_FOR_CHINESE = java.util.Set.of("PH");
     private static final int MAX_WORDING_QUOTES = 2;
+    private static final int MAX_WORDING_ATTEMPTS = 6;
     private static final int MAX_WORDING_QUOTE_LENGTH = 24;
     /** wording that moved the sum by less than this (in log-odds) is not worth a quote next to the rules' flags */
     private static final double WORDING_WORTH_QUOTING = 0.5;
@@ -107,7 +108,7 @@ public final class RedFlagChecker {
         Matches matches = e.matches();
         List<RedFlag> flags = e.flags();
         List<String> shadow = shadowHits(rules, matches);
-        boolean cuedAwareness = matches.awareness >= 2 && matches.awareness > 2 * matches.recruiting;
+        boolean cuedAwareness = cuedAwareness(matches);
 
         // the named features, each with its weight; few per message
         float[] w = s.weights();
@@ -132,10 +133,9 @@ public final class RedFlagChecker {
         if (risk == Risk.NONE && !flags.isEmpty()) {
             risk = Risk.LOW;
         }
-        boolean strongSign = false;
+        boolean strongSign = strongSignOfAnOffer(flags, matches);
         boolean ransom = false;
         for (RedFlag f : flags) {
-            strongSign |= controlOrIrregular(f);
             ransom |= f.category() == Category.RANSOM;
         }
         if (strongSign) {
@@ -165,7 +165,7 @@ public final class RedFlagChecker {
         }
         if (risk.atLeast(Risk.MEDIUM) && (wording >= WORDING_WORTH_QUOTING || flags.isEmpty())) {
             flags = new ArrayList<>(flags);
-            flags.addAll(wordingQuotes(s, normalized, g, flags));
+            flags.addAll(wordingQuotes(normalized, g, flags));
         }
         sortBySeverity(flags);
         return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
@@ -181,8 +181,12 @@ public final class RedFlagChecker {
         NormalizedText normalized = normalizer.normalize(text == null ? "" : text);
         Setup s = setup.get();
         java.util.TreeMap<Integer, Double> values = new java.util.TreeMap<>();
+        boolean atLeastMedium = false;
+        boolean atMostLow = false;
         if (!normalized.isBlank()) {
             Evidence e = evidence(s, normalized);
+            atLeastMedium = strongSignOfAnOffer(e.flags(), e.matches());
+            atMostLow = cuedAwareness(e.matches());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
             Wording.Grams g = s.features().wording(normalized, new Wording.Grams());
@@ -200,7 +204,7 @@ public final class RedFlagChecker {
             slots[i] = e.getKey();
             v[i++] = e.getValue();
         }
-        return new FeatureVector(slots, v);
+        return new FeatureVector(slots, v, atLeastMedium, atMostLow);
     }
 
     /**
@@ -270,7 +274,9 @@ public final class RedFlagChecker {
         int offset = s.space().ngramSlot(0);
         double sum = 0;
         for (int i = 0; i < g.count; i++) {
-            sum += w[offset + g.bucket[i]];
+            float weight = w[offset + g.bucket[i]];
+            g.weight[i] = weight;
+            sum += weight;
         }
         return g.count == 0 ? 0 : WORDING_SCALE * sum / Math.sqrt(g.count);
     }
@@ -278,21 +284,20 @@ public final class RedFlagChecker {
     /**
      * Quotes the wording that weighed most: the n-gram with the highest weight outside the rules' evidence, grown
      * over the n-grams that touch it and weigh at least a third as much; then the next best elsewhere. Works on the
-     * message's n-grams, not per character, so a quote costs a pass over them.
+     * message's n-grams, not per character, so a quote costs a pass over them. Reads the weights {@link #wordingSum}
+     * kept with the n-grams: looked up again in the model's table, each is a likely cache miss.
      */
-    private static List<RedFlag> wordingQuotes(Setup s, NormalizedText normalized, Wording.Grams g,
-                                               List<RedFlag> flags) {
+    private static List<RedFlag> wordingQuotes(NormalizedText normalized, Wording.Grams g, List<RedFlag> flags) {
         String text = normalized.text();
         int[] source = normalized.source();
-        float[] w = s.weights();
-        int offset = s.space().ngramSlot(0);
         List<RedFlag> quotes = new ArrayList<>(MAX_WORDING_QUOTES);
-        int[] taken = new int[2 * MAX_WORDING_QUOTES];
-        for (int q = 0; q < MAX_WORDING_QUOTES; q++) {
+        // a span too short to read ("卡", "2万") is passed over, not quoted: its place is taken and the next tried
+        int[] taken = new int[2 * MAX_WORDING_ATTEMPTS];
+        for (int q = 0; q < MAX_WORDING_ATTEMPTS && quotes.size() < MAX_WORDING_QUOTES; q++) {
             int best = -1;
             float bestWeight = 0;
             for (int k = 0; k < g.count; k++) {
-                float c = w[offset + g.bucket[k]];
+                float c = g.weight[k];
                 if (c > bestWeight && free(g.start[k], g.end[k], source, flags, taken, q)) {
                     best = k;
                     bestWeight = c;
@@ -318,7 +323,7 @@ public final class RedFlagChecker {
                 for (int k = lo; k <= hi; k++) {
                     int gs = g.start[k];
                     int ge = g.end[k];
-                    if ((gs < start || ge > end) && gs <= end && ge >= start && w[offset + g.bucket[k]] >= floor
+                    if ((gs < start || ge > end) && gs <= end && ge >= start && g.weight[k] >= floor
                             && Math.max(end, ge) - Math.min(start, gs) <= MAX_WORDING_QUOTE_LENGTH
                             && joinable(text, start, end, gs, ge) && free(gs, ge, source, flags, taken, q)) {
                         start = Math.min(start, gs);
@@ -375,6 +380,27 @@ public final class RedFlagChecker {
             }
         }
         return true;
+    }
+
+    /**
+     * A strong sign is medium on its own in an offer or a demand; in a text with more warning cues than calls to get
+     * in touch (a survivor's story, a news report: "护照被收走") the model alone decides.
+     */
+    private static boolean strongSignOfAnOffer(List<RedFlag> flags, Matches m) {
+        if (m.awareness > m.recruiting || m.narrative > m.recruiting) {
+            return false;
+        }
+        for (RedFlag f : flags) {
+            if (controlOrIrregular(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Warning cues at least twice as many as the calls to get in touch: a published warning, not an offer. */
+    private static boolean cuedAwareness(Matches m) {
+        return m.awareness >= 2 && m.awareness > 2 * m.recruiting;
     }
 
     /**

@@ -22,6 +22,8 @@ final class Wording {
         int[] bucket = new int[256];
         int[] start = new int[256];
         int[] end = new int[256];
+        /** each n-gram's weight, once the checker has looked it up: quoting reads them again, in text order */
+        float[] weight = new float[256];
         int count;
 
         Grams clear() {
@@ -34,6 +36,7 @@ final class Wording {
                 bucket = java.util.Arrays.copyOf(bucket, 2 * count);
                 start = java.util.Arrays.copyOf(start, 2 * count);
                 end = java.util.Arrays.copyOf(end, 2 * count);
+                weight = java.util.Arrays.copyOf(weight, 2 * count);
             }
             bucket[count] = b;
             start[count] = s;

@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The model's figures on messages each fold did not see: per label and language, the share flagged (probability at
- * or above the medium threshold). For danger labels that is recall, for the others the false-alarm rate.
+ * The model's figures on messages each fold did not see: per label and language, the share flagged (medium or high
+ * as the checker decides: the probability at or above the medium threshold or a strong sign, unless warning cues
+ * make it a warning). For danger labels that is recall, for the others the false-alarm rate.
  */
-record CrossValidation(List<LabelledMessage> messages, double[] probability, RiskModel.Thresholds thresholds) {
+record CrossValidation(List<LabelledMessage> messages, double[] probability, ModelTraining.Bounds bounds,
+                       RiskModel.Thresholds thresholds) {
 
     private Map<String, int[]> counts(boolean byLanguage) {
         Map<String, int[]> counts = new TreeMap<>();
@@ -23,7 +25,7 @@ record CrossValidation(List<LabelledMessage> messages, double[] probability, Ris
             String key = byLanguage ? m.label() + " " + m.lang() : m.label();
             int[] c = counts.computeIfAbsent(key, k -> new int[2]);
             c[0]++;
-            if (probability[i] >= thresholds.medium()) {
+            if (bounds.flagged(i, probability[i], thresholds.medium())) {
                 c[1]++;
             }
         }
@@ -36,7 +38,7 @@ record CrossValidation(List<LabelledMessage> messages, double[] probability, Ris
         for (int i = 0; i < messages.size(); i++) {
             if (messages.get(i).danger()) {
                 n++;
-                hit += probability[i] >= thresholds.medium() ? 1 : 0;
+                hit += bounds.flagged(i, probability[i], thresholds.medium()) ? 1 : 0;
             }
         }
         return n == 0 ? 0 : (double) hit / n;
@@ -51,12 +53,17 @@ record CrossValidation(List<LabelledMessage> messages, double[] probability, Ris
         counts(true).forEach((key, c) -> out.printf(Locale.ROOT, "    %-22s %5d  %6.3f%n", key, c[0], (double) c[1] / c[0]));
     }
 
-    /** probability, label, id, text: one message a line, for a person studying what the model gets wrong */
+    /**
+     * probability, the checker's bounds (M: at least medium, L: at most low) or "-", label, id, text: one message a line, for a person
+     * studying what the model gets wrong
+     */
     void writePredictions(java.nio.file.Path file) {
         StringBuilder tsv = new StringBuilder();
         for (int i = 0; i < messages.size(); i++) {
             LabelledMessage m = messages.get(i);
-            tsv.append(String.format(Locale.ROOT, "%.4f\t%s\t%s\t%s%n", probability[i], m.label(), m.id(),
+            String bound = (bounds.atLeastMedium()[i] ? "M" : "") + (bounds.atMostLow()[i] ? "L" : "");
+            tsv.append(String.format(Locale.ROOT, "%.4f\t%s\t%s\t%s\t%s%n", probability[i], bound.isEmpty() ? "-" : bound,
+                    m.label(), m.id(),
                     m.text().replace('\n', ' ').replace('\t', ' ')));
         }
         try {

@@ -83,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
         training.put("solver", "LIBLINEAR L2R_LR (L2-regularised logistic regression, primal)");
         training.put("c", c);
         training.put("folds", ModelTraining.FOLDS);
-        CrossValidation cv = new CrossValidation(messages, result.crossValidated(), model.thresholds());
+        CrossValidation cv = new CrossValidation(messages, result.crossValidated(), result.bounds(), model.thresholds());
         training.set("cross_validated", cv.toJson(mapper));
         cv.print(out);
         if (predictions != null) {

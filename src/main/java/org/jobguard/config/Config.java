@@ -2,6 +2,7 @@ package org.jobguard.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jobguard.patterns.StoreLocation;
+import org.jobguard.picture.PictureSettings;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,11 +31,13 @@ import java.util.regex.Pattern;
  *                   the SQLite file {@code jobguard.db} in the data directory
  * @param webhook    set by {@code JOBGUARD_WEBHOOK_URL}: Telegram posts updates to the web server instead of the bot
  *                   polling for them
+ * @param pictures   how the text of photos and screenshots is read ({@code pictures:}; {@code JOBGUARD_TESSERACT}
+ *                   names the executable, {@code JOBGUARD_PICTURES=off} switches reading off)
  */
 public record Config(ConfigFiles files, Path dataDir, StoreLocation store, int retentionDays, int port, int maxCheckedChars,
                      Optional<String> telegramToken, URI telegramApiUrl, int botWorkers, int messagesPerMinute,
                      int pollTimeoutSeconds, int discreetDeleteAfterMinutes, String hmacSecret,
-                     Optional<Webhook> webhook, Map<String, String> env) {
+                     Optional<Webhook> webhook, PictureSettings pictures, Map<String, String> env) {
     /** Telegram delivers webhooks over HTTPS to these ports only (Bot API, setWebhook). */
     private static final Set<Integer> WEBHOOK_PORTS = Set.of(443, 80, 88, 8443);
     /** Telegram's rule for secret_token. */
@@ -82,7 +85,23 @@ public record Config(ConfigFiles files, Path dataDir, StoreLocation store, int r
         String secret = hmacSecret(env, dataDir, token.isPresent());
         Optional<Webhook> webhook = webhook(env, token.isPresent(), secret);
         return new Config(files, dataDir, store, retention, port, maxChars, token, apiUrl, workers, perMinute, pollTimeout,
-                deleteAfter, secret, webhook, Map.copyOf(env));
+                deleteAfter, secret, webhook, pictures(doc, root, env), Map.copyOf(env));
+    }
+
+    private static PictureSettings pictures(YamlDocument doc, JsonNode root, Map<String, String> env) {
+        String enabled = env.getOrDefault("JOBGUARD_PICTURES", text(doc, root, "/pictures/enabled", "true")).trim();
+        if (!Set.of("true", "false", "on", "off").contains(enabled)) {
+            throw env.containsKey("JOBGUARD_PICTURES")
+                    ? new ConfigException("JOBGUARD_PICTURES", 0, "must be on or off, got " + enabled)
+                    : doc.error("/pictures/enabled", "pictures.enabled must be true or false");
+        }
+        String command = env.getOrDefault("JOBGUARD_TESSERACT", text(doc, root, "/pictures/tesseract", "tesseract")).trim();
+        int readers = number(doc, env, null, "/pictures/readers", 2, 1, 16);
+        int queue = number(doc, env, null, "/pictures/queue", 8, 0, 1000);
+        int timeout = number(doc, env, null, "/pictures/timeout_seconds", 20, 1, 600);
+        int maxMb = number(doc, env, null, "/pictures/max_mb", 10, 1, 20);
+        return new PictureSettings(enabled.equals("true") || enabled.equals("on"), command.isEmpty() ? "tesseract" : command,
+                readers, queue, java.time.Duration.ofSeconds(timeout), maxMb * 1024 * 1024);
     }
 
     private static StoreLocation storeLocation(Map<String, String> env, Path dataDir) {

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +212,34 @@ public final class DashboardQueries {
                     "SELECT id, simhash, confirmations FROM pattern_group WHERE status = 'confirmed'")) {
                 while (r.next()) {
                     out.add(new ConfirmedGroup(r.getLong(1), r.getLong(2), r.getInt(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * For each of {@code hashes}, how many patterns in groups moderators confirmed as scams carry it; hashes in none
+     * are left out. Only keyed hashes are compared: the store holds no contact itself.
+     */
+    public Map<String, Integer> confirmedPatternsWithIndicators(Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(hashes.size(), "?"));
+        return db.read(c -> {
+            Map<String, Integer> out = new java.util.HashMap<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT ih.hash, COUNT(DISTINCT ih.pattern_id) FROM indicator_hash ih"
+                    + " JOIN pattern p ON p.id = ih.pattern_id JOIN pattern_group g ON g.id = p.group_id"
+                    + " WHERE g.status = 'confirmed' AND ih.hash IN (" + marks + ") GROUP BY ih.hash")) {
+                int i = 1;
+                for (String h : hashes) {
+                    st.setString(i++, h);
+                }
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getInt(2));
+                    }
                 }
             }
             return out;

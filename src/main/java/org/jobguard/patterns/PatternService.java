@@ -30,8 +30,10 @@ import java.util.function.Supplier;
 /**
  * The one way the bot and the web page write to the pattern store, and the moderators' operations.
  *
- * <p>What is written for a flagged message (risk medium or high): its text redacted (identifiers replaced by
- * typed placeholders), then normalized and redacted again; the rules that fired; risk, language, the day
+ * <p>What is written for a flagged message (risk medium or high): its text as written (language, script and case
+ * kept, so that a moderator reads what was sent) with identifiers replaced by typed placeholders, or, when
+ * normalizing it reveals an identifier the first pass could not see, its normalized form redacted again; the
+ * rules that fired; risk, language, the day
  * (UTC, no time), forwarded or typed, bot or web; keyed hashes of the recruiter contacts; a 64-bit
  * fingerprint. For every message, flagged or not, only counters: checked, flagged, hits per rule. Never a
  * user id, chat id, username, name or the raw text.
@@ -51,6 +53,8 @@ public final class PatternService {
     private static final Logger log = LoggerFactory.getLogger(PatternService.class);
     /** Default for how long /forget can still find what someone sent: a day covers "I just sent that". */
     public static final Duration DEFAULT_FORGET_WINDOW = Duration.ofHours(24);
+    /** A contact is said to be known only from this many confirmed reports: one could be a moderator's slip. */
+    public static final int MIN_CONFIRMED_REPORTS = 2;
 
     /** What happened to one message. */
     public record Recorded(Status status, long patternId, long groupId) {
@@ -280,6 +284,34 @@ public final class PatternService {
         return out;
     }
 
+    /**
+     * The recruiter contact of {@code text} (handle, phone, link, wallet, messenger id) that the most reports
+     * moderators confirmed as scams carry, when at least {@link #MIN_CONFIRMED_REPORTS} do. The contacts are
+     * hashed as stored patterns' are and only the hashes are compared. A store that cannot answer is logged and
+     * answered with nothing: the verdict goes out without the line.
+     */
+    public Optional<ConfirmedContact> confirmedContact(String text) {
+        Map<String, String> kindByHash = new LinkedHashMap<>();
+        for (Redaction.Item item : redactor.redact(text == null ? "" : text).items()) {
+            if (item.type().isIndicator() && !item.normalized().isEmpty()) {
+                kindByHash.putIfAbsent(hasher.hash(item), item.type().name());
+            }
+        }
+        if (kindByHash.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> counts;
+        try {
+            counts = store.dashboard().confirmedPatternsWithIndicators(kindByHash.keySet());
+        } catch (RuntimeException e) {
+            log.warn("pattern store: could not look up known contacts: {}", e.getClass().getName());
+            return Optional.empty();
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= MIN_CONFIRMED_REPORTS)
+                .max(Map.Entry.comparingByValue())
+                .map(e -> new ConfirmedContact(kindByHash.get(e.getKey()), e.getValue()));
+    }
+
     /** Deletes patterns older than {@code retentionDays} (see {@link PatternStore#purgeBefore}). */
     public PurgeResult purge(int retentionDays) {
         PurgeResult r = store.writes().purgeBefore(today().minusDays(retentionDays));
@@ -300,8 +332,11 @@ public final class PatternService {
                 hashes.putIfAbsent(h, new PatternStore.HashedIndicator(item.type().name(), h));
             }
         }
-        // normalizing can reveal what the first pass could not see (digits split by odd characters, say)
-        String stored = redactor.redactText(normalizer.normalize(redaction.text()).text());
+        // normalizing can reveal what the first pass could not see (digits split by odd characters, say): then the
+        // normalized text, redacted again, is kept instead of the text as written; the fingerprint is always taken
+        // from the normalized form
+        Redaction again = redactor.redact(normalizer.normalize(redaction.text()).text());
+        String stored = again.items().isEmpty() ? redaction.text() : again.text();
         SimHash.Fingerprint f = fingerprinter.ofOriginal(text);
         return new PatternStore.NewPattern(origin, stored, v.risk(), v.language().tag(), day, forwarded, source,
                 f.bits(), f.shingles(), rules, List.copyOf(hashes.values()));

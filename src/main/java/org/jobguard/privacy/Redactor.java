@@ -55,7 +55,11 @@ public final class Redactor {
                     + "(?:com|net|org|me|io|cc|co|top|xyz|vip|info|biz|shop|site|online|club|app|link|ly|gl|to|dog"
                     + "|cn|kh|mm|la|th|ph|vn|my|id|in|ke|tw|hk|sg)(?:/" + URL_TAIL + ")?",
             LinearPattern.notBefore("[A-Za-z0-9\\-]"));
-    private static final LinearPattern HANDLE = LinearPattern.between("[A-Za-z0-9_.@/]", "@([A-Za-z0-9_]{2,32})", NOT_WORD_NEXT);
+    /**
+     * Letters may come right before a handle: Chinese posts write "联系@boss" and "私聊TG@boss". An e-mail address
+     * is redacted whole first, with a higher priority, so its domain is never taken for a handle.
+     */
+    private static final LinearPattern HANDLE = LinearPattern.between("[0-9_.@/]", "@([A-Za-z0-9_]{2,32})", NOT_WORD_NEXT);
     private static final LinearPattern WALLET_ERC20 = LinearPattern.between(WORD, "0[xX][0-9a-fA-F]{40}", NOT_WORD_NEXT);
     // case-insensitive because the checker's normalized text is lower-case
     // 0, O, I and l are not base58, but a mistyped address is still someone's address

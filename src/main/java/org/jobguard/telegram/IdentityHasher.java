@@ -29,6 +29,11 @@ final class IdentityHasher {
         return userHash + ":" + hash('m', chatId, messageId);
     }
 
+    /** An album of pictures ({@code media_group_id}) the user sent, keyed like a message. */
+    String album(String userHash, long chatId, String mediaGroupId) {
+        return userHash + ":" + hash('a', chatId, mediaGroupId.hashCode());
+    }
+
     private String hash(char domain, long id, int extra) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

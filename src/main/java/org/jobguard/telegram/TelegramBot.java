@@ -6,6 +6,7 @@ import okhttp3.OkHttpClient;
 import org.jobguard.i18n.Messages;
 import org.jobguard.checker.Language;
 import org.jobguard.contacts.HelpDirectory;
+import org.jobguard.picture.PictureReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -52,16 +53,18 @@ public final class TelegramBot {
     /** A bot whose dying parts are only logged: for tests. */
     public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages,
                        HelpDirectory contacts) {
-        this(settings, checker, patterns, messages, contacts, Clock.systemUTC(), error -> { });
+        this(settings, checker, patterns, messages, contacts, Clock.systemUTC(), error -> { }, PictureReader.off());
     }
 
     /**
      * @param onFatal told when an Error ended a part the bot cannot work without (the poller, a worker, an HTTP
      *                client thread), once it is logged; the service exits so that a clean process starts
+     * @param pictures reads the text of photos and picture files; when it is not {@link PictureReader#available()
+     *                 available}, a picture gets "paste the text" and only its caption is checked
      */
     public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages,
-                       HelpDirectory contacts, Clock clock, Consumer<Error> onFatal) {
-        this(settings, checker, patterns, messages, contacts, clock, onFatal, Optional.empty());
+                       HelpDirectory contacts, Clock clock, Consumer<Error> onFatal, PictureReader pictures) {
+        this(settings, checker, patterns, messages, contacts, clock, onFatal, pictures, Optional.empty());
     }
 
     /**
@@ -69,7 +72,8 @@ public final class TelegramBot {
      *               choices and reply links are kept there instead of in this process's memory
      */
     public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages,
-                       HelpDirectory contacts, Clock clock, Consumer<Error> onFatal, Optional<SharedBotState> shared) {
+                       HelpDirectory contacts, Clock clock, Consumer<Error> onFatal, PictureReader pictures,
+                       Optional<SharedBotState> shared) {
         this.settings = settings;
         this.messages = messages;
         this.counters = new BotCounters(clock);
@@ -92,7 +96,8 @@ public final class TelegramBot {
                 Integer.MAX_VALUE, Duration.ofMillis(500), Duration.ofSeconds(30));
         this.deletions = new DeletionSchedule(api);
         this.router = new UpdateRouter(api, checker, patterns, messages, settings, deletions,
-                new ContactsFlow(contacts, messages), shared);
+                new ContactsFlow(contacts, messages), pictures,
+                new PictureDownload(api, sendHttp, settings.apiUrl(), settings.token()), shared);
         AtomicInteger threadNo = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),

@@ -4,6 +4,9 @@ import org.jobguard.checker.Language;
 import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.Verdict;
 import org.jobguard.i18n.Messages;
+import org.jobguard.picture.PictureFormat;
+import org.jobguard.picture.PictureReader;
+import org.jobguard.picture.PictureText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -12,6 +15,8 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -29,6 +34,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Decides what every update means and answers it. Private chats get the full service; groups only ever
@@ -56,10 +65,16 @@ final class UpdateRouter implements UpdateHandler {
     private final DeletionSchedule deletions;
     private final ContactsFlow contacts;
     private final BotSettings settings;
+    private final PictureReader pictures;
+    private final PictureDownload downloads;
+    private final AlbumReplies albums = new AlbumReplies();
     private volatile BotIdentity me = new BotIdentity(0, "");
 
     UpdateRouter(BotApi api, TextChecker checker, PatternSink patterns, Messages messages, BotSettings settings,
-                 DeletionSchedule deletions, ContactsFlow contacts, Optional<SharedBotState> shared) {
+                 DeletionSchedule deletions, ContactsFlow contacts, PictureReader pictures, PictureDownload downloads,
+                 Optional<SharedBotState> shared) {
+        this.pictures = pictures;
+        this.downloads = downloads;
         this.api = api;
         this.checker = checker;
         this.patterns = patterns;
@@ -127,6 +142,11 @@ final class UpdateRouter implements UpdateHandler {
         }
 
         String text = msg.hasText() ? msg.getText() : msg.getCaption();
+        Optional<String> picture = pictureFileId(msg);
+        if (picture.isPresent() && pictures.available() && !edited) {
+            onPicture(msg, user, prefs, ui, picture.get(), text);
+            return;
+        }
         if (text == null) {
             if (!edited) {
                 String key = prefs.discreet() ? "tg.discreet.other" : "tg.kind." + mediaKind(msg);
@@ -143,8 +163,137 @@ final class UpdateRouter implements UpdateHandler {
         onTextToCheck(msg, user, prefs, ui, text, edited);
     }
 
+    // ---- pictures -----------------------------------------------------------------------------------
+
+    /** How long a picture may take before the person is told it is being read. */
+    private static final long READING_NOTICE_MILLIS = 1000;
+
+    /**
+     * The file id of the picture to read: a photo's largest size, or a document whose declared type is JPEG, PNG or
+     * WebP (the reader checks the bytes themselves). Empty for anything else.
+     */
+    private static Optional<String> pictureFileId(Message msg) {
+        if (msg.hasPhoto() && !msg.getPhoto().isEmpty()) {
+            return msg.getPhoto().stream()
+                    .max(java.util.Comparator.comparingLong(p -> (long) p.getWidth() * p.getHeight()))
+                    .map(PhotoSize::getFileId);
+        }
+        if (msg.hasDocument()) {
+            Document d = msg.getDocument();
+            if (PictureFormat.acceptedMimeType(d.getMimeType())) {
+                return Optional.ofNullable(d.getFileId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A photo or a picture file: downloaded (at most the reader's byte limit), read on the picture pool, and its
+     * text checked together with the caption, as one text. Past a second the person is told the picture is being
+     * read. A picture without readable text gets a reply asking for the text (the caption alone is checked when
+     * there is one). The pictures of an album get one reply, edited as each is read.
+     */
+    private void onPicture(Message msg, String user, Preferences prefs, Language ui, String fileId, String caption)
+            throws InterruptedException {
+        long chatId = msg.getChatId();
+        long t0 = System.nanoTime();
+        String albumKey = msg.getMediaGroupId() == null ? null : hasher.album(user, chatId, msg.getMediaGroupId());
+        Optional<AlbumReplies.Album> album = albumKey == null ? Optional.empty() : albums.get(albumKey);
+        PictureText read;
+        try {
+            Optional<byte[]> bytes = downloads.fetch(fileId, pictures.settings().maxBytes());
+            read = bytes.isEmpty() ? new PictureText(PictureText.Outcome.TOO_LARGE, "", 0)
+                    : await(pictures.read(bytes.get()), t0, chatId, prefs, ui, album.isEmpty());
+        } catch (BotApi.CallFailed e) {
+            read = new PictureText(PictureText.Outcome.BROKEN, "", 0);
+        }
+        log.info("Picture: {} in {} ms", read.outcome(), (System.nanoTime() - t0) / 1_000_000);
+        String captionText = caption == null ? "" : caption.strip();
+        if (!read.read()) {
+            if (album.isPresent()) {
+                return; // the album's reply stands; one unreadable picture of several says nothing new
+            }
+            if (!captionText.isEmpty()) {
+                onTextToCheck(msg, user, prefs, ui, captionText, false);
+                return;
+            }
+            String key = prefs.discreet() ? "tg.discreet.other" : "tg.picture." + switch (read.outcome()) {
+                case TOO_LARGE -> "too_large";
+                case UNSUPPORTED -> "unsupported";
+                case BUSY -> "busy";
+                default -> "unreadable";
+            };
+            send(chatId, messages.format(ui, key, "mb", pictures.settings().maxBytes() / (1024 * 1024)), null, prefs,
+                    List.of(msg.getMessageId()));
+            return;
+        }
+        String text = captionText.isEmpty() ? read.text() : captionText + "\n" + read.text();
+        if (album.isPresent()) {
+            onAlbumPicture(msg, user, prefs, album.get(), text);
+            return;
+        }
+        Optional<Integer> replyId = onTextToCheck(msg, user, prefs, ui, text, false, true);
+        if (albumKey != null && replyId.isPresent()) {
+            albums.put(albumKey, new AlbumReplies.Album(replyId.get(), text, true));
+        }
+    }
+
+    /**
+     * The picture's reading, telling the person after {@link #READING_NOTICE_MILLIS} that it is being read
+     * (only for a first picture: an album's later ones already have their reply).
+     */
+    private PictureText await(CompletableFuture<PictureText> reading, long t0, long chatId, Preferences prefs,
+                              Language ui, boolean mayNotify) throws InterruptedException {
+        long waitMillis = READING_NOTICE_MILLIS - (System.nanoTime() - t0) / 1_000_000;
+        try {
+            return reading.get(Math.max(0, waitMillis), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (mayNotify) {
+                send(chatId, messages.get(ui, prefs.discreet() ? "tg.discreet.reading" : "tg.picture.reading"), null,
+                        prefs, List.of());
+            }
+        } catch (ExecutionException e) {
+            return new PictureText(PictureText.Outcome.BROKEN, "", 0);
+        }
+        try {
+            return reading.get();
+        } catch (ExecutionException e) {
+            return new PictureText(PictureText.Outcome.BROKEN, "", 0);
+        }
+    }
+
+    /** A later picture of an album: the album's text grows, is checked again, and its one reply is edited. */
+    private void onAlbumPicture(Message msg, String user, Preferences prefs, AlbumReplies.Album album, String text)
+            throws InterruptedException {
+        long chatId = msg.getChatId();
+        album.text = album.text + "\n" + text;
+        Verdict v;
+        try {
+            v = checker.check(album.text, prefs.chosenLanguage());
+        } catch (RuntimeException e) {
+            log.error("Checker failed: {}", e.getClass().getName());
+            return;
+        }
+        Language lang = prefs.chosenLanguage().orElse(v.language());
+        Reply reply = compose(msg, user, prefs, v, lang, album.text, true);
+        edit(chatId, album.replyId, reply.html(), reply.keyboard());
+        if (v.kind() != Verdict.Kind.EMPTY) {
+            record(v, album.text, msg.getForwardOrigin() != null, user);
+        }
+    }
+
+    /** One reply to a checked text: its HTML, its buttons, and the token of its "this is wrong" button. */
+    private record Reply(String html, InlineKeyboardMarkup keyboard, String token) {
+    }
+
     private void onTextToCheck(Message msg, String user, Preferences prefs, Language ui, String text,
                                boolean edited) throws InterruptedException {
+        onTextToCheck(msg, user, prefs, ui, text, edited, false);
+    }
+
+    /** @return the reply's message id, when one was sent */
+    private Optional<Integer> onTextToCheck(Message msg, String user, Preferences prefs, Language ui, String text,
+                                            boolean edited, boolean fromPicture) throws InterruptedException {
         long chatId = msg.getChatId();
         boolean forwarded = msg.getForwardOrigin() != null;
         Verdict v;
@@ -155,54 +304,28 @@ final class UpdateRouter implements UpdateHandler {
             StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
             log.error("Checker failed: {} at {}", e.getClass().getName(), at);
             send(chatId, messages.get(ui, "tg.check_failed"), null, prefs, List.of(msg.getMessageId()));
-            return;
+            return Optional.empty();
         }
         // nothing readable says nothing about the language: answer in the user's own
         Language lang = v.kind() == Verdict.Kind.EMPTY ? ui : prefs.chosenLanguage().orElse(v.language());
-
         boolean countable = !edited && v.kind() != Verdict.Kind.EMPTY;
-        String token = null;
-
-        String html;
-        InlineKeyboardMarkup keyboard = null;
-        if (prefs.discreet()) {
-            html = switch (v.kind()) {
-                case EMPTY -> messages.get(lang, "tg.discreet.other");
-                case AWARENESS -> messages.get(lang, "tg.discreet.verdict.none");
-                case RANSOM -> messages.get(lang, "tg.discreet.ransom");
-                case MESSAGE -> composer.discreetVerdict(v, lang);
-            };
-        } else {
-            switch (v.kind()) {
-                case EMPTY -> html = messages.get(lang, "tg.empty");
-                case AWARENESS -> html = messages.get(lang, "tg.awareness");
-                case RANSOM -> {
-                    // a relative or a captor's demand: the numbers for the place named, not a job-ad verdict
-                    ContactsFlow.Screen screen = contacts.forMessage(text, lang);
-                    html = screen.html();
-                    keyboard = screen.keyboard();
-                }
-                default -> {
-                    html = composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()));
-                    token = checks.remember(new RecentChecks.Check(user, Optional.empty(),
-                            v.flags().stream().map(RedFlag::ruleId).distinct().toList(), v.risk(), lang));
-                    keyboard = keyboard(
-                            List.of(button(lang, "tg.button.steps", "s"),
-                                    button(lang, "tg.button.wrong", "w:" + token)),
-                            List.of(button(lang, "tg.button.contacts", "c")));
-                }
-            }
-        }
+        Reply reply = fromPicture && v.kind() == Verdict.Kind.EMPTY && !prefs.discreet()
+                ? new Reply(messages.get(ui, "tg.picture.unreadable"), null, null)
+                : compose(msg, user, prefs, v, lang, text, fromPicture);
+        String html = reply.html();
+        InlineKeyboardMarkup keyboard = reply.keyboard();
+        String token = reply.token();
 
         String messageKey = hasher.message(user, chatId, msg.getMessageId());
         Optional<Integer> earlier = replies.replyTo(messageKey);
         if (edited && earlier.isPresent()) {
             edit(chatId, earlier.get(), html, keyboard);
-            return;
+            return earlier;
         }
         // a message already answered is handled again because storing it failed: store it, do not answer twice
+        Optional<Integer> replyId = earlier;
         if (earlier.isEmpty()) {
-            Optional<Integer> replyId = send(chatId, html, keyboard, prefs, List.of(msg.getMessageId()));
+            replyId = send(chatId, html, keyboard, prefs, List.of(msg.getMessageId()));
             replyId.ifPresent(id -> replies.remember(messageKey, id));
         }
         // every check is counted for the rule statistics and a flagged one is stored, after the reply: the
@@ -214,6 +337,38 @@ final class UpdateRouter implements UpdateHandler {
                 checks.attachRecord(token, recordId.get());
             }
         }
+        return replyId;
+    }
+
+    /** The reply to a verdict: in discreet mode one neutral sentence, otherwise the verdict with its buttons. */
+    private Reply compose(Message msg, String user, Preferences prefs, Verdict v, Language lang, String text,
+                          boolean fromPicture) {
+        if (prefs.discreet()) {
+            return new Reply(switch (v.kind()) {
+                case EMPTY -> messages.get(lang, "tg.discreet.other");
+                case AWARENESS -> messages.get(lang, "tg.discreet.verdict.none");
+                case RANSOM -> messages.get(lang, "tg.discreet.ransom");
+                case MESSAGE -> composer.discreetVerdict(v, lang);
+            }, null, null);
+        }
+        Optional<String> pictureNote = fromPicture ? Optional.of("tg.picture.note") : Optional.empty();
+        return switch (v.kind()) {
+            case EMPTY -> new Reply(messages.get(lang, "tg.empty"), null, null);
+            case AWARENESS -> new Reply(messages.get(lang, "tg.awareness"), null, null);
+            case RANSOM -> {
+                // a relative or a captor's demand: the numbers for the place named, not a job-ad verdict
+                ContactsFlow.Screen screen = contacts.forMessage(text, lang);
+                yield new Reply(screen.html(), screen.keyboard(), null);
+            }
+            case MESSAGE -> {
+                String token = checks.remember(new RecentChecks.Check(user, Optional.empty(),
+                        v.flags().stream().map(RedFlag::ruleId).distinct().toList(), v.risk(), lang));
+                yield new Reply(composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()), pictureNote,
+                        patterns.confirmedContact(text)),
+                        keyboard(List.of(button(lang, "tg.button.steps", "s"), button(lang, "tg.button.wrong", "w:" + token)),
+                                List.of(button(lang, "tg.button.contacts", "c"))), token);
+            }
+        };
     }
 
     /**
@@ -301,6 +456,7 @@ final class UpdateRouter implements UpdateHandler {
                 limiter.forget(user);
                 replies.forgetUser(user);
                 checks.forgetUser(user);
+                albums.forgetUser(user);
                 int deleted = forgetRecords(user);
                 String done = messages.get(ui, "tg.forget.done");
                 if (deleted > 0) {

@@ -58,6 +58,7 @@ public final class Dashboard {
     private final Pages pages;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RuleLabels labels;
 
     Dashboard(PatternService patterns, RedFlagChecker checker, HelpDirectory directory, Pages pages, ObjectMapper json,
               Clock clock) {
@@ -68,6 +69,7 @@ public final class Dashboard {
         this.pages = pages;
         this.json = json;
         this.clock = clock;
+        this.labels = new RuleLabels(checker::rules);
     }
 
     void register(RoutesConfig r) {
@@ -89,14 +91,35 @@ public final class Dashboard {
 
     // ---- queue
 
-    /** The queue page's model; one row more than a page is read to know whether a next page exists. */
-    public record QueueView(GroupStatus status, List<GroupSummary> groups, boolean hasNext, int offset, int pageSize) {
+    /**
+     * The queue page's model; one row more than a page is read to know whether a next page exists.
+     *
+     * @param done the decision just taken, which the page confirms
+     */
+    public record QueueView(GroupStatus status, List<GroupSummary> groups, boolean hasNext, int offset, int pageSize,
+                            Optional<Done> done) {
         public boolean hasPrevious() {
             return offset > 0;
         }
 
         public List<String> statuses() {
             return List.of("pending", "confirmed", "rejected");
+        }
+    }
+
+    /** A decision on a group, said back to the moderator after the redirect. */
+    public record Done(String decision, long group) {
+        private static final List<String> DECISIONS = List.of("confirm", "reject", "note");
+
+        static Optional<Done> from(String decision, String group) {
+            if (decision == null || !DECISIONS.contains(decision) || group == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Done(decision, Long.parseLong(group)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
         }
     }
 
@@ -115,7 +138,8 @@ public final class Dashboard {
         List<GroupSummary> groups = store.dashboard().groups(status, PAGE_SIZE + 1, offset);
         boolean hasNext = groups.size() > PAGE_SIZE;
         pages.render(ctx, "admin_queue.jte", pages.page(ctx, Optional.empty()), "view",
-                new QueueView(status, hasNext ? groups.subList(0, PAGE_SIZE) : groups, hasNext, offset, PAGE_SIZE));
+                new QueueView(status, hasNext ? groups.subList(0, PAGE_SIZE) : groups, hasNext, offset, PAGE_SIZE,
+                        Done.from(ctx.queryParam("done"), ctx.queryParam("group"))), "labels", labels);
     }
 
     private void decide(Context ctx) {
@@ -140,14 +164,14 @@ public final class Dashboard {
         }
         log.info("moderator decision {} on group {}", decision, id);
         String back = status(form.get("status").orElse("pending")).id();
-        ctx.redirect("/admin?status=" + back + "#queue", HttpStatus.SEE_OTHER);
+        ctx.redirect("/admin?status=" + back + "&done=" + decision + "&group=" + id + "#queue", HttpStatus.SEE_OTHER);
     }
 
     // ---- reports
 
     private void reports(Context ctx) {
         pages.render(ctx, "admin_reports.jte", pages.page(ctx, Optional.empty()),
-                "reports", store.dashboard().reports(false, REPORTS_SHOWN));
+                "reports", store.dashboard().reports(false, REPORTS_SHOWN), "labels", labels);
     }
 
     // ---- rules
@@ -155,7 +179,8 @@ public final class Dashboard {
     /**
      * One row of the rule table.
      *
-     * @param precision share of hits not reported as false positives, empty before the first hit
+     * @param precision share of hits not reported as false positives; empty until someone reported a verdict the
+     *                  rule fired on (with no report at all it would read 100 % while nothing is known)
      */
     public record RuleRow(String id, String category, String severity, boolean enabled, boolean shadow, long hits,
                           long falsePositives, Optional<Double> precision) {
@@ -170,7 +195,7 @@ public final class Dashboard {
         List<RuleRow> rows = new ArrayList<>();
         for (Rule rule : checker.rules().rules()) {
             RuleStats c = counts.getOrDefault(rule.id(), new RuleStats(rule.id(), rule.shadow(), 0, 0, 0));
-            Optional<Double> precision = c.hits() == 0 ? Optional.empty()
+            Optional<Double> precision = c.hits() == 0 || c.falsePositives() + c.falseNegatives() == 0 ? Optional.empty()
                     : Optional.of(Math.max(0, c.hits() - c.falsePositives()) / (double) c.hits());
             rows.add(new RuleRow(rule.id(), rule.category().id(), rule.severity().id(), rule.enabled(), rule.shadow(),
                     c.hits(), c.falsePositives(), precision));
@@ -319,7 +344,7 @@ public final class Dashboard {
 
     private void patternsCsv(Context ctx) throws IOException {
         download(ctx, "text/csv; charset=utf-8", "jobguard-patterns.csv");
-        try (Writer w = writer(ctx)) {
+        try (Writer w = csvWriter(ctx)) {
             CsvOut csv = new CsvOut(w);
             csv.row(List.of("id", "group", "day", "risk", "language", "source", "forwarded", "rules", "redacted_text"));
             store.export().forEachPattern(p -> {
@@ -350,7 +375,7 @@ public final class Dashboard {
 
     private void statsCsv(Context ctx) throws IOException {
         download(ctx, "text/csv; charset=utf-8", "jobguard-rules.csv");
-        try (Writer w = writer(ctx)) {
+        try (Writer w = csvWriter(ctx)) {
             CsvOut csv = new CsvOut(w);
             csv.row(List.of("rule", "category", "severity", "enabled", "shadow", "hits", "false_positives", "precision"));
             for (RuleRow r : ruleRows()) {
@@ -380,6 +405,16 @@ public final class Dashboard {
 
     private static Writer writer(Context ctx) {
         return new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /**
+     * A CSV file starts with the UTF-8 byte order mark: Excel reads a CSV without it in the computer's legacy code
+     * page, and the Chinese text turns into mojibake.
+     */
+    private static Writer csvWriter(Context ctx) throws IOException {
+        Writer w = writer(ctx);
+        w.write('\uFEFF');
+        return w;
     }
 
     // ---- helpers

@@ -15,6 +15,7 @@ import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.contacts.HelpDirectory;
 import org.jobguard.checker.Risk;
 import org.jobguard.contacts.HelpAnswer;
+import org.jobguard.patterns.ConfirmedContact;
 import org.jobguard.patterns.FeedbackKind;
 import org.jobguard.patterns.PatternService;
 import org.jobguard.patterns.PatternStore;
@@ -38,6 +39,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jobguard.picture.PictureReader;
+import org.jobguard.picture.PictureText;
 
 /**
  * The web face of JobGuard on one Javalin server: the public try-it and contacts pages, the moderator
@@ -76,6 +79,7 @@ public final class WebServer {
     private final PublicRateLimiter publicLimits;
     private final Optional<InboundPost> inbound;
     private final java.util.function.Supplier<Optional<String>> otherProblems;
+    private final PictureReader pictures;
     private final Javalin app;
     private boolean started;
 
@@ -102,6 +106,14 @@ public final class WebServer {
     public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
                      HelpDirectory directory, ServiceMetrics metrics, Clock clock, Optional<InboundPost> inbound,
                      java.util.function.Supplier<Optional<String>> otherProblems) {
+        this(settings, messages, checker, patterns, directory, metrics, clock, inbound, otherProblems, PictureReader.off());
+    }
+
+    /** @param pictures reads the text of pictures uploaded on the try-it page ({@code POST /picture}) */
+    public WebServer(WebSettings settings, Messages messages, RedFlagChecker checker, PatternService patterns,
+                     HelpDirectory directory, ServiceMetrics metrics, Clock clock, Optional<InboundPost> inbound,
+                     java.util.function.Supplier<Optional<String>> otherProblems, PictureReader pictures) {
+        this.pictures = pictures;
         this.otherProblems = otherProblems;
         this.settings = settings;
         this.inbound = inbound;
@@ -148,10 +160,40 @@ public final class WebServer {
         }
     }
 
+    /**
+     * Starts listening; then, and only then, a login generated on this start is kept (see {@link AdminAccount}).
+     *
+     * @throws PortInUse when another program holds the port, naming the setting that changes it
+     */
     public WebServer start() {
-        app.start(settings.host(), settings.port());
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            if (causedByBind(e)) {
+                throw new PortInUse(settings.host(), settings.port(), e);
+            }
+            throw e;
+        }
         started = true;
+        admin.keep();
         return this;
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || t instanceof io.javalin.util.JavalinBindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The web port is taken, most often by a JobGuard that is already running. */
+    public static final class PortInUse extends RuntimeException {
+        PortInUse(String host, int port, Throwable cause) {
+            super("port " + port + " on " + host + " is already in use (is JobGuard already running?): stop the"
+                    + " other program, or start with JOBGUARD_PORT set to a free port (JOBGUARD_PORT=0 picks one)", cause);
+        }
     }
 
     public void stop() {
@@ -172,12 +214,20 @@ public final class WebServer {
         return app.port();
     }
 
-    /** What to print on start: the URL and, on the first local start only, the generated login. */
+    /**
+     * What to print on start: the URL, then where the dashboard is with its login on the first local start only;
+     * on later starts where the password came from and how to set a new one.
+     */
     public List<String> banner() {
         List<String> lines = new ArrayList<>();
         lines.add(messages.format(Language.EN, "web.banner.url", "url", "http://localhost:" + port() + "/"));
-        admin.generatedPassword().ifPresent(pw -> lines.add(messages.format(Language.EN, "web.banner.login",
-                "url", "http://localhost:" + port() + "/admin", "user", admin.user(), "password", pw)));
+        String dashboard = "http://localhost:" + port() + "/admin";
+        lines.add(switch (admin.origin()) {
+            case GENERATED -> messages.format(Language.EN, "web.banner.login", "url", dashboard, "user", admin.user(),
+                    "password", admin.generatedPassword().orElseThrow());
+            case STORED -> messages.format(Language.EN, "web.banner.login_stored", "url", dashboard, "user", admin.user());
+            case ENVIRONMENT -> messages.format(Language.EN, "web.banner.login_env", "url", dashboard, "user", admin.user());
+        });
         return lines;
     }
 
@@ -214,7 +264,11 @@ public final class WebServer {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         // every body is read through body(), which refuses a longer one before reading it; this is a backstop
-        config.http.maxRequestSize = settings.maxFormBodyBytes();
+        config.http.maxRequestSize = Math.max(settings.maxFormBodyBytes(), pictureBodyBytes());
+        // an uploaded picture stays in memory: parts below this size are never written to a temporary file
+        config.jetty.multipartConfig.maxInMemoryFileSize(pictureBodyBytes(), io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxFileSize(pictures.settings().maxBytes(), io.javalin.config.SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(pictureBodyBytes(), io.javalin.config.SizeUnit.BYTES);
         config.http.defaultContentType = "text/plain; charset=utf-8";
         // a stop lets requests in progress finish (a webhook post answered at the last moment must reach Telegram,
         // or it is sent again and answered twice); Javalin puts its handlers inside this one
@@ -230,6 +284,7 @@ public final class WebServer {
         r.get("/", ctx -> renderTryIt(ctx, TryItView.blank()), Access.PUBLIC);
         r.post("/", this::tryIt, Access.PUBLIC);
         r.post("/report", this::report, Access.PUBLIC);
+        r.post("/picture", this::picture, Access.PUBLIC);
         r.get("/contacts", this::contacts, Access.PUBLIC);
         r.post("/api/check", this::apiCheck, Access.PUBLIC);
         r.get("/health", this::health, Access.PUBLIC);
@@ -440,10 +495,86 @@ public final class WebServer {
         return body;
     }
 
+    /** A picture's bytes and the form's few fields around it. */
+    private int pictureBodyBytes() {
+        return pictures.settings().maxBytes() + 64 * 1024;
+    }
+
+    /**
+     * The try-it page's picture upload (multipart, at most the picture limit): the picture is read on the picture
+     * pool, its text checked like pasted text, and the page shows the verdict with the recognised text in the
+     * text box, to be corrected and checked again. The picture stays in memory (the multipart limits keep it out
+     * of temporary files) and is dropped once read.
+     */
+    private void picture(Context ctx) {
+        if (!admitted(ctx, "try_it")) {
+            return;
+        }
+        String ct = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!ct.startsWith("multipart/form-data")) {
+            throw new BadInput("web.error.bad_form");
+        }
+        if (ctx.req().getContentLengthLong() > pictureBodyBytes()) {
+            throw new BodyTooLarge(pictureBodyBytes());
+        }
+        String langOption = Optional.ofNullable(ctx.formParam("lang")).filter(l -> Language.fromTag(l).isPresent())
+                .orElse("auto");
+        io.javalin.http.UploadedFile file = ctx.uploadedFile("picture");
+        TryItView.Upload off = upload("");
+        if (!pictures.available()) {
+            renderTryIt(ctx, TryItView.empty(langOption).with(upload("web.try.picture_off")));
+            return;
+        }
+        if (file == null || file.size() == 0) {
+            renderTryIt(ctx, TryItView.empty(langOption).with(off));
+            return;
+        }
+        byte[] bytes;
+        try (InputStream in = file.content()) {
+            bytes = in.readNBytes(pictures.settings().maxBytes() + 1);
+        } catch (IOException e) {
+            throw new BadInput("web.error.bad_form");
+        }
+        if (bytes.length > pictures.settings().maxBytes()) {
+            throw new BodyTooLarge(pictureBodyBytes());
+        }
+        PictureText read = pictures.read(bytes).join();
+        if (!read.read()) {
+            String notice = switch (read.outcome()) {
+                case UNSUPPORTED, BROKEN, TOO_LARGE -> "web.try.picture_unsupported";
+                case BUSY -> "web.try.picture_busy";
+                default -> "web.try.picture_unreadable";
+            };
+            renderTryIt(ctx, TryItView.empty(langOption).with(upload(notice)));
+            return;
+        }
+        String text = read.text();
+        int total = text.codePointCount(0, text.length());
+        String checked = total > settings.maxCheckedChars()
+                ? text.substring(0, text.offsetByCodePoints(0, settings.maxCheckedChars())) : text;
+        Pasted p = new Pasted(checked, langOption, total);
+        Verdict v = check(p);
+        // looked up before this text is kept, so that it does not count itself
+        Optional<ConfirmedContact> known = patterns.confirmedContact(p.text());
+        if (!v.flagged() || mayStore(ctx)) {
+            countFailure(patterns.record(v, p.text(), Source.WEB, false));
+        }
+        renderTryIt(ctx, view(p, v, false, known).with(upload("web.try.picture_note")));
+        metrics.replied("web");
+    }
+
+    private TryItView.Upload upload(String notice) {
+        return new TryItView.Upload(pictures.available(), pictures.settings().maxBytes() / (1024 * 1024), notice);
+    }
+
     private void renderTryIt(Context ctx, TryItView view) {
+        if (view.upload().mb() == 0) {
+            view = view.with(upload(""));
+        }
         Map<String, Object> p = new HashMap<>();
         p.put("page", pages.page(ctx, view.verdict().map(Verdict::language)));
         p.put("view", view);
+        p.put("maxChars", settings.maxCheckedChars());
         pages.html(ctx, "index.jte", p);
     }
 
@@ -459,7 +590,8 @@ public final class WebServer {
             throw new BadInput("web.error.bad_form");
         }
         FormBody form = form(ctx, settings.maxFormBodyBytes());
-        String text = form.get("text").orElse("");
+        // a browser sends a textarea's line breaks as CR LF: counted as two, a 20,000-character paste was cut
+        String text = form.get("text").orElse("").replace("\r\n", "\n");
         String langOption = form.get("lang").filter(l -> Language.fromTag(l).isPresent()).orElse("auto");
         int total = text.codePointCount(0, text.length());
         String checked = total > settings.maxCheckedChars()
@@ -484,11 +616,13 @@ public final class WebServer {
             return;
         }
         Verdict v = check(p);
+        // looked up before this text is kept, so that it does not count itself
+        Optional<ConfirmedContact> known = patterns.confirmedContact(p.text());
         // only flagged texts are kept, redacted and without anything about who sent them
         if (!v.flagged() || mayStore(ctx)) {
             countFailure(patterns.record(v, p.text(), Source.WEB, false));
         }
-        renderTryIt(ctx, view(p, v, false));
+        renderTryIt(ctx, view(p, v, false, known));
         metrics.replied("web");
     }
 
@@ -547,17 +681,20 @@ public final class WebServer {
             return;
         }
         Verdict v = check(p);
+        Optional<ConfirmedContact> known = patterns.confirmedContact(p.text());
         if (mayStore(ctx)) {
             countFailure(patterns.report(kind, v, p.text(), Source.WEB));
         }
-        renderTryIt(ctx, view(p, v, true));
+        renderTryIt(ctx, view(p, v, true, known));
     }
 
-    private TryItView view(Pasted p, Verdict v, boolean reported) {
+    private TryItView view(Pasted p, Verdict v, boolean reported, Optional<ConfirmedContact> known) {
+        // whoever reads the page is not where the person is (a family at home, a job seeker who has not left)
         Optional<HelpAnswer> help = v.risk() == Risk.HIGH || v.kind() == Verdict.Kind.RANSOM
-                ? Optional.of(directory.answer(p.text())) : Optional.empty();
+                ? Optional.of(directory.answer(p.text()).reachableFromAbroadFirst()) : Optional.empty();
         return new TryItView(p.text(), p.langOption(), Optional.of(v), EvidenceHighlight.split(p.text(), v.flags()),
-                p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported);
+                p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported,
+                new TryItView.Choices(directory.locations(), directory.nationalities()), known, upload(""));
     }
 
     /** The public help directory, filtered by where the person is and whose citizen they are. */
@@ -663,7 +800,8 @@ public final class WebServer {
             "app.css", new String[]{"jobguard/web/app.css", "text/css; charset=utf-8"},
             "charts.js", new String[]{"jobguard/web/charts.js", "text/javascript; charset=utf-8"},
             "export.js", new String[]{"jobguard/web/export.js", "text/javascript; charset=utf-8"},
-            "echarts.js", new String[]{"META-INF/resources/webjars/echarts/5.3.1/dist/echarts.simple.min.js",
+            // the common build: the simple one has no legend and no tooltip
+            "echarts.js", new String[]{"META-INF/resources/webjars/echarts/5.3.1/dist/echarts.common.min.js",
                     "text/javascript; charset=utf-8"});
 
     private void asset(Context ctx) {

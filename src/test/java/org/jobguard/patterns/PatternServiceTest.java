@@ -79,6 +79,60 @@ abstract class PatternServiceTest {
         }
     }
 
+    /** Moderators read what was sent: Traditional characters, case and punctuation as written, identifiers replaced. */
+    @Test
+    void aPatternIsStoredAsWrittenWithItsIdentifiersReplacedAndGroupedByItsNormalizedForm() {
+        String traditional = "【高薪急聘】泰國KK園區客服專員 月薪1.5萬起+提成，包吃包住包機票，無需經驗會打字就行！"
+                + "名額有限，明天就可以出發，有意私聊 Telegram @HR_Recruit_Fake 或電話 +95 9 212 345 678";
+        try (StoreFixture f = open(dir)) {
+            PatternService.Recorded first = f.check(traditional, Source.BOT);
+            String stored = f.store.dashboard().groupTexts(first.groupId(), 1).get(0);
+            assertTrue(stored.startsWith("【高薪急聘】泰國KK園區客服專員 月薪1.5萬起+提成"), "script, case and punctuation kept: " + stored);
+            assertTrue(stored.contains("Telegram <HANDLE>") && stored.contains("<PHONE:+95>"), stored);
+            assertFalse(stored.contains("HR_Recruit_Fake") || stored.contains("212 345"), stored);
+            PatternService.Recorded simplified = f.check(SCAM, Source.BOT);
+            assertEquals(first.groupId(), simplified.groupId(), "the fingerprint still reads the normalized form");
+        }
+    }
+
+    /** When only normalizing shows a number (split by zero-width characters), the normalized form is what is kept. */
+    @Test
+    void aNumberOnlyNormalizingRevealsIsNeverStoredInClear() {
+        String hidden = String.join("\u200b", "1 3 8 0 0 1 3 8 0 0 0".split(" "));
+        try (StoreFixture f = open(dir)) {
+            PatternService.Recorded r = f.check(SCAM.replace("+95 9 212 345 678", hidden), Source.BOT);
+            String stored = f.store.dashboard().groupTexts(r.groupId(), 1).get(0);
+            assertFalse(stored.replace("\u200b", "").contains("13800138000"), stored);
+            assertTrue(stored.contains("<PHONE"), stored);
+        }
+    }
+
+    /** A recruiter's contact seen in reports moderators confirmed, counted by keyed hash only, from two reports on. */
+    @Test
+    void aContactInConfirmedReportsIsKnownFromTwoOnAndNeverStoredItself() throws Exception {
+        String handle = "@kk_boss_2026";
+        String phone = "+95 9 777 123 456";
+        StoreFixture f = open(dir);
+        try {
+            PatternService.Recorded first = f.check(SCAM.replace("@hr_recruit_fake", handle), Source.BOT);
+            String later = "Myawaddy call center job, free flight, passport kept by the company, telegram " + handle;
+            assertEquals(Optional.empty(), f.service.confirmedContact(later), "nothing confirmed yet");
+            f.service.confirm(first.groupId(), "moderator", null);
+            assertEquals(Optional.empty(), f.service.confirmedContact(later), "one confirmed report is not enough");
+            PatternService.Recorded second = f.check(OTHER_SCAM + " telegram " + handle + " " + phone, Source.WEB);
+            f.check(OTHER_SCAM + " whatsapp " + phone, Source.WEB);
+            assertEquals(Optional.empty(), f.service.confirmedContact(later), "reports not yet confirmed do not count");
+            f.service.confirm(second.groupId(), "moderator", null);
+            assertEquals(Optional.of(new ConfirmedContact("HANDLE", 2)), f.service.confirmedContact(later));
+            assertEquals(Optional.of(new ConfirmedContact("PHONE", 2)), f.service.confirmedContact("call +95 9 777 123 456 now"),
+                    "the same number however it is written: " + f.service.confirmedContact("call +95 9 777 123 456 now"));
+            assertEquals(Optional.empty(), f.service.confirmedContact("Myawaddy job, telegram @someone_else"));
+        } finally {
+            f.close();
+        }
+        assertNoneStored(f, List.of("kk_boss_2026", "777123456", "777 123 456"), "the store never keeps the contact itself");
+    }
+
     @Test
     void aFlaggedMessageMadeToStallARegexIsStoredLikeAnyOther() {
         // 4,040 characters, under Telegram's limit: its redaction overflowed the stack and the report was lost

@@ -1,11 +1,9 @@
 package org.jobguard.patterns;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.classic.Level;
+import org.jobguard.CapturedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -231,11 +229,7 @@ class PatternStoreTest {
 
     @Test
     void aFullDiskFailsTheRecordWithALoggedErrorAndTheCallerGoesOn() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        root.addAppender(logs);
-        try (StoreFixture f = new StoreFixture(dir, 200 * 1024)) {
+        try (CapturedLog logs = CapturedLog.start(); StoreFixture f = new StoreFixture(dir, 200 * 1024)) {
             PatternService.Recorded last = null;
             int stored = 0;
             for (int i = 0; i < 2000; i++) {
@@ -248,12 +242,10 @@ class PatternStoreTest {
             assertEquals(PatternService.Recorded.Status.FAILED, last.status(), "the size limit was never reached");
             assertTrue(stored > 10);
             assertEquals(stored, f.store.dashboard().patternCount(), "what was acknowledged is there, nothing else");
-            assertTrue(logs.list.stream().anyMatch(e -> e.getLevel().toString().equals("ERROR")
-                    && e.getFormattedMessage().contains("could not record")));
-            assertTrue(logs.list.stream().noneMatch(e -> e.getFormattedMessage().contains("Bavet")), "no message text in logs");
+            assertTrue(logs.has(Level.ERROR, "could not record"), logs.lines().toString());
+            assertTrue(logs.has(Level.ERROR, "SQLITE_FULL"), logs.lines().toString());
+            assertTrue(logs.lines().stream().noneMatch(l -> l.contains("Bavet")), "no message text in logs");
             assertEquals("ok", f.store.integrityCheck());
-        } finally {
-            root.detachAppender(logs);
         }
     }
 }

@@ -92,6 +92,12 @@ class RedactorTest {
     }
 
     @Test
+    void handlesWrittenRightAfterWordsAreRedactedButEmailDomainsAreNot() {
+        assertEquals("联系<HANDLE> 飞机<HANDLE> 私聊TG<HANDLE>", redactor.redactText("联系@cb_it_fake 飞机@abc_def 私聊TG@kk_hr_fake"));
+        assertEquals("mail <EMAIL> or tg<HANDLE>", redactor.redactText("mail john.doe@gmail.com or tg@boss_fake"));
+    }
+
+    @Test
     void itemsCarryNormalizedValuesForHashingButPrintWithoutThem() {
         Redaction r = redactor.redact("联系 @HR_Boss 或 +95 9 212 345 678");
         assertEquals(List.of(Redaction.Type.PHONE, Redaction.Type.HANDLE).size(), r.items().size());

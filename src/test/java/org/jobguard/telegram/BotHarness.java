@@ -42,6 +42,7 @@ final class BotHarness implements AutoCloseable {
     final BotSettings settings;
     private final TextChecker checker;
     private final Clock clock;
+    private final org.jobguard.picture.PictureReader pictures;
     private TelegramBot bot;
     /** Records to fail (as a store that cannot write) before they succeed again. */
     final java.util.concurrent.atomic.AtomicInteger failingRecords = new java.util.concurrent.atomic.AtomicInteger();
@@ -51,6 +52,13 @@ final class BotHarness implements AutoCloseable {
     }
 
     BotHarness(UnaryOperator<BotSettings> tune, TextChecker checker, Clock clock) throws Exception {
+        this(tune, checker, clock, org.jobguard.picture.PictureReader.off());
+    }
+
+    /** A bot that reads pictures with {@code pictures}. */
+    BotHarness(UnaryOperator<BotSettings> tune, TextChecker checker, Clock clock,
+               org.jobguard.picture.PictureReader pictures) throws Exception {
+        this.pictures = pictures;
         this.clock = clock;
         this.api = FakeBotApi.start();
         this.settings = tune.apply(BotSettings.defaults(FakeBotApi.TOKEN, api.url(), SECRET).withPolling(5, 4));
@@ -61,6 +69,9 @@ final class BotHarness implements AutoCloseable {
     BotHarness() throws Exception {
         this(s -> s, CHECKER::check);
     }
+
+    /** What the store says of a message's contacts: seen in reports moderators confirmed, or not. */
+    volatile Optional<org.jobguard.patterns.ConfirmedContact> knownContact = Optional.empty();
 
     /** While closed, {@code record} waits: a store that has not committed yet. */
     volatile java.util.concurrent.CountDownLatch storeOpen = new java.util.concurrent.CountDownLatch(0);
@@ -81,6 +92,11 @@ final class BotHarness implements AutoCloseable {
         }
 
         @Override
+        public Optional<org.jobguard.patterns.ConfirmedContact> confirmedContact(String text) {
+            return knownContact;
+        }
+
+        @Override
         public int forget(String sender) {
             forgotten.add(sender);
             return (int) recorded.stream().filter(r -> r.sender().equals(sender)).count();
@@ -98,7 +114,7 @@ final class BotHarness implements AutoCloseable {
     };
 
     void startBot() {
-        bot = new TelegramBot(settings, checker, sink, MESSAGES, CONTACTS, clock, error -> { });
+        bot = new TelegramBot(settings, checker, sink, MESSAGES, CONTACTS, clock, error -> { }, pictures);
         bot.start();
     }
 

@@ -68,6 +68,8 @@ final class FakeBotApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(1_000_000);
+    /** Files the bot may fetch with getFile, by file id. */
+    private final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
     private long nextUpdateId = 1;
     private long confirmed;
     private boolean closed;
@@ -99,6 +101,11 @@ final class FakeBotApi implements AutoCloseable {
             lock.notifyAll();
             return id;
         }
+    }
+
+    /** A file the bot can fetch: getFile answers its path, and GET /file/bot&lt;token&gt;/&lt;path&gt; its bytes. */
+    void file(String fileId, byte[] bytes) {
+        files.put(fileId, bytes);
     }
 
     long pushedAt(long updateId) {
@@ -203,6 +210,18 @@ final class FakeBotApi implements AutoCloseable {
     private void serve(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
+            if (path.startsWith("/file/bot" + TOKEN + "/")) {
+                byte[] bytes = files.get(path.substring(path.lastIndexOf('/') + 1));
+                synchronized (lock) {
+                    calls.add(new Call("downloadFile", JSON.createObjectNode(), System.nanoTime()));
+                    lock.notifyAll();
+                }
+                ex.sendResponseHeaders(bytes == null ? 404 : 200, bytes == null ? -1 : bytes.length);
+                if (bytes != null) {
+                    ex.getResponseBody().write(bytes);
+                }
+                return;
+            }
             String prefix = "/bot" + TOKEN + "/";
             if (!path.startsWith(prefix)) {
                 respond(ex, 401, error(401, "Unauthorized"));
@@ -257,6 +276,15 @@ final class FakeBotApi implements AutoCloseable {
                 m.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
                 m.put("text", body.path("text").asText());
             }
+            case "getFile" -> {
+                String id = body.path("file_id").asText();
+                byte[] bytes = files.get(id);
+                if (bytes == null) {
+                    return error(400, "Bad Request: invalid file_id");
+                }
+                ok.putObject("result").put("file_id", id).put("file_unique_id", "u" + id)
+                        .put("file_size", bytes.length).put("file_path", "photos/" + id);
+            }
             default -> ok.put("result", true);
         }
         return ok;
@@ -287,7 +315,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private static final List<String> METHODS = List.of("getUpdates", "getMe", "sendMessage", "editMessageText",
-            "answerCallbackQuery", "setMyCommands", "deleteMessage", "deleteWebhook", "setWebhook");
+            "answerCallbackQuery", "setMyCommands", "deleteMessage", "deleteWebhook", "setWebhook", "getFile");
 
     /** Telegram method names are case-insensitive; calls are recorded under the documented spelling. */
     private static String canonical(String method) {

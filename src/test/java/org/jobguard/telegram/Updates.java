@@ -90,6 +90,31 @@ final class Updates {
         return wrap("message", m);
     }
 
+    /** A photo in Telegram's sizes (a thumbnail and the full picture, {@code fileId}), optionally in an album. */
+    static ObjectNode photo(long userId, String fileId, String caption, String mediaGroupId) {
+        ObjectNode m = privateMessage(userId, nextMessageId());
+        var sizes = m.putArray("photo");
+        sizes.addObject().put("file_id", "thumb-" + fileId).put("file_unique_id", "ut" + fileId).put("width", 90)
+                .put("height", 200);
+        sizes.addObject().put("file_id", fileId).put("file_unique_id", "u" + fileId).put("width", 1080)
+                .put("height", 2400);
+        if (caption != null) {
+            m.put("caption", caption);
+        }
+        if (mediaGroupId != null) {
+            m.put("media_group_id", mediaGroupId);
+        }
+        return wrap("message", m);
+    }
+
+    /** A picture sent as a file, with its declared type. */
+    static ObjectNode imageDocument(long userId, String fileId, String mimeType) {
+        ObjectNode m = privateMessage(userId, nextMessageId());
+        m.putObject("document").put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                .put("file_name", "screenshot.png").put("mime_type", mimeType);
+        return wrap("message", m);
+    }
+
     static ObjectNode document(long userId, String caption) {
         ObjectNode m = privateMessage(userId, nextMessageId());
         m.putObject("document").put("file_id", "d1").put("file_unique_id", "ud1").put("file_name", "offer.pdf");

@@ -60,6 +60,12 @@ final class RunningWeb implements AutoCloseable {
 
     /** @param storeMaxBytes 0, or the size past which the store's writes fail, as on a full disk */
     RunningWeb(WebSettings settings, java.util.Optional<InboundPost> inbound, long storeMaxBytes) {
+        this(settings, inbound, storeMaxBytes, org.jobguard.picture.PictureReader.off());
+    }
+
+    /** @param pictures reads the pictures uploaded on the try-it page */
+    RunningWeb(WebSettings settings, java.util.Optional<InboundPost> inbound, long storeMaxBytes,
+               org.jobguard.picture.PictureReader pictures) {
         ConfigFiles files = new ConfigFiles(Path.of("config"), Path.of("messages"));
         Clock clock = Clock.systemUTC();
         Normalizer normalizer = new Normalizer();
@@ -73,7 +79,15 @@ final class RunningWeb implements AutoCloseable {
                 PatternService.DEFAULT_FORGET_WINDOW);
         messages = Messages.load(Path.of("messages"));
         HelpDirectory directory = new ContactsLoader(clock).load(files);
-        server = new WebServer(settings, messages, checker, patterns, directory, metrics, clock, inbound).start();
+        WebServer built = new WebServer(settings, messages, checker, patterns, directory, metrics, clock, inbound,
+                java.util.Optional::empty, pictures);
+        try {
+            server = built.start();
+        } catch (RuntimeException e) {
+            built.stop();
+            store.close();
+            throw e;
+        }
     }
 
     String url(String path) {

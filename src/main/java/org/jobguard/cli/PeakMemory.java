@@ -1,0 +1,47 @@
+package org.jobguard.cli;
+
+import org.jobguard.picture.PictureReader;
+import org.jobguard.picture.PictureText;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Resident memory of this process and its child processes (Linux /proc), sampled while pictures are read. */
+final class PeakMemory {
+    private PeakMemory() {
+    }
+
+    /** The highest sum of this JVM's and its Tesseract processes' resident memory while {@code pictures} are read. */
+    static long whileReading(PictureReader reader, List<byte[]> pictures) throws InterruptedException {
+        List<CompletableFuture<PictureText>> reading = pictures.stream().map(reader::read).toList();
+        CompletableFuture<Void> all = CompletableFuture.allOf(reading.toArray(CompletableFuture[]::new));
+        long peak = 0;
+        while (!all.isDone()) {
+            long sum = ownRss() + ProcessHandle.current().descendants().mapToLong(p -> rss(p.pid())).sum();
+            peak = Math.max(peak, sum);
+            Thread.sleep(10);
+        }
+        return peak;
+    }
+
+    static long ownRss() {
+        return rss(ProcessHandle.current().pid());
+    }
+
+    /** VmRSS in bytes; 0 when the process is gone or this is not Linux. */
+    private static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended between listing and reading
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+package org.jobguard.checker;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class IndicatorExtractorTest {
+    private final IndicatorExtractor extractor = new IndicatorExtractor();
+
+    private List<String> found(String text) {
+        return extractor.extract(text).stream().map(i -> i.type().id() + ":" + i.value()).toList();
+    }
+
+    @Test
+    void handlesRightAfterChineseOrLatinWordsAreContacts() {
+        // Chinese posts write the handle straight after the word that introduces it
+        assertEquals(List.of("handle:@cb_it_fake"), found("柬埔寨 招技术 联系@cb_it_fake"));
+        assertEquals(List.of("handle:@kk_hr_fake"), found("私聊TG@kk_hr_fake"));
+    }
+
+    @Test
+    void anEmailAddressIsOneContactNotAHandle() {
+        assertEquals(List.of("email:john@gmail.com", "handle:@boss_fake"), found("john@gmail.com 或 tg@boss_fake"));
+    }
+
+    @Test
+    void aTelegramLinkAndAHandleOfFewerThanFourLettersAreToldApart() {
+        assertEquals(List.of("telegram_link:t.me/job_fake"), found("join t.me/job_fake @abc"));
+    }
+}

@@ -1,0 +1,60 @@
+package org.jobguard.cli;
+
+import org.jobguard.checker.RiskModel;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelTrainingTest {
+
+    /** 100 warnings with probabilities 0.00..0.99; the given ones are bounded by the checker. */
+    private static RiskModel.Thresholds warnings(int atLeastMedium, int atMostLow) {
+        List<LabelledMessage> messages = new ArrayList<>();
+        double[] p = new double[100];
+        ModelTraining.Bounds bounds = new ModelTraining.Bounds(new boolean[100], new boolean[100]);
+        for (int i = 0; i < 100; i++) {
+            messages.add(new LabelledMessage("w" + i, "", "awareness", "en", List.of()));
+            p[i] = i / 100.0;
+        }
+        // the checker's bounds fall on the most probable ones: the cases that decide the threshold
+        for (int k = 0; k < atMostLow; k++) {
+            bounds.atMostLow()[99 - k] = true;
+        }
+        for (int k = 0; k < atLeastMedium; k++) {
+            bounds.atLeastMedium()[10 + k] = true;
+        }
+        return ModelTraining.thresholds(messages, p, bounds);
+    }
+
+    @Test
+    void theMediumThresholdLetsEightInAHundredWarningsThrough() {
+        // the 9th most probable (0.91) must stay below medium
+        assertEquals(0.91, warnings(0, 0).medium(), 0.001);
+    }
+
+    @Test
+    void warningsTheCheckerAlwaysFlagsUseUpTheAllowance() {
+        // five flagged by a strong sign whatever the threshold: only three more may reach medium
+        assertEquals(0.96, warnings(5, 0).medium(), 0.001);
+    }
+
+    @Test
+    void warningsTheCheckerNeverFlagsDoNotCount() {
+        // the four most probable are read as warnings: the allowance of eight starts below them
+        assertEquals(0.87, warnings(0, 4).medium(), 0.001);
+    }
+
+    @Test
+    void flaggedFollowsTheCheckersBounds() {
+        ModelTraining.Bounds b = new ModelTraining.Bounds(new boolean[] {false, true, true}, new boolean[] {false, false, true});
+        assertFalse(b.flagged(0, 0.4, 0.5));
+        assertTrue(b.flagged(0, 0.5, 0.5));
+        assertTrue(b.flagged(1, 0.1, 0.5));
+        assertFalse(b.flagged(2, 0.9, 0.5));
+    }
+}
