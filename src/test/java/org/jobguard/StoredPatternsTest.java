@@ -49,8 +49,8 @@ class StoredPatternsTest {
 
             assertEquals(1, sink.forget("user-a"));
             assertEquals(0, sink.forget("user-a"));
-            assertEquals(1, store.patternCount());
-            assertEquals(1, store.reports(true, 10).size());
+            assertEquals(1, store.dashboard().patternCount());
+            assertEquals(1, store.dashboard().reports(true, 10).size());
         }
     }
 }

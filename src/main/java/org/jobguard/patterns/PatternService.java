@@ -134,10 +134,10 @@ public final class PatternService {
         List<PatternStore.FiredRule> rules = firedRules(verdict);
         try {
             if (!verdict.flagged()) {
-                store.countCheck(day, source, false, rules);
+                store.writes().countCheck(day, source, false, rules);
                 return Recorded.counted();
             }
-            PatternStore.Stored s = store.countAndInsert(day, source, rules, newPattern("flagged", verdict, originalText, source, forwarded, day, rules));
+            PatternStore.Stored s = store.writes().countAndInsert(day, source, rules, newPattern("flagged", verdict, originalText, source, forwarded, day, rules));
             sender.ifPresent(k -> link(k, s.patternId()));
             return new Recorded(Recorded.Status.STORED, s.patternId(), s.groupId());
         } catch (StoreException | IllegalStateException e) {
@@ -159,7 +159,7 @@ public final class PatternService {
         LocalDate day = today();
         List<PatternStore.FiredRule> rules = firedRules(verdict);
         try {
-            PatternStore.Stored s = store.insertReport(newPattern("report", verdict, originalText, source, false, day, rules), kind);
+            PatternStore.Stored s = store.writes().insertReport(newPattern("report", verdict, originalText, source, false, day, rules), kind);
             sender.ifPresent(k -> link(k, s.patternId()));
             return new Recorded(Recorded.Status.STORED, s.patternId(), s.groupId());
         } catch (StoreException | IllegalStateException e) {
@@ -188,7 +188,7 @@ public final class PatternService {
      */
     public Recorded reportStored(FeedbackKind kind, long patternId, List<String> ruleIds, Risk risk, Language language, Source source) {
         try {
-            Optional<PatternStore.Stored> s = store.reportOnPattern(patternId, kind, source, today());
+            Optional<PatternStore.Stored> s = store.writes().reportOnPattern(patternId, kind, source, today());
             if (s.isPresent()) {
                 return new Recorded(Recorded.Status.STORED, s.get().patternId(), s.get().groupId());
             }
@@ -209,7 +209,7 @@ public final class PatternService {
                 .map(r -> new PatternStore.FiredRule(id, r.shadow() ? null : r.category().id(), r.shadow()))
                 .orElseGet(() -> new PatternStore.FiredRule(id, null, false))).toList();
         try {
-            store.reportWithoutPattern(kind, source, today(), risk, language.tag(), fired);
+            store.writes().reportWithoutPattern(kind, source, today(), risk, language.tag(), fired);
             return Recorded.counted();
         } catch (StoreException e) {
             log.error("pattern store: could not record a {} report from {}: {}", kind.id(), source.id(), e.getMessage());
@@ -219,7 +219,7 @@ public final class PatternService {
 
     /** A moderator has handled one report (reports on stored patterns are also resolved by group decisions). */
     public void resolveReport(long reportId) {
-        store.resolveReport(reportId);
+        store.writes().resolveReport(reportId);
     }
 
     /**
@@ -234,7 +234,7 @@ public final class PatternService {
             return 0;
         }
         try {
-            int n = store.deletePatterns(ids);
+            int n = store.writes().deletePatterns(ids);
             if (n > 0) {
                 index.reload();
             }
@@ -249,24 +249,24 @@ public final class PatternService {
 
     /** Confirms a group as a scam template; the checker recognises near-duplicates from the next message on. */
     public void confirm(long groupId, String moderator, String note) {
-        store.confirm(groupId, moderator, note);
+        store.moderation().confirm(groupId, moderator, note);
         index.reload();
     }
 
     /** Rejects a group (not a scam); if it was confirmed before, the checker stops matching it. */
     public void reject(long groupId, String moderator, String note) {
-        store.reject(groupId, moderator, note);
+        store.moderation().reject(groupId, moderator, note);
         index.reload();
     }
 
     public void note(long groupId, String moderator, String note) {
-        store.note(groupId, moderator, note);
+        store.moderation().note(groupId, moderator, note);
     }
 
     /** Switches a rule (kept with an audit entry) and applies it to the running checker. */
     public RuleToggle toggleRule(String ruleId, boolean enabled, boolean shadow, String moderator, String reason) {
         RuleToggle t = new RuleToggle(ruleId, enabled, shadow, moderator, reason, Instant.now(clock));
-        store.toggleRule(t);
+        store.moderation().toggleRule(t);
         onRuleToggle.accept(t);
         return t;
     }
@@ -274,7 +274,7 @@ public final class PatternService {
     /** The rules with every stored moderator toggle applied; toggles of rules no longer in config are skipped. */
     public RuleSet applyRuleStates(RuleSet rules) {
         RuleSet out = rules;
-        for (RuleToggle t : store.ruleStates().values()) {
+        for (RuleToggle t : store.dashboard().ruleStates().values()) {
             if (out.rule(t.ruleId()).isPresent()) {
                 out = out.withToggle(t.ruleId(), t.enabled(), t.shadow());
             } else {
@@ -302,7 +302,7 @@ public final class PatternService {
         }
         Map<String, Integer> counts;
         try {
-            counts = store.confirmedPatternsWithIndicators(kindByHash.keySet());
+            counts = store.dashboard().confirmedPatternsWithIndicators(kindByHash.keySet());
         } catch (RuntimeException e) {
             log.warn("pattern store: could not look up known contacts: {}", e.getClass().getName());
             return Optional.empty();
@@ -314,7 +314,7 @@ public final class PatternService {
 
     /** Deletes patterns older than {@code retentionDays} (see {@link PatternStore#purgeBefore}). */
     public PurgeResult purge(int retentionDays) {
-        PurgeResult r = store.purgeBefore(today().minusDays(retentionDays));
+        PurgeResult r = store.writes().purgeBefore(today().minusDays(retentionDays));
         index.reload();
         return r;
     }

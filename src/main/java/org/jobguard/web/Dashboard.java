@@ -11,6 +11,7 @@ import org.jobguard.patterns.CheckCount;
 import org.jobguard.patterns.DailyCount;
 import org.jobguard.patterns.GroupStatus;
 import org.jobguard.patterns.GroupSummary;
+import org.jobguard.patterns.PatternExport;
 import org.jobguard.patterns.PatternService;
 import org.jobguard.patterns.PatternStore;
 import org.jobguard.patterns.ReportSummary;
@@ -134,7 +135,7 @@ public final class Dashboard {
     private void queue(Context ctx) {
         GroupStatus status = status(ctx.queryParam("status"));
         int offset = nonNegative(ctx.queryParam("offset"));
-        List<GroupSummary> groups = store.groups(status, PAGE_SIZE + 1, offset);
+        List<GroupSummary> groups = store.dashboard().groups(status, PAGE_SIZE + 1, offset);
         boolean hasNext = groups.size() > PAGE_SIZE;
         pages.render(ctx, "admin_queue.jte", pages.page(ctx, Optional.empty()), "view",
                 new QueueView(status, hasNext ? groups.subList(0, PAGE_SIZE) : groups, hasNext, offset, PAGE_SIZE,
@@ -147,7 +148,7 @@ public final class Dashboard {
         String decision = form.get("decision").orElse("");
         String note = form.get("note").map(String::strip).filter(n -> !n.isEmpty())
                 .map(n -> n.length() > MAX_NOTE ? n.substring(0, MAX_NOTE) : n).orElse(null);
-        if (store.group(id).isEmpty()) {
+        if (store.dashboard().group(id).isEmpty()) {
             throw new BadInput("web.admin.no_such_group");
         }
         switch (decision) {
@@ -170,7 +171,7 @@ public final class Dashboard {
 
     private void reports(Context ctx) {
         pages.render(ctx, "admin_reports.jte", pages.page(ctx, Optional.empty()),
-                "reports", store.reports(false, REPORTS_SHOWN), "labels", labels);
+                "reports", store.dashboard().reports(false, REPORTS_SHOWN), "labels", labels);
     }
 
     // ---- rules
@@ -190,7 +191,7 @@ public final class Dashboard {
 
     List<RuleRow> ruleRows() {
         Map<String, RuleStats> counts = new HashMap<>();
-        store.ruleStats(today().minusDays(RULE_STATS_DAYS), today()).forEach(c -> counts.put(c.ruleId(), c));
+        store.statistics().ruleStats(today().minusDays(RULE_STATS_DAYS), today()).forEach(c -> counts.put(c.ruleId(), c));
         List<RuleRow> rows = new ArrayList<>();
         for (Rule rule : checker.rules().rules()) {
             RuleStats c = counts.getOrDefault(rule.id(), new RuleStats(rule.id(), rule.shadow(), 0, 0, 0));
@@ -204,7 +205,7 @@ public final class Dashboard {
 
     private void rules(Context ctx) {
         pages.render(ctx, "admin_rules.jte", pages.page(ctx, Optional.empty()),
-                "rules", ruleRows(), "audit", store.ruleAudit(20));
+                "rules", ruleRows(), "audit", store.dashboard().ruleAudit(20));
     }
 
     private void toggle(Context ctx) {
@@ -236,12 +237,12 @@ public final class Dashboard {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             byDay.put(d, new long[3]);
         }
-        for (CheckCount c : store.checksPerDay(from, to)) {
+        for (CheckCount c : store.statistics().checksPerDay(from, to)) {
             long[] v = byDay.computeIfAbsent(c.day(), d -> new long[3]);
             v[0] += c.checked();
             v[1] += c.flagged();
         }
-        for (DailyCount c : store.reportsPerDay(from, to)) {
+        for (DailyCount c : store.statistics().reportsPerDay(from, to)) {
             byDay.computeIfAbsent(c.day(), d -> new long[3])[2] += c.count();
         }
         List<DayRow> rows = new ArrayList<>();
@@ -252,7 +253,7 @@ public final class Dashboard {
     private List<CategoryRow> categoryRows(Page page) {
         LocalDate to = today();
         Map<String, Long> sums = new TreeMap<>();
-        for (DailyCount c : store.reportsPerCategory(to.minusDays(STATS_DAYS - 1L), to)) {
+        for (DailyCount c : store.statistics().reportsPerCategory(to.minusDays(STATS_DAYS - 1L), to)) {
             sums.merge(c.key(), c.count(), Long::sum);
         }
         List<CategoryRow> rows = new ArrayList<>();
@@ -270,7 +271,7 @@ public final class Dashboard {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("days", dayRows());
         out.put("categories", categoryRows(page));
-        out.put("patterns", store.patternCount());
+        out.put("patterns", store.dashboard().patternCount());
         ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(out));
     }
 
@@ -300,7 +301,7 @@ public final class Dashboard {
         out.put("status", status.id());
         out.put("offset", offset);
         List<Map<String, Object>> groups = new ArrayList<>();
-        for (GroupSummary g : store.groups(status, limit, offset)) {
+        for (GroupSummary g : store.dashboard().groups(status, limit, offset)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", g.id());
             m.put("status", g.status().id());
@@ -338,7 +339,7 @@ public final class Dashboard {
 
     private void exportPage(Context ctx) {
         pages.render(ctx, "admin_export.jte", pages.page(ctx, Optional.empty(), "/assets/export.js"),
-                "patterns", store.patternCount());
+                "patterns", store.dashboard().patternCount());
     }
 
     private void patternsCsv(Context ctx) throws IOException {
@@ -346,7 +347,7 @@ public final class Dashboard {
         try (Writer w = csvWriter(ctx)) {
             CsvOut csv = new CsvOut(w);
             csv.row(List.of("id", "group", "day", "risk", "language", "source", "forwarded", "rules", "redacted_text"));
-            store.forEachPattern(p -> {
+            store.export().forEachPattern(p -> {
                 try {
                     csv.row(List.of(p.id(), p.groupId(), p.day(), p.risk(), p.language(), p.source().id(), p.forwarded(),
                             String.join(" ", p.rules()), p.redactedText()));
@@ -361,7 +362,7 @@ public final class Dashboard {
         download(ctx, "application/json; charset=utf-8", "jobguard-patterns.json");
         // one JSON object per line, so a large export can be read (and its progress counted) line by line
         try (Writer w = writer(ctx)) {
-            store.forEachPattern(p -> {
+            store.export().forEachPattern(p -> {
                 try {
                     w.write(json.writeValueAsString(exported(p)));
                     w.write('\n');
@@ -384,7 +385,7 @@ public final class Dashboard {
         }
     }
 
-    private static Map<String, Object> exported(PatternStore.ExportedPattern p) {
+    private static Map<String, Object> exported(PatternExport.ExportedPattern p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("group", p.groupId());

@@ -781,7 +781,7 @@ public final class WebServer {
     private void health(Context ctx) {
         boolean readable;
         try {
-            patterns.queries().patternCount();
+            patterns.queries().dashboard().patternCount();
             readable = true;
         } catch (RuntimeException e) {
             log.error("health: pattern store unavailable: {}", e.getClass().getName());

@@ -25,7 +25,7 @@ class StoreHealthTest {
     Path dir;
 
     private Database open(List<Error> deaths) {
-        return new Database(dir.resolve("jobguard.db"), Clock.systemUTC(), 0, c -> null, deaths::add);
+        return new Database(new SqliteConnections(dir.resolve("jobguard.db"), 0), c -> null, c -> null, deaths::add);
     }
 
     @Test

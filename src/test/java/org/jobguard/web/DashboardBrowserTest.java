@@ -49,7 +49,7 @@ class DashboardBrowserTest {
     }
 
     static long groupOf(String text) {
-        return web.store.groups(GroupStatus.PENDING, 100, 0).stream()
+        return web.store.dashboard().groups(GroupStatus.PENDING, 100, 0).stream()
                 .filter(g -> g.templateText().contains(text)).findFirst().orElseThrow().id();
     }
 

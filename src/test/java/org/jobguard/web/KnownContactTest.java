@@ -24,7 +24,7 @@ class KnownContactTest extends RunningWebTest {
             assertEquals(PatternService.Recorded.Status.STORED,
                     web.patterns.record(web.checker.check(text), text, Source.BOT, false).status());
         }
-        web.store.groups(GroupStatus.PENDING, 10, 0).forEach(g -> web.patterns.confirm(g.id(), "moderator", null));
+        web.store.dashboard().groups(GroupStatus.PENDING, 10, 0).forEach(g -> web.patterns.confirm(g.id(), "moderator", null));
         HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text", later));
         assertTrue(r.body().contains("<p class=\"known\" id=\"known-contact\">A contact in this message (an account name)"
                 + " appears in 2 reports that moderators confirmed as scams.</p>"), r.body());

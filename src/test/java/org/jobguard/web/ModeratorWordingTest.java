@@ -20,7 +20,7 @@ class ModeratorWordingTest extends RunningWebTest {
     void theQueueNamesCategoriesCountsInPluralFormsAndConfirmsADecision() throws Exception {
         assertEquals(PatternService.Recorded.Status.STORED,
                 web.patterns.record(web.checker.check(AD), AD, Source.BOT, false).status());
-        long group = web.store.groups(GroupStatus.PENDING, 10, 0).get(0).id();
+        long group = web.store.dashboard().groups(GroupStatus.PENDING, 10, 0).get(0).id();
         RunningWeb.Login login = web.login();
         String en = web.get("/admin?ui=en", "Cookie", login.cookie()).body();
         assertTrue(en.contains("1 message, first seen"), "not \"1 messages\": " + en);
