@@ -1,0 +1,25 @@
+package org.jobguard.picture;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RecognisedTextTest {
+    @Test
+    void theSpacesTesseractPutsBetweenChineseCharactersAreDropped() {
+        assertEquals("高薪招聘，包吃包住！", RecognisedText.tidy("高 薪 招 聘 ， 包 吃 包 住 ！"));
+        assertEquals("「月薪三萬」…", RecognisedText.tidy("「 月 薪 三 萬 」 …"));
+    }
+
+    @Test
+    void spacesBetweenLatinWordsAndBesideChineseStay() {
+        assertEquals("contact TG @hr_boss now", RecognisedText.tidy("contact TG @hr_boss now"));
+        assertEquals("月薪 3000 USDT 加 TG", RecognisedText.tidy("月 薪 3000 USDT 加 TG"));
+    }
+
+    @Test
+    void blankLinesPageBreaksAndCarriageReturnsCollapse() {
+        assertEquals("第一行\n第二行\nthird", RecognisedText.tidy("\n第一行\r\n\n  \n第二行\f\nthird\n\n"));
+        assertEquals("", RecognisedText.tidy(" \n\f\n "));
+    }
+}
