@@ -150,7 +150,7 @@ public final class OcrEvalCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "pictures %d (%d ads; posters, small posters, Java2D chats, %d Chromium screenshots),"
-                        + " not read %d%n", samples.size(), samples.size() / 2,
+                        + " not read %d%n", samples.size(), samples.stream().map(Sample::ad).distinct().count(),
                 samples.stream().filter(s -> s.style().equals("CHROMIUM")).count(), unread);
         out.println("character accuracy (1 - edit distance / length, spaces ignored):");
         accuracy.forEach((k, a) -> out.printf(Locale.ROOT, "  %-24s %.3f  (%d)%n", k, a[0] / a[1], (int) a[1]));

@@ -27,7 +27,10 @@ final class PeakMemory {
         long total = 0;
         while (!all.isDone()) {
             long own = ownRss();
-            long children = ProcessHandle.current().descendants().mapToLong(p -> rss(p.pid())).sum();
+            // Tesseract's only: Chromium, which drew the screenshots, may leave helper processes behind
+            long children = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("tesseract")).orElse(false))
+                    .mapToLong(p -> rss(p.pid())).sum();
             jvm = Math.max(jvm, own);
             tesseract = Math.max(tesseract, children);
             total = Math.max(total, own + children);
