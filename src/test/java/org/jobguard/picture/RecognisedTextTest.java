@@ -12,9 +12,15 @@ class RecognisedTextTest {
     }
 
     @Test
-    void spacesBetweenLatinWordsAndBesideChineseStay() {
-        assertEquals("contact TG @hr_boss now", RecognisedText.tidy("contact TG @hr_boss now"));
-        assertEquals("月薪 3000 USDT 加 TG", RecognisedText.tidy("月 薪 3000 USDT 加 TG"));
+    void spacesAroundDigitsAndPunctuationAmongChineseAreDropped() {
+        assertEquals("月薪2万+，包吃", RecognisedText.tidy("月薪 2 万 +， 包 吃"));
+        assertEquals("地點:金邊,到了再簽", RecognisedText.tidy("地點 : 金邊 , 到了再簽"));
+    }
+
+    @Test
+    void spacesBetweenLatinWordsAndBetweenALatinWordAndChineseStay() {
+        assertEquals("contact TG @hr_boss now, 2 days", RecognisedText.tidy("contact TG @hr_boss now, 2 days"));
+        assertEquals("月薪3000 USDT 加 TG", RecognisedText.tidy("月 薪 3000 USDT 加 TG"));
     }
 
     @Test
