@@ -15,6 +15,7 @@ import org.jobguard.contacts.HelpDirectory;
 import org.jobguard.i18n.Messages;
 import org.jobguard.patterns.ConfirmedPatternIndex;
 import org.jobguard.patterns.Fingerprinter;
+import org.jobguard.patterns.ModerationFollower;
 import org.jobguard.patterns.PatternService;
 import org.jobguard.patterns.PatternStore;
 import org.jobguard.patterns.RetentionJob;
@@ -23,6 +24,7 @@ import org.jobguard.privacy.IndicatorHasher;
 import org.jobguard.privacy.Redactor;
 import org.jobguard.telegram.BotIdentity;
 import org.jobguard.telegram.BotSettings;
+import org.jobguard.telegram.SharedBotState;
 import org.jobguard.telegram.TelegramBot;
 import org.jobguard.telegram.WebhookReceiver;
 import org.jobguard.telegram.WebhookSettings;
@@ -66,6 +68,7 @@ public final class App implements AutoCloseable {
     private final PatternStore store;
     private final PatternService patterns;
     private final RetentionJob retention;
+    private final ModerationFollower moderation;
     private final WebServer web;
     private final PictureReader pictures;
     private final Optional<TelegramBot> bot;
@@ -94,10 +97,15 @@ public final class App implements AutoCloseable {
         if (stored != configuredRules) {
             checker.reconfigure(stored);
         }
-        this.retention = new RetentionJob(patterns, config.retentionDays());
+        this.retention = new RetentionJob(patterns, config.retentionDays(),
+                store.shared() ? () -> store.botState().purge(BotSettings.REMEMBER_FOR) : () -> { });
+        this.moderation = new ModerationFollower(store, this::applyRuleStates, patterns.confirmedPatterns()::reload);
+        // instances sharing one store must agree on handled updates, users' choices and reply links
+        Optional<SharedBotState> shared = store.shared()
+                ? Optional.of(new SharedBotStateInStore(store.botState())) : Optional.empty();
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
                 new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts, clock,
-                error -> exitAfterFatalError("a part of the Telegram bot"), pictures));
+                error -> exitAfterFatalError("a part of the Telegram bot"), pictures, shared));
         ServiceMetrics metrics = new ServiceMetrics();
         bot.ifPresent(b -> metrics.countFrom("jobguard_bot_events_total",
                 "Bot updates that failed (handled again), were skipped after repeated failures, and failed polls.",
@@ -145,7 +153,7 @@ public final class App implements AutoCloseable {
      * start-up costs what the slowest of them does instead of their sum.
      */
     private static App build(Config config, Clock clock, ExecutorService loaders, Future<CheckerLoad> checker) {
-        Future<PatternStore> store = loaders.submit(() -> new PatternStore(config.database(), clock, 0,
+        Future<PatternStore> store = loaders.submit(() -> new PatternStore(config.store(), clock, 0,
                 error -> exitAfterFatalError("the pattern store's writer")));
         try {
             Future<HelpDirectory> contacts = loaders.submit(() -> new ContactsLoader(clock).load(config.files()));
@@ -306,6 +314,7 @@ public final class App implements AutoCloseable {
                 }
             }
             app.retention.start(24);
+            app.moderation.start(ModerationFollower.EVERY);
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -343,6 +352,7 @@ public final class App implements AutoCloseable {
         web.stop();
         pictures.close();
         retention.close();
+        moderation.close();
         store.close();
     }
 }

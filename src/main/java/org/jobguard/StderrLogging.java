@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class StderrLogging extends ContextAwareBase implements Configurator {
     private static final List<String> CHATTY = List.of("org.eclipse.jetty", "io.javalin", "okhttp3", "com.password4j",
-            "org.telegram");
+            "org.telegram", "org.flywaydb", "com.zaxxer.hikari");
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

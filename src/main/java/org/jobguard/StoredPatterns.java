@@ -46,6 +46,11 @@ final class StoredPatterns implements PatternSink {
     }
 
     @Override
+    public Optional<org.jobguard.patterns.ConfirmedContact> confirmedContact(String text) {
+        return service.confirmedContact(text);
+    }
+
+    @Override
     public int forget(String sender) {
         // the service answers -1 when the store failed; the user is told nothing was deleted
         return Math.max(0, service.forget(sender));

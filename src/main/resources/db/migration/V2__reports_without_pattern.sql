@@ -3,8 +3,8 @@
 -- and language of the verdict. SQLite cannot drop NOT NULL in place, so the table is rebuilt.
 
 CREATE TABLE feedback_report_v2 (
-    id              INTEGER PRIMARY KEY,
-    pattern_id      INTEGER REFERENCES pattern (id) ON DELETE CASCADE,
+    id              ${id_key},
+    pattern_id      ${bigint} REFERENCES pattern (id) ON DELETE CASCADE,
     kind            TEXT    NOT NULL CHECK (kind IN ('false_positive', 'false_negative')),
     source          TEXT    NOT NULL,
     day             TEXT    NOT NULL,
@@ -16,7 +16,7 @@ CREATE TABLE feedback_report_v2 (
 
 INSERT INTO feedback_report_v2 (id, pattern_id, kind, source, day, risk, language, rule_ids, status)
 SELECT f.id, f.pattern_id, f.kind, f.source, f.day, f.risk, COALESCE(p.language, 'en'),
-       COALESCE((SELECT group_concat(pr.rule_id, ',') FROM pattern_rule pr WHERE pr.pattern_id = f.pattern_id), ''),
+       COALESCE((SELECT string_agg(pr.rule_id, ',') FROM pattern_rule pr WHERE pr.pattern_id = f.pattern_id), ''),
        f.status
 FROM feedback_report f LEFT JOIN pattern p ON p.id = f.pattern_id;
 
@@ -26,11 +26,12 @@ CREATE INDEX feedback_report_day ON feedback_report (day);
 CREATE INDEX feedback_report_pattern ON feedback_report (pattern_id);
 
 CREATE TABLE feedback_report_category (
-    report_id       INTEGER NOT NULL REFERENCES feedback_report (id) ON DELETE CASCADE,
+    report_id       ${bigint} NOT NULL REFERENCES feedback_report (id) ON DELETE CASCADE,
     category        TEXT    NOT NULL,
     PRIMARY KEY (report_id, category)
-) WITHOUT ROWID;
+) ${without_rowid};
 
-INSERT OR IGNORE INTO feedback_report_category (report_id, category)
+INSERT INTO feedback_report_category (report_id, category)
 SELECT f.id, pr.category FROM feedback_report f JOIN pattern_rule pr ON pr.pattern_id = f.pattern_id
-WHERE pr.category IS NOT NULL;
+WHERE pr.category IS NOT NULL
+ON CONFLICT DO NOTHING;

@@ -49,8 +49,8 @@ class StoredPatternsTest {
 
             assertEquals(1, sink.forget("user-a"));
             assertEquals(0, sink.forget("user-a"));
-            assertEquals(1, store.patternCount());
-            assertEquals(1, store.reports(true, 10).size());
+            assertEquals(1, store.dashboard().patternCount());
+            assertEquals(1, store.dashboard().reports(true, 10).size());
         }
     }
 
@@ -71,9 +71,9 @@ class StoredPatternsTest {
             Optional<Long> one = sink.record(checker.check(first), first, false, "user-a");
             Optional<Long> whole = sink.replace(one, checker.check(SCAM), SCAM, false, "user-a");
             assertTrue(one.isPresent() && whole.isPresent());
-            assertEquals(1, store.patternCount(), "the album is stored once");
+            assertEquals(1, store.dashboard().patternCount(), "the album is stored once");
             assertEquals(1, sink.forget("user-a"));
-            assertEquals(0, store.patternCount());
+            assertEquals(0, store.dashboard().patternCount());
         }
     }
 }

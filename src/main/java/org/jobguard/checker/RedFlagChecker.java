@@ -29,6 +29,7 @@ public final class RedFlagChecker {
     private static final java.util.Set<String> FLAGGED_COUNTRIES = java.util.Set.of("MM", "KH", "LA");
     private static final java.util.Set<String> FLAGGED_FOR_CHINESE = java.util.Set.of("PH");
     private static final int MAX_WORDING_QUOTES = 2;
+    private static final int MAX_WORDING_ATTEMPTS = 6;
     private static final int MAX_WORDING_QUOTE_LENGTH = 24;
     /** wording that moved the sum by less than this (in log-odds) is not worth a quote next to the rules' flags */
     private static final double WORDING_WORTH_QUOTING = 0.5;
@@ -290,13 +291,15 @@ public final class RedFlagChecker {
         String text = normalized.text();
         int[] source = normalized.source();
         List<RedFlag> quotes = new ArrayList<>(MAX_WORDING_QUOTES);
-        int[] taken = new int[2 * MAX_WORDING_QUOTES];
-        for (int q = 0; q < MAX_WORDING_QUOTES; q++) {
+        // a span too short to read ("卡", "2万") is passed over, not quoted: its place is taken and the next tried
+        int[] taken = new int[2 * MAX_WORDING_ATTEMPTS];
+        java.util.Arrays.fill(g.outsideFlags, 0, g.count, (byte) 0);
+        for (int q = 0; q < MAX_WORDING_ATTEMPTS && quotes.size() < MAX_WORDING_QUOTES; q++) {
             int best = -1;
             float bestWeight = 0;
             for (int k = 0; k < g.count; k++) {
                 float c = g.weight[k];
-                if (c > bestWeight && free(g.start[k], g.end[k], source, flags, taken, q)) {
+                if (c > bestWeight && free(g, k, source, flags, taken, q)) {
                     best = k;
                     bestWeight = c;
                 }
@@ -323,7 +326,7 @@ public final class RedFlagChecker {
                     int ge = g.end[k];
                     if ((gs < start || ge > end) && gs <= end && ge >= start && g.weight[k] >= floor
                             && Math.max(end, ge) - Math.min(start, gs) <= MAX_WORDING_QUOTE_LENGTH
-                            && joinable(text, start, end, gs, ge) && free(gs, ge, source, flags, taken, q)) {
+                            && joinable(text, start, end, gs, ge) && free(g, k, source, flags, taken, q)) {
                         start = Math.min(start, gs);
                         end = Math.max(end, ge);
                         grew = true;
@@ -350,21 +353,29 @@ public final class RedFlagChecker {
         return quotes;
     }
 
-    /** Whether [start, end) of the normalized text is outside the rules' evidence and the quotes taken so far. */
-    private static boolean free(int start, int end, int[] source, List<RedFlag> flags, int[] taken, int quotes) {
-        int from = source[start];
-        int to = source[end - 1] + 1;
-        for (RedFlag f : flags) {
-            if (f.start() < to && from < f.end()) {
-                return false;
-            }
-        }
+    /**
+     * Whether n-gram {@code k} is outside the rules' evidence and the quotes taken so far. Quoting asks again and again
+     * about the same n-grams; whether one lies in a flag's evidence is worked out once.
+     */
+    private static boolean free(Wording.Grams g, int k, int[] source, List<RedFlag> flags, int[] taken, int quotes) {
+        int start = g.start[k];
+        int end = g.end[k];
         for (int q = 0; q < quotes; q++) {
             if (taken[2 * q] < end && start < taken[2 * q + 1]) {
                 return false;
             }
         }
-        return true;
+        if (g.outsideFlags[k] == 0) {
+            int from = source[start];
+            int to = source[end - 1] + 1;
+            boolean outside = true;
+            for (int f = 0; f < flags.size() && outside; f++) {
+                RedFlag flag = flags.get(f);
+                outside = !(flag.start() < to && from < flag.end());
+            }
+            g.outsideFlags[k] = (byte) (outside ? 1 : 2);
+        }
+        return g.outsideFlags[k] == 1;
     }
 
     /** A quote goes on across the space between two Latin words, never across a gap between Chinese items. */

@@ -24,6 +24,8 @@ final class Wording {
         int[] end = new int[256];
         /** each n-gram's weight, once the checker has looked it up: quoting reads them again, in text order */
         float[] weight = new float[256];
+        /** per n-gram, once quoting has asked: 1 outside every flag's evidence, 2 inside one, 0 not asked yet */
+        byte[] outsideFlags = new byte[256];
         int count;
 
         Grams clear() {
@@ -37,6 +39,7 @@ final class Wording {
                 start = java.util.Arrays.copyOf(start, 2 * count);
                 end = java.util.Arrays.copyOf(end, 2 * count);
                 weight = java.util.Arrays.copyOf(weight, 2 * count);
+                outsideFlags = java.util.Arrays.copyOf(outsideFlags, 2 * count);
             }
             bucket[count] = b;
             start[count] = s;

@@ -1,9 +1,11 @@
 package org.jobguard.cli;
 
 import org.jobguard.patterns.StoreBenchmark;
+import org.jobguard.patterns.StoreLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -28,6 +30,11 @@ public final class StoreBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "length of the write phase")
     int seconds;
 
+    @Option(names = "--database-url", description = "a PostgreSQL database to measure instead of a SQLite file "
+            + "(postgresql://user:password@host:port/database, as JOBGUARD_DATABASE_URL; use an empty scratch database: "
+            + "the benchmark fills it)")
+    String databaseUrl;
+
     @Option(names = "--dir", description = "where to put the scratch database (default: a new temp directory, deleted afterwards)")
     Path dir;
 
@@ -40,7 +47,9 @@ public final class StoreBenchCommand implements Callable<Integer> {
         boolean scratch = dir == null;
         Path base = scratch ? Files.createTempDirectory("jobguard-store-bench") : dir;
         try {
-            StoreBenchmark.run(base.resolve("bench.db"), patterns, threads, Duration.ofSeconds(seconds), out);
+            StoreLocation location = databaseUrl == null ? new StoreLocation.SqliteFile(base.resolve("bench.db"))
+                    : postgres(databaseUrl);
+            StoreBenchmark.run(location, patterns, threads, Duration.ofSeconds(seconds), out);
         } finally {
             if (scratch) {
                 try (Stream<Path> files = Files.walk(base)) {
@@ -51,5 +60,13 @@ public final class StoreBenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private StoreLocation.Postgres postgres(String url) {
+        try {
+            return StoreLocation.postgres(url);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--database-url: " + e.getMessage());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.jobguard.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jobguard.patterns.StoreLocation;
 import org.jobguard.picture.PictureSettings;
 
 import javax.crypto.Mac;
@@ -26,12 +27,14 @@ import java.util.regex.Pattern;
  *
  * @param hmacSecret keyed-hash secret: {@code JOBGUARD_HMAC_SECRET} (required with a bot token), or in local mode
  *                   one generated once and kept in the data directory (owner-only)
+ * @param store      the pattern store: {@code JOBGUARD_DATABASE_URL} ({@code postgresql://...}) when set, otherwise
+ *                   the SQLite file {@code jobguard.db} in the data directory
  * @param webhook    set by {@code JOBGUARD_WEBHOOK_URL}: Telegram posts updates to the web server instead of the bot
  *                   polling for them
  * @param pictures   how the text of photos and screenshots is read ({@code pictures:}; {@code JOBGUARD_TESSERACT}
  *                   names the executable, {@code JOBGUARD_PICTURES=off} switches reading off)
  */
-public record Config(ConfigFiles files, Path dataDir, int retentionDays, int port, int maxCheckedChars,
+public record Config(ConfigFiles files, Path dataDir, StoreLocation store, int retentionDays, int port, int maxCheckedChars,
                      Optional<String> telegramToken, URI telegramApiUrl, int botWorkers, int messagesPerMinute,
                      int pollTimeoutSeconds, int discreetDeleteAfterMinutes, String hmacSecret,
                      Optional<Webhook> webhook, PictureSettings pictures, Map<String, String> env) {
@@ -42,7 +45,8 @@ public record Config(ConfigFiles files, Path dataDir, int retentionDays, int por
     /** Route paths are patterns to Javalin ({@code {id}}, {@code *}); only plain characters keep this one literal. */
     private static final Pattern WEBHOOK_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+/?");
 
-    public Path database() {
+    /** The SQLite file used when no {@code JOBGUARD_DATABASE_URL} is set. */
+    public static Path sqliteFile(Path dataDir) {
         return dataDir.resolve("jobguard.db");
     }
 
@@ -52,7 +56,7 @@ public record Config(ConfigFiles files, Path dataDir, int retentionDays, int por
 
     @Override
     public String toString() {
-        return "Config[dataDir=" + dataDir + ", port=" + port + ", bot=" + !localMode()
+        return "Config[dataDir=" + dataDir + ", store=" + store.describe() + ", port=" + port + ", bot=" + !localMode()
                 + ", webhook=" + webhook.isPresent() + "]";
     }
 
@@ -61,6 +65,7 @@ public record Config(ConfigFiles files, Path dataDir, int retentionDays, int por
         YamlDocument doc = files.yaml("jobguard.yaml");
         JsonNode root = doc.root();
         Path dataDir = Path.of(env.getOrDefault("JOBGUARD_DATA_DIR", text(doc, root, "/store/data_dir", "data")));
+        StoreLocation store = storeLocation(env, dataDir);
         int retention = number(doc, env, "JOBGUARD_RETENTION_DAYS", "/store/retention_days", 180, 1, 3650);
         int port = number(doc, env, "JOBGUARD_PORT", "/web/port", 8080, 0, 65535);
         int maxChars = number(doc, env, null, "/web/max_checked_chars", 20000, 100, 1_000_000);
@@ -79,7 +84,7 @@ public record Config(ConfigFiles files, Path dataDir, int retentionDays, int por
         int deleteAfter = number(doc, env, null, "/telegram/discreet_delete_after_minutes", 10, 0, 24 * 60);
         String secret = hmacSecret(env, dataDir, token.isPresent());
         Optional<Webhook> webhook = webhook(env, token.isPresent(), secret);
-        return new Config(files, dataDir, retention, port, maxChars, token, apiUrl, workers, perMinute, pollTimeout,
+        return new Config(files, dataDir, store, retention, port, maxChars, token, apiUrl, workers, perMinute, pollTimeout,
                 deleteAfter, secret, webhook, pictures(doc, root, env), Map.copyOf(env));
     }
 
@@ -97,6 +102,18 @@ public record Config(ConfigFiles files, Path dataDir, int retentionDays, int por
         int maxMb = number(doc, env, null, "/pictures/max_mb", 10, 1, 20);
         return new PictureSettings(enabled.equals("true") || enabled.equals("on"), command.isEmpty() ? "tesseract" : command,
                 readers, queue, java.time.Duration.ofSeconds(timeout), maxMb * 1024 * 1024);
+    }
+
+    private static StoreLocation storeLocation(Map<String, String> env, Path dataDir) {
+        String url = env.get("JOBGUARD_DATABASE_URL");
+        if (url == null || url.isBlank()) {
+            return new StoreLocation.SqliteFile(sqliteFile(dataDir));
+        }
+        try {
+            return StoreLocation.postgres(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("JOBGUARD_DATABASE_URL", 0, e.getMessage());
+        }
     }
 
     /**

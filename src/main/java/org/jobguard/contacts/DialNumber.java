@@ -74,6 +74,23 @@ public record DialNumber(String written, String dial, String region, boolean sho
         return "tel:" + dial;
     }
 
+    /**
+     * The number as someone in another country dials it ({@code +66 2 123 4567}), so that a family abroad can call
+     * the destination's lines; a short code, which cannot be dialled from abroad, as written.
+     */
+    public String international() {
+        if (shortCode) {
+            return written;
+        }
+        try {
+            PhoneNumber number = PHONES.parse(dial, region);
+            return PHONES.isValidNumber(number)
+                    ? PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL) : written;
+        } catch (NumberParseException e) {
+            return written;
+        }
+    }
+
     /** E.164 form, absent for short codes that have none. */
     public Optional<String> e164() {
         return shortCode ? Optional.empty() : Optional.of(dial);

@@ -21,4 +21,30 @@ public record HelpAnswer(Optional<String> location, Optional<Place> place, Optio
         noteKeys = List.copyOf(noteKeys);
         adviceKeys = List.copyOf(adviceKeys);
     }
+
+    /**
+     * The same answer for someone who is not where the person is (a parent at home, a job seeker who has not left):
+     * first the numbers anyone can dial from anywhere (the embassy, international hotlines, the place's full
+     * numbers), then the short codes of the person's own country (which the family at home can dial), last the
+     * place's short codes, which work only when dialled there. Otherwise in the directory's order.
+     */
+    public HelpAnswer reachableFromAbroadFirst() {
+        List<HelpContact> sorted = new java.util.ArrayList<>(contacts);
+        sorted.sort(java.util.Comparator.comparingInt(this::reach));
+        return new HelpAnswer(location, place, nationality, sorted, noteKeys, adviceKeys);
+    }
+
+    private int reach(HelpContact c) {
+        if (c.phone().isEmpty() || !c.phone().get().shortCode()) {
+            return 0;
+        }
+        String region = c.phone().get().region();
+        return nationality.map(region::equals).orElse(false) || location.map(l -> !l.equals(region)).orElse(false)
+                ? 1 : 2;
+    }
+
+    /** Whether the person's place or citizenship is still unknown, so that asking for them gives better numbers. */
+    public boolean incomplete() {
+        return location.isEmpty() || nationality.isEmpty();
+    }
 }

@@ -17,7 +17,9 @@ import java.util.TreeSet;
 
 /**
  * All user-facing text, one {@code messages_<tag>.properties} file (UTF-8) per language.
- * Placeholders are {@code {name}}; no MessageFormat, so apostrophes need no escaping.
+ * Placeholders are {@code {name}}; no MessageFormat, so apostrophes need no escaping. A text that counts
+ * something is an ICU message instead ({@code {count, plural, one {# message} other {# messages}}}), read with
+ * {@link #counted}, so that each language says "1 message" and "2 messages" its own way.
  */
 public final class Messages {
     private final Map<Language, Properties> byLanguage;
@@ -86,6 +88,20 @@ public final class Messages {
             filled = filled.replace("{" + nameValuePairs[i] + "}", String.valueOf(nameValuePairs[i + 1]));
         }
         return filled;
+    }
+
+    /**
+     * An ICU message ({@code plural}, {@code select}, {@code #}) with its named arguments filled in the language's
+     * plural rules; arguments alternate name, value. Only texts written as ICU messages may be read this way: in
+     * them an apostrophe before a brace quotes it.
+     */
+    public String counted(Language language, String key, Object... nameValuePairs) {
+        Map<String, Object> args = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
+            args.put(String.valueOf(nameValuePairs[i]), nameValuePairs[i + 1]);
+        }
+        return new com.ibm.icu.text.MessageFormat(get(language, key), com.ibm.icu.util.ULocale.forLanguageTag(
+                language.tag())).format(args);
     }
 
     public boolean has(Language language, String key) {

@@ -28,7 +28,7 @@ public final class ConfirmedPatternIndex implements ConfirmedPatterns {
 
     /** Reads the confirmed groups from the store; the checker sees them from its next message on. */
     public void reload() {
-        List<PatternStore.ConfirmedGroup> groups = store.confirmedGroups();
+        List<PatternStore.ConfirmedGroup> groups = store.dashboard().confirmedGroups();
         long[] ids = new long[groups.size()];
         long[] bits = new long[groups.size()];
         int[] counts = new int[groups.size()];

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One group of near-duplicate patterns as the moderator queue shows it.
  *
- * @param templateText  redacted normalized text of the group's oldest kept pattern
+ * @param templateText  redacted text, as written, of the group's oldest kept pattern
  * @param size          patterns in the group (flagged messages and reports)
  * @param reports       open "this is wrong" reports on its patterns
  * @param languages     language tags seen in the group's latest 200 patterns

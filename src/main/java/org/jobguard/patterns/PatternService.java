@@ -30,8 +30,10 @@ import java.util.function.Supplier;
 /**
  * The one way the bot and the web page write to the pattern store, and the moderators' operations.
  *
- * <p>What is written for a flagged message (risk medium or high): its text redacted (identifiers replaced by
- * typed placeholders), then normalized and redacted again; the rules that fired; risk, language, the day
+ * <p>What is written for a flagged message (risk medium or high): its text as written (language, script and case
+ * kept, so that a moderator reads what was sent) with identifiers replaced by typed placeholders, or, when
+ * normalizing it reveals an identifier the first pass could not see, its normalized form redacted again; the
+ * rules that fired; risk, language, the day
  * (UTC, no time), forwarded or typed, bot or web; keyed hashes of the recruiter contacts; a 64-bit
  * fingerprint. For every message, flagged or not, only counters: checked, flagged, hits per rule. Never a
  * user id, chat id, username, name or the raw text.
@@ -51,6 +53,8 @@ public final class PatternService {
     private static final Logger log = LoggerFactory.getLogger(PatternService.class);
     /** Default for how long /forget can still find what someone sent: a day covers "I just sent that". */
     public static final Duration DEFAULT_FORGET_WINDOW = Duration.ofHours(24);
+    /** A contact is said to be known only from this many confirmed reports: one could be a moderator's slip. */
+    public static final int MIN_CONFIRMED_REPORTS = 2;
 
     /** What happened to one message. */
     public record Recorded(Status status, long patternId, long groupId) {
@@ -130,10 +134,10 @@ public final class PatternService {
         List<PatternStore.FiredRule> rules = firedRules(verdict);
         try {
             if (!verdict.flagged()) {
-                store.countCheck(day, source, false, rules);
+                store.writes().countCheck(day, source, false, rules);
                 return Recorded.counted();
             }
-            PatternStore.Stored s = store.countAndInsert(day, source, rules, newPattern("flagged", verdict, originalText, source, forwarded, day, rules));
+            PatternStore.Stored s = store.writes().countAndInsert(day, source, rules, newPattern("flagged", verdict, originalText, source, forwarded, day, rules));
             sender.ifPresent(k -> link(k, s.patternId()));
             return new Recorded(Recorded.Status.STORED, s.patternId(), s.groupId());
         } catch (StoreException | IllegalStateException e) {
@@ -154,7 +158,7 @@ public final class PatternService {
             Optional<PatternStore.NewPattern> p = verdict.flagged()
                     ? Optional.of(newPattern("flagged", verdict, originalText, source, forwarded, day, firedRules(verdict)))
                     : Optional.empty();
-            Optional<PatternStore.Stored> s = store.replacePattern(day, source, earlierId, p);
+            Optional<PatternStore.Stored> s = store.writes().replacePattern(day, source, earlierId, p);
             if (s.isEmpty()) {
                 return Recorded.counted();
             }
@@ -179,7 +183,7 @@ public final class PatternService {
         LocalDate day = today();
         List<PatternStore.FiredRule> rules = firedRules(verdict);
         try {
-            PatternStore.Stored s = store.insertReport(newPattern("report", verdict, originalText, source, false, day, rules), kind);
+            PatternStore.Stored s = store.writes().insertReport(newPattern("report", verdict, originalText, source, false, day, rules), kind);
             sender.ifPresent(k -> link(k, s.patternId()));
             return new Recorded(Recorded.Status.STORED, s.patternId(), s.groupId());
         } catch (StoreException | IllegalStateException e) {
@@ -208,7 +212,7 @@ public final class PatternService {
      */
     public Recorded reportStored(FeedbackKind kind, long patternId, List<String> ruleIds, Risk risk, Language language, Source source) {
         try {
-            Optional<PatternStore.Stored> s = store.reportOnPattern(patternId, kind, source, today());
+            Optional<PatternStore.Stored> s = store.writes().reportOnPattern(patternId, kind, source, today());
             if (s.isPresent()) {
                 return new Recorded(Recorded.Status.STORED, s.get().patternId(), s.get().groupId());
             }
@@ -229,7 +233,7 @@ public final class PatternService {
                 .map(r -> new PatternStore.FiredRule(id, r.shadow() ? null : r.category().id(), r.shadow()))
                 .orElseGet(() -> new PatternStore.FiredRule(id, null, false))).toList();
         try {
-            store.reportWithoutPattern(kind, source, today(), risk, language.tag(), fired);
+            store.writes().reportWithoutPattern(kind, source, today(), risk, language.tag(), fired);
             return Recorded.counted();
         } catch (StoreException e) {
             log.error("pattern store: could not record a {} report from {}: {}", kind.id(), source.id(), e.getMessage());
@@ -239,7 +243,7 @@ public final class PatternService {
 
     /** A moderator has handled one report (reports on stored patterns are also resolved by group decisions). */
     public void resolveReport(long reportId) {
-        store.resolveReport(reportId);
+        store.writes().resolveReport(reportId);
     }
 
     /**
@@ -254,7 +258,7 @@ public final class PatternService {
             return 0;
         }
         try {
-            int n = store.deletePatterns(ids);
+            int n = store.writes().deletePatterns(ids);
             if (n > 0) {
                 index.reload();
             }
@@ -269,24 +273,24 @@ public final class PatternService {
 
     /** Confirms a group as a scam template; the checker recognises near-duplicates from the next message on. */
     public void confirm(long groupId, String moderator, String note) {
-        store.confirm(groupId, moderator, note);
+        store.moderation().confirm(groupId, moderator, note);
         index.reload();
     }
 
     /** Rejects a group (not a scam); if it was confirmed before, the checker stops matching it. */
     public void reject(long groupId, String moderator, String note) {
-        store.reject(groupId, moderator, note);
+        store.moderation().reject(groupId, moderator, note);
         index.reload();
     }
 
     public void note(long groupId, String moderator, String note) {
-        store.note(groupId, moderator, note);
+        store.moderation().note(groupId, moderator, note);
     }
 
     /** Switches a rule (kept with an audit entry) and applies it to the running checker. */
     public RuleToggle toggleRule(String ruleId, boolean enabled, boolean shadow, String moderator, String reason) {
         RuleToggle t = new RuleToggle(ruleId, enabled, shadow, moderator, reason, Instant.now(clock));
-        store.toggleRule(t);
+        store.moderation().toggleRule(t);
         onRuleToggle.accept(t);
         return t;
     }
@@ -294,7 +298,7 @@ public final class PatternService {
     /** The rules with every stored moderator toggle applied; toggles of rules no longer in config are skipped. */
     public RuleSet applyRuleStates(RuleSet rules) {
         RuleSet out = rules;
-        for (RuleToggle t : store.ruleStates().values()) {
+        for (RuleToggle t : store.dashboard().ruleStates().values()) {
             if (out.rule(t.ruleId()).isPresent()) {
                 out = out.withToggle(t.ruleId(), t.enabled(), t.shadow());
             } else {
@@ -304,9 +308,37 @@ public final class PatternService {
         return out;
     }
 
+    /**
+     * The recruiter contact of {@code text} (handle, phone, link, wallet, messenger id) that the most reports
+     * moderators confirmed as scams carry, when at least {@link #MIN_CONFIRMED_REPORTS} do. The contacts are
+     * hashed as stored patterns' are and only the hashes are compared. A store that cannot answer is logged and
+     * answered with nothing: the verdict goes out without the line.
+     */
+    public Optional<ConfirmedContact> confirmedContact(String text) {
+        Map<String, String> kindByHash = new LinkedHashMap<>();
+        for (Redaction.Item item : redactor.redact(text == null ? "" : text).items()) {
+            if (item.type().isIndicator() && !item.normalized().isEmpty()) {
+                kindByHash.putIfAbsent(hasher.hash(item), item.type().name());
+            }
+        }
+        if (kindByHash.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> counts;
+        try {
+            counts = store.dashboard().confirmedPatternsWithIndicators(kindByHash.keySet());
+        } catch (RuntimeException e) {
+            log.warn("pattern store: could not look up known contacts: {}", e.getClass().getName());
+            return Optional.empty();
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= MIN_CONFIRMED_REPORTS)
+                .max(Map.Entry.comparingByValue())
+                .map(e -> new ConfirmedContact(kindByHash.get(e.getKey()), e.getValue()));
+    }
+
     /** Deletes patterns older than {@code retentionDays} (see {@link PatternStore#purgeBefore}). */
     public PurgeResult purge(int retentionDays) {
-        PurgeResult r = store.purgeBefore(today().minusDays(retentionDays));
+        PurgeResult r = store.writes().purgeBefore(today().minusDays(retentionDays));
         index.reload();
         return r;
     }
@@ -324,8 +356,11 @@ public final class PatternService {
                 hashes.putIfAbsent(h, new PatternStore.HashedIndicator(item.type().name(), h));
             }
         }
-        // normalizing can reveal what the first pass could not see (digits split by odd characters, say)
-        String stored = redactor.redactText(normalizer.normalize(redaction.text()).text());
+        // normalizing can reveal what the first pass could not see (digits split by odd characters, say): then the
+        // normalized text, redacted again, is kept instead of the text as written; the fingerprint is always taken
+        // from the normalized form
+        Redaction again = redactor.redact(normalizer.normalize(redaction.text()).text());
+        String stored = again.items().isEmpty() ? redaction.text() : again.text();
         SimHash.Fingerprint f = fingerprinter.ofOriginal(text);
         return new PatternStore.NewPattern(origin, stored, v.risk(), v.language().tag(), day, forwarded, source,
                 f.bits(), f.shingles(), rules, List.copyOf(hashes.values()));

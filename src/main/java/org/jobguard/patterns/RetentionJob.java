@@ -17,18 +17,30 @@ public final class RetentionJob implements AutoCloseable {
 
     private final PatternService service;
     private final int retentionDays;
+    private final Runnable alsoDaily;
     private ScheduledExecutorService scheduler;
 
     public RetentionJob(PatternService service, int retentionDays) {
+        this(service, retentionDays, () -> { });
+    }
+
+    /** @param alsoDaily another purge on the same schedule (the bot state instances share) */
+    public RetentionJob(PatternService service, int retentionDays, Runnable alsoDaily) {
         if (retentionDays < 1) {
             throw new IllegalArgumentException("retention must be at least 1 day, not " + retentionDays);
         }
         this.service = service;
         this.retentionDays = retentionDays;
+        this.alsoDaily = alsoDaily;
     }
 
     /** One purge now; failures are logged and returned as null so the schedule goes on. */
     public PurgeResult runOnce() {
+        try {
+            alsoDaily.run();
+        } catch (StoreException e) {
+            log.error("retention: purge of the bot's shared state failed: {}", e.getMessage());
+        }
         try {
             PurgeResult r = service.purge(retentionDays);
             log.info("retention: deleted {} patterns, {} reports, {} groups from before {}",

@@ -13,7 +13,6 @@ import org.jobguard.privacy.PlantedIdentifiers;
 import org.jobguard.privacy.Redactor;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,11 +41,13 @@ public final class StoreBenchmark {
     private StoreBenchmark() {
     }
 
-    public static Result run(Path file, int total, int writers, Duration writePhase, PrintWriter out) throws InterruptedException {
+    public static Result run(StoreLocation location, int total, int writers, Duration writePhase, PrintWriter out)
+            throws InterruptedException {
         Clock clock = Clock.systemUTC();
         Normalizer normalizer = new Normalizer();
         Redactor redactor = new Redactor();
-        try (PatternStore store = new PatternStore(file, clock)) {
+        try (PatternStore store = new PatternStore(location, clock)) {
+            out.printf(Locale.ROOT, "store: %s%n", store.where());
             ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
             Supplier<RuleSet> noRules = () -> new RuleSet(List.of(), null, Map.of());
             PatternService service = new PatternService(store, redactor, new IndicatorHasher("benchmark-secret-0123456789"),
@@ -85,23 +86,23 @@ public final class StoreBenchmark {
             out.printf(Locale.ROOT, "recorded %d patterns in %.1f s: %.0f patterns/s (%d failed)%n", recorded.get(), seconds, rate, failed.get());
 
             long seedStart = System.nanoTime();
-            seed(store, fingerprints(messages, new Fingerprinter(normalizer, redactor), redactor), total - (int) store.patternCount(), clock);
-            out.printf(Locale.ROOT, "seeded to %d patterns in %.1f s%n", store.patternCount(), (System.nanoTime() - seedStart) / 1e9);
+            seed(store, fingerprints(messages, new Fingerprinter(normalizer, redactor), redactor), total - (int) store.dashboard().patternCount(), clock);
+            out.printf(Locale.ROOT, "seeded to %d patterns in %.1f s%n", store.dashboard().patternCount(), (System.nanoTime() - seedStart) / 1e9);
 
             LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
             LocalDate from = today.minusDays(30);
             Map<String, Runnable> queries = new java.util.LinkedHashMap<>();
-            queries.put("queue (pending, 50)", () -> store.groups(GroupStatus.PENDING, 50, 0));
-            queries.put("queue page 10", () -> store.groups(GroupStatus.PENDING, 50, 500));
-            queries.put("group detail texts", () -> store.groupTexts(1, 20));
-            queries.put("open reports (50)", () -> store.reports(true, 50));
-            queries.put("rule stats 30 days", () -> store.ruleStats(from, today));
-            queries.put("reports per day", () -> store.reportsPerDay(from, today));
-            queries.put("reports per category", () -> store.reportsPerCategory(from, today));
-            queries.put("patterns per day", () -> store.patternsPerDay(from, today));
-            queries.put("checks per day", () -> store.checksPerDay(from, today));
+            queries.put("queue (pending, 50)", () -> store.dashboard().groups(GroupStatus.PENDING, 50, 0));
+            queries.put("queue page 10", () -> store.dashboard().groups(GroupStatus.PENDING, 50, 500));
+            queries.put("group detail texts", () -> store.dashboard().groupTexts(1, 20));
+            queries.put("open reports (50)", () -> store.dashboard().reports(true, 50));
+            queries.put("rule stats 30 days", () -> store.statistics().ruleStats(from, today));
+            queries.put("reports per day", () -> store.statistics().reportsPerDay(from, today));
+            queries.put("reports per category", () -> store.statistics().reportsPerCategory(from, today));
+            queries.put("patterns per day", () -> store.statistics().patternsPerDay(from, today));
+            queries.put("checks per day", () -> store.statistics().checksPerDay(from, today));
             Map<String, double[]> latency = new java.util.LinkedHashMap<>();
-            out.printf(Locale.ROOT, "dashboard queries at %d patterns (ms, 20 runs):%n", store.patternCount());
+            out.printf(Locale.ROOT, "dashboard queries at %d patterns (ms, 20 runs):%n", store.dashboard().patternCount());
             for (Map.Entry<String, Runnable> q : queries.entrySet()) {
                 q.getValue().run();
                 double[] ms = new double[20];
@@ -115,7 +116,7 @@ public final class StoreBenchmark {
                 out.printf(Locale.ROOT, "  %-22s median %7.2f  p95 %7.2f%n", q.getKey(), ms[ms.length / 2], ms[(int) (ms.length * 0.95)]);
             }
             out.flush();
-            return new Result(rate, store.patternCount(), latency);
+            return new Result(rate, store.dashboard().patternCount(), latency);
         }
     }
 
@@ -154,15 +155,15 @@ public final class StoreBenchmark {
                     day, random.nextBoolean(), random.nextBoolean() ? Source.BOT : Source.WEB, bits, b.shingles(), rules,
                     List.of(new PatternStore.HashedIndicator("HANDLE", contact))));
             if (batch.size() == 2000) {
-                store.insertAll(batch);
+                store.writes().insertAll(batch);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            store.insertAll(batch);
+            store.writes().insertAll(batch);
         }
         for (int i = 0; i < count / 100; i++) {
-            store.reportWithoutPattern(FeedbackKind.FALSE_POSITIVE, Source.BOT, today.minusDays(random.nextInt(30)), Risk.MEDIUM, "en",
+            store.writes().reportWithoutPattern(FeedbackKind.FALSE_POSITIVE, Source.BOT, today.minusDays(random.nextInt(30)), Risk.MEDIUM, "en",
                     List.of(new PatternStore.FiredRule(RULES.get(random.nextInt(RULES.size())), "vague_job", false)));
         }
     }

@@ -66,7 +66,7 @@ public final class VerdictWording {
         head.add(text(lang, "tg.headline." + v.risk().id()));
         forwardNoteKey.ifPresent(k -> head.add(text(lang, k)));
         if (v.knownPattern() != null) {
-            head.add(text(lang, "tg.known_pattern", "count", v.knownPattern().confirmedCount()));
+            head.add(markup.message(messages.counted(lang, "tg.known_pattern", "count", v.knownPattern().confirmedCount())));
         }
         return head;
     }

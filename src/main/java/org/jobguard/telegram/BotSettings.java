@@ -23,6 +23,8 @@ public record BotSettings(String token, URI apiUrl, int pollTimeoutSeconds, int 
                           byte[] hmacSecret, Duration rememberFor, Duration discreetDeleteAfter, int retentionDays,
                           Duration shutdownGrace, Optional<WebhookSettings> webhook) {
     public static final URI OFFICIAL_API = URI.create("https://api.telegram.org");
+    /** How long /lang and /discreet choices outlive a user's last message. */
+    public static final Duration REMEMBER_FOR = Duration.ofDays(30);
 
     public BotSettings {
         Objects.requireNonNull(token, "token");
@@ -48,7 +50,7 @@ public record BotSettings(String token, URI apiUrl, int pollTimeoutSeconds, int 
 
     /** The defaults used in production: 25 s long polls, 8 workers, 20 messages a minute. */
     public static BotSettings defaults(String token, URI apiUrl, byte[] hmacSecret) {
-        return new BotSettings(token, apiUrl, 25, 8, 20, hmacSecret, Duration.ofDays(30), Duration.ofMinutes(10),
+        return new BotSettings(token, apiUrl, 25, 8, 20, hmacSecret, REMEMBER_FOR, Duration.ofMinutes(10),
                 180, Duration.ofSeconds(10), Optional.empty());
     }
 

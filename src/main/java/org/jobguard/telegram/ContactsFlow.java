@@ -60,7 +60,8 @@ final class ContactsFlow {
 
     /** A relative's own words ("我儿子在妙瓦底…"): the place and nationality they name decide the numbers. */
     Screen forMessage(String text, Language lang) {
-        HelpAnswer answer = directory.answer(text);
+        // a relative writing about someone held: the lines they can dial from home first
+        HelpAnswer answer = directory.answer(text).reachableFromAbroadFirst();
         InlineKeyboardMarkup refine = answer.location().isPresent() && answer.nationality().isPresent() ? null
                 : grid(List.of(button(messages.get(lang, "tg.button.contacts"), "c")));
         return new Screen(answer(answer, lang), refine);

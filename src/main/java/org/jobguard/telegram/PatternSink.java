@@ -40,6 +40,14 @@ public interface PatternSink {
     /** /forget: deletes what {@code sender} sent within {@link #forgetWindow()}; returns how many records. */
     int forget(String sender);
 
+    /**
+     * A recruiter contact of {@code text} that at least two reports moderators confirmed as scams carry (compared
+     * as keyed hashes); empty when none, or when the store cannot say.
+     */
+    default Optional<org.jobguard.patterns.ConfirmedContact> confirmedContact(String text) {
+        return Optional.empty();
+    }
+
     /** How far back /forget reaches; older records are linked to nobody. */
     Duration forgetWindow();
 }

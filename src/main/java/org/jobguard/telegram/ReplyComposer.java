@@ -3,6 +3,7 @@ package org.jobguard.telegram;
 import org.jobguard.checker.Language;
 import org.jobguard.checker.Verdict;
 import org.jobguard.i18n.Messages;
+import org.jobguard.patterns.ConfirmedContact;
 import org.jobguard.reply.VerdictWording;
 
 import java.util.List;
@@ -40,13 +41,19 @@ final class ReplyComposer {
     }
 
     String verdict(Verdict v, Language lang, Optional<String> forwardNoteKey) {
-        return verdict(v, lang, forwardNoteKey, Optional.empty());
+        return verdict(v, lang, forwardNoteKey, Optional.empty(), Optional.empty());
     }
 
-    /** @param pictureNoteKey set when the text was read from a picture: a line saying so, under the headline */
-    String verdict(Verdict v, Language lang, Optional<String> forwardNoteKey, Optional<String> pictureNoteKey) {
+    /**
+     * @param pictureNoteKey set when the text was read from a picture: a line saying so, under the headline
+     * @param known          a contact of the message that reports moderators confirmed as scams carry
+     */
+    String verdict(Verdict v, Language lang, Optional<String> forwardNoteKey, Optional<String> pictureNoteKey,
+                   Optional<ConfirmedContact> known) {
         List<String> head = new java.util.ArrayList<>(wording.head(v, lang, forwardNoteKey));
         pictureNoteKey.ifPresent(k -> head.add(1, messages.get(lang, k)));
+        known.ifPresent(k -> head.add(messages.format(lang, "tg.known_contact", "text", messages.counted(lang,
+                "known_contact", "kind", messages.get(lang, k.kindKey()), "count", k.reports()))));
         String headText = String.join("\n", head);
         String tailText = String.join("\n\n", wording.tail(v, lang));
         List<String> flagLines = wording.flagLines(v, lang);

@@ -64,6 +64,16 @@ public final class TelegramBot {
      */
     public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages,
                        HelpDirectory contacts, Clock clock, Consumer<Error> onFatal, PictureReader pictures) {
+        this(settings, checker, patterns, messages, contacts, clock, onFatal, pictures, Optional.empty());
+    }
+
+    /**
+     * @param shared present when several instances share one store behind one webhook: handled updates, users'
+     *               choices and reply links are kept there instead of in this process's memory
+     */
+    public TelegramBot(BotSettings settings, TextChecker checker, PatternSink patterns, Messages messages,
+                       HelpDirectory contacts, Clock clock, Consumer<Error> onFatal, PictureReader pictures,
+                       Optional<SharedBotState> shared) {
         this.settings = settings;
         this.messages = messages;
         this.counters = new BotCounters(clock);
@@ -87,12 +97,13 @@ public final class TelegramBot {
         this.deletions = new DeletionSchedule(api);
         this.router = new UpdateRouter(api, checker, patterns, messages, settings, deletions,
                 new ContactsFlow(contacts, messages), pictures,
-                new PictureDownload(api, sendHttp, settings.apiUrl(), settings.token()));
+                new PictureDownload(api, sendHttp, settings.apiUrl(), settings.token()), shared);
         AtomicInteger threadNo = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0,
                 TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 r -> new Thread(r, "telegram-worker-" + threadNo.incrementAndGet()));
-        this.receiver = settings.webhook().map(hook -> new WebhookReceiver(hook, router, pool, counters, onFatal));
+        this.receiver = settings.webhook().map(hook -> new WebhookReceiver(hook, router, pool, counters, onFatal,
+                shared));
         this.poller = receiver.isPresent() ? Optional.empty() : Optional.of(new UpdatePoller(pollApi, api,
                 () -> pollHttp.dispatcher().cancelAll(), settings.pollTimeoutSeconds(), router, pool, counters, onFatal));
     }

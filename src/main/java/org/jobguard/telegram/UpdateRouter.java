@@ -59,6 +59,8 @@ final class UpdateRouter implements UpdateHandler {
     private final PreferenceStore preferences;
     private final RateLimiter limiter;
     private final ReplyIndex replies;
+    /** What /privacy says: users' choices are in the shared database when instances share one */
+    private final String privacyKey;
     private final RecentChecks checks;
     private final DeletionSchedule deletions;
     private final ContactsFlow contacts;
@@ -69,7 +71,8 @@ final class UpdateRouter implements UpdateHandler {
     private volatile BotIdentity me = new BotIdentity(0, "");
 
     UpdateRouter(BotApi api, TextChecker checker, PatternSink patterns, Messages messages, BotSettings settings,
-                 DeletionSchedule deletions, ContactsFlow contacts, PictureReader pictures, PictureDownload downloads) {
+                 DeletionSchedule deletions, ContactsFlow contacts, PictureReader pictures, PictureDownload downloads,
+                 Optional<SharedBotState> shared) {
         this.pictures = pictures;
         this.downloads = downloads;
         this.api = api;
@@ -79,9 +82,10 @@ final class UpdateRouter implements UpdateHandler {
         this.settings = settings;
         this.composer = new ReplyComposer(messages);
         this.hasher = new IdentityHasher(settings.hmacSecret());
-        this.preferences = new PreferenceStore(settings.rememberFor());
+        this.preferences = new PreferenceStore(settings.rememberFor(), shared);
         this.limiter = new RateLimiter(settings.messagesPerMinute(), Duration.ofMinutes(1));
-        this.replies = new ReplyIndex(Duration.ofHours(48));
+        this.replies = new ReplyIndex(Duration.ofHours(48), shared);
+        this.privacyKey = shared.isPresent() ? "tg.privacy.shared" : "tg.privacy";
         this.checks = new RecentChecks(Duration.ofHours(48));
         this.deletions = deletions;
         this.contacts = contacts;
@@ -371,7 +375,8 @@ final class UpdateRouter implements UpdateHandler {
             case MESSAGE -> {
                 String token = checks.remember(new RecentChecks.Check(user, Optional.empty(),
                         v.flags().stream().map(RedFlag::ruleId).distinct().toList(), v.risk(), lang));
-                yield new Reply(composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()), pictureNote),
+                yield new Reply(composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()), pictureNote,
+                        patterns.confirmedContact(text)),
                         keyboard(List.of(button(lang, "tg.button.steps", "s"), button(lang, "tg.button.wrong", "w:" + token)),
                                 List.of(button(lang, "tg.button.contacts", "c"))), token);
             }
@@ -455,7 +460,7 @@ final class UpdateRouter implements UpdateHandler {
                     null, prefs, own);
             case "help" -> send(chatId, messages.get(ui, prefs.discreet() ? "tg.discreet.help" : "tg.help"),
                     null, prefs, own);
-            case "privacy" -> send(chatId, messages.format(ui, "tg.privacy",
+            case "privacy" -> send(chatId, messages.format(ui, privacyKey,
                     "days", settings.retentionDays(), "memory_days", settings.rememberFor().toDays(),
                     "forget_hours", patterns.forgetWindow().toHours()), null, prefs, own);
             case "forget" -> {

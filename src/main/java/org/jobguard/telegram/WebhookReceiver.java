@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -82,6 +83,7 @@ public final class WebhookReceiver {
     /** Updates not yet handled; the value says whether Telegram was already answered 200 for it. */
     private final Map<CompletableFuture<Integer>, Boolean> pending = new ConcurrentHashMap<>();
     private final BotCounters counters;
+    private final Optional<SharedBotState> shared;
     private final java.util.function.Consumer<Error> onFatal;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
@@ -92,6 +94,13 @@ public final class WebhookReceiver {
     /** @param onFatal told when an Error (not a stack overflow in one update) ended an update; it has been logged */
     WebhookReceiver(WebhookSettings settings, UpdateHandler handler, ExecutorService pool, BotCounters counters,
                     java.util.function.Consumer<Error> onFatal) {
+        this(settings, handler, pool, counters, onFatal, Optional.empty());
+    }
+
+    /** @param shared present when other instances take posts for the same bot: update ids are claimed there */
+    WebhookReceiver(WebhookSettings settings, UpdateHandler handler, ExecutorService pool, BotCounters counters,
+                    java.util.function.Consumer<Error> onFatal, Optional<SharedBotState> shared) {
+        this.shared = shared;
         this.settings = settings;
         this.counters = counters;
         this.onFatal = onFatal;
@@ -152,6 +161,12 @@ public final class WebhookReceiver {
             if (earlier != null) {
                 return await(earlier);
             }
+            if (shared.isPresent()) {
+                Optional<Integer> elsewhere = claimElsewhere(update.getUpdateId(), mine);
+                if (elsewhere.isPresent()) {
+                    return elsewhere.get();
+                }
+            }
             pending.put(mine, false);
             queues.submit(UpdateHandler.orderKey(update), () -> handle(update, mine));
             queued = true;
@@ -163,28 +178,77 @@ public final class WebhookReceiver {
         }
     }
 
+    /**
+     * Claims the update among the instances: empty when it is this one's to handle, otherwise the status to answer
+     * (200 when another instance handled it, 503 while another is handling it, so Telegram asks again later).
+     */
+    private Optional<Integer> claimElsewhere(int updateId, CompletableFuture<Integer> mine) {
+        SharedBotState.Claim claim;
+        try {
+            claim = shared.get().claimUpdate(updateId);
+        } catch (RuntimeException e) {
+            log.error("Cannot claim an update in the shared store; Telegram will send it again: {}", e.getMessage());
+            recent.asMap().remove(updateId, mine);
+            return Optional.of(UNAVAILABLE);
+        }
+        switch (claim) {
+            case MINE -> {
+                return Optional.empty();
+            }
+            case HANDLED -> {
+                mine.complete(OK);
+                return Optional.of(OK);
+            }
+            default -> {
+                recent.asMap().remove(updateId, mine);
+                return Optional.of(UNAVAILABLE);
+            }
+        }
+    }
+
     private void handle(Update update, CompletableFuture<Integer> outcome) {
+        int id = update.getUpdateId();
         try {
             handler.handle(update);
-            failures.invalidate(update.getUpdateId());
-            outcome.complete(OK);
+            failures.invalidate(id);
+            complete(id, outcome, OK);
         } catch (InterruptedException e) {
             // stopping: not handled, so Telegram is told to send it again (if it is still waiting for an answer)
             Thread.currentThread().interrupt();
-            recent.asMap().remove(update.getUpdateId(), outcome);
-            outcome.complete(UNAVAILABLE);
+            recent.asMap().remove(id, outcome);
+            complete(id, outcome, UNAVAILABLE);
         } catch (RuntimeException | StackOverflowError e) {
-            outcome.complete(failed(update.getUpdateId(), outcome, e));
+            complete(id, outcome, failed(id, outcome, e));
         } catch (Error e) {
             // out of memory and the like: nothing on this JVM can be trusted; not handled, so it comes again
-            recent.asMap().remove(update.getUpdateId(), outcome);
-            outcome.complete(FAILED);
+            recent.asMap().remove(id, outcome);
+            complete(id, outcome, FAILED);
             log.error("A Telegram worker died: {}", e.getClass().getName());
             onFatal.accept(e);
         } finally {
             pending.remove(outcome);
             release();
         }
+    }
+
+    /**
+     * Answers the post; with other instances, tells them first (handled for good, or released so that any of them
+     * may take the redelivery), so that a redelivery reaching one of them right after the answer finds it so.
+     */
+    private void complete(int updateId, CompletableFuture<Integer> outcome, int status) {
+        if (shared.isPresent()) {
+            try {
+                if (status == OK) {
+                    shared.get().updateHandled(updateId);
+                } else {
+                    shared.get().releaseUpdate(updateId);
+                }
+            } catch (RuntimeException e) {
+                // the claim stays until its lease ends: a redelivery is then handled again, without a second reply
+                log.error("Cannot record an update's outcome in the shared store: {}", e.getMessage());
+            }
+        }
+        outcome.complete(status);
     }
 
     /**

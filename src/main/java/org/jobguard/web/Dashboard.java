@@ -11,6 +11,7 @@ import org.jobguard.patterns.CheckCount;
 import org.jobguard.patterns.DailyCount;
 import org.jobguard.patterns.GroupStatus;
 import org.jobguard.patterns.GroupSummary;
+import org.jobguard.patterns.PatternExport;
 import org.jobguard.patterns.PatternService;
 import org.jobguard.patterns.PatternStore;
 import org.jobguard.patterns.ReportSummary;
@@ -57,6 +58,7 @@ public final class Dashboard {
     private final Pages pages;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RuleLabels labels;
 
     Dashboard(PatternService patterns, RedFlagChecker checker, HelpDirectory directory, Pages pages, ObjectMapper json,
               Clock clock) {
@@ -67,6 +69,7 @@ public final class Dashboard {
         this.pages = pages;
         this.json = json;
         this.clock = clock;
+        this.labels = new RuleLabels(checker::rules);
     }
 
     void register(RoutesConfig r) {
@@ -88,14 +91,35 @@ public final class Dashboard {
 
     // ---- queue
 
-    /** The queue page's model; one row more than a page is read to know whether a next page exists. */
-    public record QueueView(GroupStatus status, List<GroupSummary> groups, boolean hasNext, int offset, int pageSize) {
+    /**
+     * The queue page's model; one row more than a page is read to know whether a next page exists.
+     *
+     * @param done the decision just taken, which the page confirms
+     */
+    public record QueueView(GroupStatus status, List<GroupSummary> groups, boolean hasNext, int offset, int pageSize,
+                            Optional<Done> done) {
         public boolean hasPrevious() {
             return offset > 0;
         }
 
         public List<String> statuses() {
             return List.of("pending", "confirmed", "rejected");
+        }
+    }
+
+    /** A decision on a group, said back to the moderator after the redirect. */
+    public record Done(String decision, long group) {
+        private static final List<String> DECISIONS = List.of("confirm", "reject", "note");
+
+        static Optional<Done> from(String decision, String group) {
+            if (decision == null || !DECISIONS.contains(decision) || group == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Done(decision, Long.parseLong(group)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
         }
     }
 
@@ -111,10 +135,11 @@ public final class Dashboard {
     private void queue(Context ctx) {
         GroupStatus status = status(ctx.queryParam("status"));
         int offset = nonNegative(ctx.queryParam("offset"));
-        List<GroupSummary> groups = store.groups(status, PAGE_SIZE + 1, offset);
+        List<GroupSummary> groups = store.dashboard().groups(status, PAGE_SIZE + 1, offset);
         boolean hasNext = groups.size() > PAGE_SIZE;
         pages.render(ctx, "admin_queue.jte", pages.page(ctx, Optional.empty()), "view",
-                new QueueView(status, hasNext ? groups.subList(0, PAGE_SIZE) : groups, hasNext, offset, PAGE_SIZE));
+                new QueueView(status, hasNext ? groups.subList(0, PAGE_SIZE) : groups, hasNext, offset, PAGE_SIZE,
+                        Done.from(ctx.queryParam("done"), ctx.queryParam("group"))), "labels", labels);
     }
 
     private void decide(Context ctx) {
@@ -123,7 +148,7 @@ public final class Dashboard {
         String decision = form.get("decision").orElse("");
         String note = form.get("note").map(String::strip).filter(n -> !n.isEmpty())
                 .map(n -> n.length() > MAX_NOTE ? n.substring(0, MAX_NOTE) : n).orElse(null);
-        if (store.group(id).isEmpty()) {
+        if (store.dashboard().group(id).isEmpty()) {
             throw new BadInput("web.admin.no_such_group");
         }
         switch (decision) {
@@ -139,14 +164,14 @@ public final class Dashboard {
         }
         log.info("moderator decision {} on group {}", decision, id);
         String back = status(form.get("status").orElse("pending")).id();
-        ctx.redirect("/admin?status=" + back + "#queue", HttpStatus.SEE_OTHER);
+        ctx.redirect("/admin?status=" + back + "&done=" + decision + "&group=" + id + "#queue", HttpStatus.SEE_OTHER);
     }
 
     // ---- reports
 
     private void reports(Context ctx) {
         pages.render(ctx, "admin_reports.jte", pages.page(ctx, Optional.empty()),
-                "reports", store.reports(false, REPORTS_SHOWN));
+                "reports", store.dashboard().reports(false, REPORTS_SHOWN), "labels", labels);
     }
 
     // ---- rules
@@ -154,7 +179,8 @@ public final class Dashboard {
     /**
      * One row of the rule table.
      *
-     * @param precision share of hits not reported as false positives, empty before the first hit
+     * @param precision share of hits not reported as false positives; empty until someone reported a verdict the
+     *                  rule fired on (with no report at all it would read 100 % while nothing is known)
      */
     public record RuleRow(String id, String category, String severity, boolean enabled, boolean shadow, long hits,
                           long falsePositives, Optional<Double> precision) {
@@ -165,11 +191,11 @@ public final class Dashboard {
 
     List<RuleRow> ruleRows() {
         Map<String, RuleStats> counts = new HashMap<>();
-        store.ruleStats(today().minusDays(RULE_STATS_DAYS), today()).forEach(c -> counts.put(c.ruleId(), c));
+        store.statistics().ruleStats(today().minusDays(RULE_STATS_DAYS), today()).forEach(c -> counts.put(c.ruleId(), c));
         List<RuleRow> rows = new ArrayList<>();
         for (Rule rule : checker.rules().rules()) {
             RuleStats c = counts.getOrDefault(rule.id(), new RuleStats(rule.id(), rule.shadow(), 0, 0, 0));
-            Optional<Double> precision = c.hits() == 0 ? Optional.empty()
+            Optional<Double> precision = c.hits() == 0 || c.falsePositives() + c.falseNegatives() == 0 ? Optional.empty()
                     : Optional.of(Math.max(0, c.hits() - c.falsePositives()) / (double) c.hits());
             rows.add(new RuleRow(rule.id(), rule.category().id(), rule.severity().id(), rule.enabled(), rule.shadow(),
                     c.hits(), c.falsePositives(), precision));
@@ -179,7 +205,7 @@ public final class Dashboard {
 
     private void rules(Context ctx) {
         pages.render(ctx, "admin_rules.jte", pages.page(ctx, Optional.empty()),
-                "rules", ruleRows(), "audit", store.ruleAudit(20));
+                "rules", ruleRows(), "audit", store.dashboard().ruleAudit(20));
     }
 
     private void toggle(Context ctx) {
@@ -211,12 +237,12 @@ public final class Dashboard {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             byDay.put(d, new long[3]);
         }
-        for (CheckCount c : store.checksPerDay(from, to)) {
+        for (CheckCount c : store.statistics().checksPerDay(from, to)) {
             long[] v = byDay.computeIfAbsent(c.day(), d -> new long[3]);
             v[0] += c.checked();
             v[1] += c.flagged();
         }
-        for (DailyCount c : store.reportsPerDay(from, to)) {
+        for (DailyCount c : store.statistics().reportsPerDay(from, to)) {
             byDay.computeIfAbsent(c.day(), d -> new long[3])[2] += c.count();
         }
         List<DayRow> rows = new ArrayList<>();
@@ -227,7 +253,7 @@ public final class Dashboard {
     private List<CategoryRow> categoryRows(Page page) {
         LocalDate to = today();
         Map<String, Long> sums = new TreeMap<>();
-        for (DailyCount c : store.reportsPerCategory(to.minusDays(STATS_DAYS - 1L), to)) {
+        for (DailyCount c : store.statistics().reportsPerCategory(to.minusDays(STATS_DAYS - 1L), to)) {
             sums.merge(c.key(), c.count(), Long::sum);
         }
         List<CategoryRow> rows = new ArrayList<>();
@@ -245,7 +271,7 @@ public final class Dashboard {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("days", dayRows());
         out.put("categories", categoryRows(page));
-        out.put("patterns", store.patternCount());
+        out.put("patterns", store.dashboard().patternCount());
         ctx.contentType("application/json; charset=utf-8").result(json.writeValueAsString(out));
     }
 
@@ -275,7 +301,7 @@ public final class Dashboard {
         out.put("status", status.id());
         out.put("offset", offset);
         List<Map<String, Object>> groups = new ArrayList<>();
-        for (GroupSummary g : store.groups(status, limit, offset)) {
+        for (GroupSummary g : store.dashboard().groups(status, limit, offset)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", g.id());
             m.put("status", g.status().id());
@@ -313,15 +339,15 @@ public final class Dashboard {
 
     private void exportPage(Context ctx) {
         pages.render(ctx, "admin_export.jte", pages.page(ctx, Optional.empty(), "/assets/export.js"),
-                "patterns", store.patternCount());
+                "patterns", store.dashboard().patternCount());
     }
 
     private void patternsCsv(Context ctx) throws IOException {
         download(ctx, "text/csv; charset=utf-8", "jobguard-patterns.csv");
-        try (Writer w = writer(ctx)) {
+        try (Writer w = csvWriter(ctx)) {
             CsvOut csv = new CsvOut(w);
             csv.row(List.of("id", "group", "day", "risk", "language", "source", "forwarded", "rules", "redacted_text"));
-            store.forEachPattern(p -> {
+            store.export().forEachPattern(p -> {
                 try {
                     csv.row(List.of(p.id(), p.groupId(), p.day(), p.risk(), p.language(), p.source().id(), p.forwarded(),
                             String.join(" ", p.rules()), p.redactedText()));
@@ -336,7 +362,7 @@ public final class Dashboard {
         download(ctx, "application/json; charset=utf-8", "jobguard-patterns.json");
         // one JSON object per line, so a large export can be read (and its progress counted) line by line
         try (Writer w = writer(ctx)) {
-            store.forEachPattern(p -> {
+            store.export().forEachPattern(p -> {
                 try {
                     w.write(json.writeValueAsString(exported(p)));
                     w.write('\n');
@@ -349,7 +375,7 @@ public final class Dashboard {
 
     private void statsCsv(Context ctx) throws IOException {
         download(ctx, "text/csv; charset=utf-8", "jobguard-rules.csv");
-        try (Writer w = writer(ctx)) {
+        try (Writer w = csvWriter(ctx)) {
             CsvOut csv = new CsvOut(w);
             csv.row(List.of("rule", "category", "severity", "enabled", "shadow", "hits", "false_positives", "precision"));
             for (RuleRow r : ruleRows()) {
@@ -359,7 +385,7 @@ public final class Dashboard {
         }
     }
 
-    private static Map<String, Object> exported(PatternStore.ExportedPattern p) {
+    private static Map<String, Object> exported(PatternExport.ExportedPattern p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("group", p.groupId());
@@ -379,6 +405,16 @@ public final class Dashboard {
 
     private static Writer writer(Context ctx) {
         return new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /**
+     * A CSV file starts with the UTF-8 byte order mark: Excel reads a CSV without it in the computer's legacy code
+     * page, and the Chinese text turns into mojibake.
+     */
+    private static Writer csvWriter(Context ctx) throws IOException {
+        Writer w = writer(ctx);
+        w.write('\uFEFF');
+        return w;
     }
 
     // ---- helpers

@@ -24,6 +24,11 @@ public record Page(Language ui, Messages messages, String path, Optional<String>
         return messages.format(ui, key, nameValuePairs);
     }
 
+    /** A text that counts something, in the language's plural forms (see {@link Messages#counted}). */
+    public String n(String key, Object... nameValuePairs) {
+        return messages.counted(ui, key, nameValuePairs);
+    }
+
     public List<Language> languages() {
         return List.of(Language.values());
     }

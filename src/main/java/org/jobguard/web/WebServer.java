@@ -15,6 +15,7 @@ import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.contacts.HelpDirectory;
 import org.jobguard.checker.Risk;
 import org.jobguard.contacts.HelpAnswer;
+import org.jobguard.patterns.ConfirmedContact;
 import org.jobguard.patterns.FeedbackKind;
 import org.jobguard.patterns.PatternService;
 import org.jobguard.patterns.PatternStore;
@@ -159,10 +160,40 @@ public final class WebServer {
         }
     }
 
+    /**
+     * Starts listening; then, and only then, a login generated on this start is kept (see {@link AdminAccount}).
+     *
+     * @throws PortInUse when another program holds the port, naming the setting that changes it
+     */
     public WebServer start() {
-        app.start(settings.host(), settings.port());
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            if (causedByBind(e)) {
+                throw new PortInUse(settings.host(), settings.port(), e);
+            }
+            throw e;
+        }
         started = true;
+        admin.keep();
         return this;
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || t instanceof io.javalin.util.JavalinBindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The web port is taken, most often by a JobGuard that is already running. */
+    public static final class PortInUse extends RuntimeException {
+        PortInUse(String host, int port, Throwable cause) {
+            super("port " + port + " on " + host + " is already in use (is JobGuard already running?): stop the"
+                    + " other program, or start with JOBGUARD_PORT set to a free port (JOBGUARD_PORT=0 picks one)", cause);
+        }
     }
 
     public void stop() {
@@ -183,12 +214,20 @@ public final class WebServer {
         return app.port();
     }
 
-    /** What to print on start: the URL and, on the first local start only, the generated login. */
+    /**
+     * What to print on start: the URL, then where the dashboard is with its login on the first local start only;
+     * on later starts where the password came from and how to set a new one.
+     */
     public List<String> banner() {
         List<String> lines = new ArrayList<>();
         lines.add(messages.format(Language.EN, "web.banner.url", "url", "http://localhost:" + port() + "/"));
-        admin.generatedPassword().ifPresent(pw -> lines.add(messages.format(Language.EN, "web.banner.login",
-                "url", "http://localhost:" + port() + "/admin", "user", admin.user(), "password", pw)));
+        String dashboard = "http://localhost:" + port() + "/admin";
+        lines.add(switch (admin.origin()) {
+            case GENERATED -> messages.format(Language.EN, "web.banner.login", "url", dashboard, "user", admin.user(),
+                    "password", admin.generatedPassword().orElseThrow());
+            case STORED -> messages.format(Language.EN, "web.banner.login_stored", "url", dashboard, "user", admin.user());
+            case ENVIRONMENT -> messages.format(Language.EN, "web.banner.login_env", "url", dashboard, "user", admin.user());
+        });
         return lines;
     }
 
@@ -515,10 +554,12 @@ public final class WebServer {
                 ? text.substring(0, text.offsetByCodePoints(0, settings.maxCheckedChars())) : text;
         Pasted p = new Pasted(checked, langOption, total);
         Verdict v = check(p);
+        // looked up before this text is kept, so that it does not count itself
+        Optional<ConfirmedContact> known = patterns.confirmedContact(p.text());
         if (!v.flagged() || mayStore(ctx)) {
             countFailure(patterns.record(v, p.text(), Source.WEB, false));
         }
-        renderTryIt(ctx, view(p, v, false).with(upload("web.try.picture_note")));
+        renderTryIt(ctx, view(p, v, false, known).with(upload("web.try.picture_note")));
         metrics.replied("web");
     }
 
@@ -533,6 +574,7 @@ public final class WebServer {
         Map<String, Object> p = new HashMap<>();
         p.put("page", pages.page(ctx, view.verdict().map(Verdict::language)));
         p.put("view", view);
+        p.put("maxChars", settings.maxCheckedChars());
         pages.html(ctx, "index.jte", p);
     }
 
@@ -548,7 +590,8 @@ public final class WebServer {
             throw new BadInput("web.error.bad_form");
         }
         FormBody form = form(ctx, settings.maxFormBodyBytes());
-        String text = form.get("text").orElse("");
+        // a browser sends a textarea's line breaks as CR LF: counted as two, a 20,000-character paste was cut
+        String text = form.get("text").orElse("").replace("\r\n", "\n");
         String langOption = form.get("lang").filter(l -> Language.fromTag(l).isPresent()).orElse("auto");
         int total = text.codePointCount(0, text.length());
         String checked = total > settings.maxCheckedChars()
@@ -573,11 +616,13 @@ public final class WebServer {
             return;
         }
         Verdict v = check(p);
+        // looked up before this text is kept, so that it does not count itself
+        Optional<ConfirmedContact> known = patterns.confirmedContact(p.text());
         // only flagged texts are kept, redacted and without anything about who sent them
         if (!v.flagged() || mayStore(ctx)) {
             countFailure(patterns.record(v, p.text(), Source.WEB, false));
         }
-        renderTryIt(ctx, view(p, v, false));
+        renderTryIt(ctx, view(p, v, false, known));
         metrics.replied("web");
     }
 
@@ -636,17 +681,20 @@ public final class WebServer {
             return;
         }
         Verdict v = check(p);
+        Optional<ConfirmedContact> known = patterns.confirmedContact(p.text());
         if (mayStore(ctx)) {
             countFailure(patterns.report(kind, v, p.text(), Source.WEB));
         }
-        renderTryIt(ctx, view(p, v, true));
+        renderTryIt(ctx, view(p, v, true, known));
     }
 
-    private TryItView view(Pasted p, Verdict v, boolean reported) {
+    private TryItView view(Pasted p, Verdict v, boolean reported, Optional<ConfirmedContact> known) {
+        // whoever reads the page is not where the person is (a family at home, a job seeker who has not left)
         Optional<HelpAnswer> help = v.risk() == Risk.HIGH || v.kind() == Verdict.Kind.RANSOM
-                ? Optional.of(directory.answer(p.text())) : Optional.empty();
+                ? Optional.of(directory.answer(p.text()).reachableFromAbroadFirst()) : Optional.empty();
         return new TryItView(p.text(), p.langOption(), Optional.of(v), EvidenceHighlight.split(p.text(), v.flags()),
-                p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported, upload(""));
+                p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported,
+                new TryItView.Choices(directory.locations(), directory.nationalities()), known, upload(""));
     }
 
     /** The public help directory, filtered by where the person is and whose citizen they are. */
@@ -733,7 +781,7 @@ public final class WebServer {
     private void health(Context ctx) {
         boolean readable;
         try {
-            patterns.queries().patternCount();
+            patterns.queries().dashboard().patternCount();
             readable = true;
         } catch (RuntimeException e) {
             log.error("health: pattern store unavailable: {}", e.getClass().getName());
@@ -752,7 +800,8 @@ public final class WebServer {
             "app.css", new String[]{"jobguard/web/app.css", "text/css; charset=utf-8"},
             "charts.js", new String[]{"jobguard/web/charts.js", "text/javascript; charset=utf-8"},
             "export.js", new String[]{"jobguard/web/export.js", "text/javascript; charset=utf-8"},
-            "echarts.js", new String[]{"META-INF/resources/webjars/echarts/5.3.1/dist/echarts.simple.min.js",
+            // the common build: the simple one has no legend and no tooltip
+            "echarts.js", new String[]{"META-INF/resources/webjars/echarts/5.3.1/dist/echarts.common.min.js",
                     "text/javascript; charset=utf-8"});
 
     private void asset(Context ctx) {

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * @param port              0 picks a free port
  * @param dataDir           where the hashed admin credentials live when they are not given by the environment
  * @param maxCheckedChars   longer texts are cut to this many code points before checking, and the page says so
- * @param adminUser         from {@code JOBGUARD_ADMIN_USER}; with the password, no credentials file is used
- * @param adminPassword     from {@code JOBGUARD_ADMIN_PASSWORD}; kept only as a hash once the server starts
+ * @param adminUser         from {@code JOBGUARD_ADMIN_USER}: the login's user name (default {@code admin})
+ * @param adminPassword     from {@code JOBGUARD_ADMIN_PASSWORD}: with it no credentials file is used (this is how a
+ *                          lost generated password is replaced); kept only as a hash
  * @param apiToken          from {@code JOBGUARD_API_TOKEN}: a bearer token for scripts using {@code /api/*}
  * @param secureCookies     set when the server is reached over HTTPS (behind a proxy)
  * @param loginFailureLimit failed logins allowed per client address and user name within {@code loginWindow}

@@ -35,6 +35,25 @@ class CommandLineIT {
         assertTrue(r.stdout().contains("到了再签合同"));
     }
 
+    /**
+     * The shade plugin keeps one file of a name: with licence and notice files of one name appended instead of all
+     * but one dropped (and each dependency's manifest left out), the build has no overlap to warn about.
+     */
+    @Test
+    void theJarKeepsEveryDependencysLicenceAndOneManifest() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JarProcess.JAR.toFile())) {
+            String apache = new String(jar.getInputStream(jar.getEntry("META-INF/LICENSE")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            int copies = apache.split("TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION", -1).length - 1;
+            assertTrue(copies >= 5, "the licence files of Caffeine, Jackson and Javalin, one after another: " + copies);
+            String txt = new String(jar.getInputStream(jar.getEntry("META-INF/LICENSE.txt")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertTrue(txt.contains("QOS.ch") && txt.contains("Apache License"), "SLF4J's and Commons IO's");
+            assertEquals("org.jobguard.cli.Main", jar.getManifest().getMainAttributes().getValue("Main-Class"));
+            assertEquals(null, jar.getEntry("META-INF/okio.kotlin_module"));
+        }
+    }
+
     @Test
     void everyCommandAnswersHelpWithItsUsageAndExitCode0() throws Exception {
         java.util.List<String> commands = new java.util.ArrayList<>(new picocli.CommandLine(new Main()).getSubcommands().keySet());

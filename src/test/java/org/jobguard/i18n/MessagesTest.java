@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MessagesTest {
@@ -72,5 +73,26 @@ class MessagesTest {
         for (Language l : Language.values()) {
             assertEquals(messages.keys(l), bundled.keys(l));
         }
+    }
+
+    /** A text that counts is an ICU message in every language, and says one and many the language's way. */
+    @Test
+    void countedTextsUsePluralFormsInEveryLanguage() {
+        List<String> counted = new ArrayList<>();
+        for (String key : messages.keys(Language.EN)) {
+            if (messages.get(Language.EN, key).contains(", plural,")) {
+                counted.add(key);
+                for (Language l : Language.values()) {
+                    assertTrue(messages.get(l, key).contains(", plural,"), l.tag() + ": " + key + " counts without plural forms");
+                    messages.counted(l, key, "count", 2, "first", "a", "last", "b", "kind", "k", "id", 1);
+                }
+            }
+        }
+        assertTrue(counted.containsAll(List.of("web.admin.group_facts", "web.admin.open_reports",
+                "web.admin.confirmed_times", "flag.known_pattern", "tg.known_pattern")), counted.toString());
+        assertEquals("1 open report", messages.counted(Language.EN, "web.admin.open_reports", "count", 1));
+        assertEquals("2 open reports", messages.counted(Language.EN, "web.admin.open_reports", "count", 2));
+        assertEquals("1,200 open reports", messages.counted(Language.EN, "web.admin.open_reports", "count", 1200));
+        assertEquals("1 条未处理反馈", messages.counted(Language.ZH_HANS, "web.admin.open_reports", "count", 1));
     }
 }

@@ -15,13 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A real store in a temp directory, the service on top, and the real checker reading its confirmed patterns. */
+/** A real store (a SQLite file in a temp directory, or a PostgreSQL database), the service on top, and the real checker reading its confirmed patterns. */
 final class StoreFixture implements AutoCloseable {
     static final String SECRET = "fixture-secret-0123456789abcdef";
     static final RuleSet RULES = RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml"));
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:15:30Z"));
+    /** The SQLite file; null on PostgreSQL */
     final Path file;
+    final StoreLocation location;
     final PatternStore store;
     final ConfirmedPatternIndex index;
     final RedFlagChecker checker;
@@ -33,8 +35,17 @@ final class StoreFixture implements AutoCloseable {
     }
 
     StoreFixture(Path dir, long maxBytes) {
-        file = dir.resolve("data").resolve("jobguard.db");
-        store = new PatternStore(file, clock, maxBytes);
+        this(new StoreLocation.SqliteFile(dir.resolve("data").resolve("jobguard.db")), maxBytes);
+    }
+
+    StoreFixture(StoreLocation location) {
+        this(location, 0);
+    }
+
+    private StoreFixture(StoreLocation location, long maxBytes) {
+        this.location = location;
+        file = location instanceof StoreLocation.SqliteFile f ? f.file() : null;
+        store = new PatternStore(location, clock, maxBytes, error -> { });
         Normalizer normalizer = new Normalizer();
         Redactor redactor = new Redactor();
         index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));

@@ -1,5 +1,6 @@
 package org.jobguard.patterns;
 
+import org.jobguard.CapturedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +25,13 @@ class StoreHealthTest {
     Path dir;
 
     private Database open(List<Error> deaths) {
-        return new Database(dir.resolve("jobguard.db"), Clock.systemUTC(), 0, c -> null, deaths::add);
+        return new Database(new SqliteConnections(dir.resolve("jobguard.db"), 0), c -> null, c -> null, deaths::add);
     }
 
     @Test
     void anErrorInTheWriterIsToldOnceAndEveryWriteFailsAtOnce() {
         List<Error> deaths = new CopyOnWriteArrayList<>();
-        try (Database db = open(deaths)) {
+        try (CapturedLog log = CapturedLog.start(); Database db = open(deaths)) {
             assertTrue(db.writeHealth().ok());
             // before: the thread died silently and each write waited its 10 s timeout
             StoreException first = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(StoreException.class,
@@ -45,12 +46,14 @@ class StoreHealthTest {
             assertTrue(deaths.get(0) instanceof StackOverflowError);
             assertFalse(db.writeHealth().writerRunning());
             assertFalse(db.writeHealth().ok());
+            assertEquals(1, log.errors().size(), "told once: " + log.errors());
+            assertTrue(log.errors().get(0).contains("writer stopped: java.lang.StackOverflowError"), log.errors().get(0));
         }
     }
 
     @Test
     void threeWritesTheDatabaseRefusesInARowMakeTheStoreUnhealthyUntilOneGoesThrough() {
-        try (Database db = open(new CopyOnWriteArrayList<>())) {
+        try (CapturedLog log = CapturedLog.start(); Database db = open(new CopyOnWriteArrayList<>())) {
             for (int i = 1; i <= PatternStore.WriteHealth.FAILURES_BEFORE_UNHEALTHY; i++) {
                 assertTrue(db.writeHealth().ok(), "after " + (i - 1) + " failures");
                 assertThrows(StoreException.class, () -> db.write(c -> {
@@ -71,6 +74,11 @@ class StoreHealthTest {
                 throw new StoreException("no such report");
             }));
             assertEquals(0, db.writeHealth().failedInARow(), "a caller's mistake is not the database failing");
+            List<String> errors = log.errors();
+            assertEquals(PatternStore.WriteHealth.FAILURES_BEFORE_UNHEALTHY + 1, errors.size(), "each failed write: " + errors);
+            assertTrue(errors.stream().limit(PatternStore.WriteHealth.FAILURES_BEFORE_UNHEALTHY)
+                    .allMatch(e -> e.contains("no such table: no_such_table")), errors.toString());
+            assertTrue(errors.get(errors.size() - 1).contains("rolled back: no such report"), errors.toString());
         }
     }
 

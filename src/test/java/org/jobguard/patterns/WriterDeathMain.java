@@ -17,7 +17,7 @@ public final class WriterDeathMain {
         // the exit races the caller's report of its failed write, which the test reads in the output: the exit
         // waits for the report (the writer releases its callers only after this callback returns)
         java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
-        Database db = new Database(Path.of(args[0]), Clock.systemUTC(), 0, c -> null, error -> new Thread(() -> {
+        Database db = new Database(new SqliteConnections(Path.of(args[0]), 0), c -> null, c -> null, error -> new Thread(() -> {
             try {
                 reported.await(10, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -76,6 +76,9 @@ final class BotHarness implements AutoCloseable {
         this(s -> s, CHECKER::check);
     }
 
+    /** What the store says of a message's contacts: seen in reports moderators confirmed, or not. */
+    volatile Optional<org.jobguard.patterns.ConfirmedContact> knownContact = Optional.empty();
+
     /** While closed, {@code record} waits: a store that has not committed yet. */
     volatile java.util.concurrent.CountDownLatch storeOpen = new java.util.concurrent.CountDownLatch(0);
 
@@ -99,6 +102,11 @@ final class BotHarness implements AutoCloseable {
                                       String sender) {
             replaced.add(new Replaced(earlierId, verdict.risk(), text));
             return verdict.flagged() ? Optional.of(1000L + replaced.size()) : Optional.empty();
+        }
+
+        @Override
+        public Optional<org.jobguard.patterns.ConfirmedContact> confirmedContact(String text) {
+            return knownContact;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.jobguard.telegram;
 
+import org.jobguard.CapturedLog;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -39,7 +40,7 @@ class BotSupervisionTest {
 
     @Test
     void anUpdateThatKeepsFailingIsSkippedAfterThreeAttemptsAndCounted() throws Exception {
-        try (BotHarness h = new BotHarness()) {
+        try (CapturedLog log = CapturedLog.start(); BotHarness h = new BotHarness()) {
             h.failingRecords.set(1_000);
             h.api.push(Updates.text(702, FLAGGED));
             h.api.awaitAllConfirmed(Duration.ofSeconds(10));
@@ -47,6 +48,8 @@ class BotSupervisionTest {
             Map<String, Long> events = h.bot().counters().events();
             assertEquals(UpdatePoller.ATTEMPTS, events.get("event=\"update_failed\""));
             assertEquals(1, events.get("event=\"update_skipped\""), "skipped once, not retried for ever");
+            assertEquals(1, log.errors().size(), "logged once: " + log.errors());
+            assertTrue(log.errors().get(0).contains("Update skipped after 3 failed attempts"), log.errors().get(0));
             h.failingRecords.set(0);
             h.api.push(Updates.text(703, FLAGGED + " 第二条"));
             h.recorded(0);
@@ -76,7 +79,7 @@ class BotSupervisionTest {
 
     @Test
     void inWebhookModeAnUpdateThatKeepsFailingIsSkippedAfterThreeDeliveriesAndCounted() throws Exception {
-        try (BotHarness h = webhookBot()) {
+        try (CapturedLog log = CapturedLog.start(); BotHarness h = webhookBot()) {
             WebhookReceiver hook = h.bot().webhook().orElseThrow();
             h.failingRecords.set(1_000);
             byte[] update = Updates.text(712, FLAGGED).put("update_id", 9_002).toString().getBytes(UTF_8);
@@ -88,6 +91,8 @@ class BotSupervisionTest {
             Map<String, Long> events = h.bot().counters().events();
             assertEquals(UpdatePoller.ATTEMPTS, events.get("event=\"update_failed\""));
             assertEquals(1, events.get("event=\"update_skipped\""), "skipped once, not retried for ever");
+            assertEquals(1, log.errors().size(), "logged once: " + log.errors());
+            assertTrue(log.errors().get(0).contains("Update skipped after 3 failed attempt(s)"), log.errors().get(0));
 
             h.failingRecords.set(0);
             byte[] next = Updates.text(713, FLAGGED + " 第二条").put("update_id", 9_003).toString().getBytes(UTF_8);

@@ -4,9 +4,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.jobguard.CapturedLog;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
@@ -28,9 +28,7 @@ class LogPrivacyTest {
     void noMessageTextUserIdUsernameOrNameReachesTheLog() throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Level level = root.getLevel();
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        root.addAppender(captured);
+        CapturedLog captured = CapturedLog.start();
         root.setLevel(Level.TRACE);
         TextChecker failing = (text, lang) -> {
             if (text.contains(CRASH_MARK)) {
@@ -62,10 +60,10 @@ class LogPrivacyTest {
             h.api.awaitAllConfirmed(Duration.ofSeconds(20));
             sent = h.api.calls("sendMessage");
         } finally {
-            root.detachAppender(captured);
+            captured.close();
             root.setLevel(level);
         }
-        List<String> lines = captured.list.stream().map(LogPrivacyTest::render).toList();
+        List<String> lines = captured.events().stream().map(LogPrivacyTest::render).toList();
         assertTrue(lines.stream().anyMatch(l -> l.contains("answered 500")), "the failures were logged: " + lines);
         assertTrue(lines.stream().anyMatch(l -> l.contains("IllegalStateException")), "the crash was logged");
         assertTrue(sent.stream().anyMatch(c -> c.text().contains("went wrong")),

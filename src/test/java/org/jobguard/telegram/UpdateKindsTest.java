@@ -73,6 +73,21 @@ class UpdateKindsTest {
     }
 
     @Test
+    void aContactInReportsModeratorsConfirmedIsNamedInTheReply() throws Exception {
+        h.knownContact = java.util.Optional.of(new org.jobguard.patterns.ConfirmedContact("PHONE", 3));
+        try {
+            FakeBotApi.Call en = h.reply(Updates.text(newUser(), SCAM_EN + " Call +95 9 777 123 456"));
+            assertTrue(en.text().contains("⚠️ <b>A contact in this message (a phone number) appears in 3 reports that"
+                    + " moderators confirmed as scams.</b>"), en.text());
+            FakeBotApi.Call hant = h.reply(Updates.text(newUser(), SCAM_HANT));
+            assertTrue(hant.text().contains("出現在 3 筆經審核員確認的詐騙回報中"), hant.text());
+        } finally {
+            h.knownContact = java.util.Optional.empty();
+        }
+        assertFalse(h.reply(Updates.text(newUser(), SCAM_EN)).text().contains("confirmed as scams"));
+    }
+
+    @Test
     void checksAreStoredAfterTheReplyAndAcknowledgedOnlyOnceStored() throws Exception {
         h.api.awaitAllConfirmed(Duration.ofSeconds(10));
         int before = h.recorded.size();

@@ -29,6 +29,7 @@ final class WebhookBot implements AutoCloseable {
 
     final FakeBotApi api;
     final App app;
+    private final boolean ownsApi;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private long nextUpdateId = 1;
@@ -39,9 +40,27 @@ final class WebhookBot implements AutoCloseable {
 
     /** @param beforeStart prepares the fake Bot API before the app starts, e.g. to fail setWebhook */
     WebhookBot(Path dataDir, java.util.function.Consumer<FakeBotApi> beforeStart) throws IOException {
-        api = FakeBotApi.start();
+        this(dataDir, startApi(beforeStart), true, Map.of());
+    }
+
+    /**
+     * One of several instances of the same bot: they share {@code api} (not closed here) and whatever
+     * {@code env} names, e.g. {@code JOBGUARD_DATABASE_URL}.
+     */
+    WebhookBot(Path dataDir, FakeBotApi api, Map<String, String> env) {
+        this(dataDir, api, false, env);
+    }
+
+    private static FakeBotApi startApi(java.util.function.Consumer<FakeBotApi> beforeStart) throws IOException {
+        FakeBotApi api = FakeBotApi.start();
         beforeStart.accept(api);
-        Map<String, String> env = new HashMap<>();
+        return api;
+    }
+
+    private WebhookBot(Path dataDir, FakeBotApi api, boolean ownsApi, Map<String, String> extraEnv) {
+        this.api = api;
+        this.ownsApi = ownsApi;
+        Map<String, String> env = new HashMap<>(extraEnv);
         env.put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
         env.put("TELEGRAM_API_URL", api.url().toString());
         env.put("JOBGUARD_WEBHOOK_URL", PUBLIC_URL);
@@ -53,7 +72,9 @@ final class WebhookBot implements AutoCloseable {
         try {
             started = App.start(Config.load(env), Clock.systemUTC());
         } catch (RuntimeException e) {
-            api.close();
+            if (ownsApi) {
+                api.close();
+            }
             throw e;
         }
         app = started;
@@ -96,7 +117,9 @@ final class WebhookBot implements AutoCloseable {
         try {
             app.close();
         } finally {
-            api.close();
+            if (ownsApi) {
+                api.close();
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AdminSecurityTest extends RunningWebTest {
@@ -292,15 +293,61 @@ class AdminSecurityTest extends RunningWebTest {
             assertEquals(2, banner.size(), "first start prints the login");
             password = banner.get(1).replaceAll(".*password: (\\S+).*", "$1");
         }
-        String stored = Files.readString(dir.resolve(AdminAccount.FILE_NAME), StandardCharsets.UTF_8);
+        Path file = dir.resolve(AdminAccount.FILE_NAME);
+        String stored = Files.readString(file, StandardCharsets.UTF_8);
         assertFalse(stored.contains(password), "only the hash is stored");
         assertTrue(stored.contains("$argon2id$"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)), "readable by its owner only, like the HMAC secret");
         try (RunningWeb second = new RunningWeb(WebSettings.forTest(dir))) {
-            assertEquals(1, second.server.banner().size(), "later starts do not print it again");
+            List<String> banner = second.server.banner();
+            assertEquals(2, banner.size(), "later starts say where the dashboard is: " + banner);
+            assertTrue(banner.get(1).contains("http://localhost:" + second.server.port() + "/admin"), banner.get(1));
+            assertTrue(banner.get(1).contains("shown on the first start") && banner.get(1).contains("JOBGUARD_ADMIN_PASSWORD"),
+                    "and how to get in without the first start's password: " + banner.get(1));
+            assertFalse(banner.get(1).contains(password));
             HttpResponse<String> form = second.get("/admin/login");
             HttpResponse<String> r = second.postForm("/admin/login", Map.of("_csrf", RunningWeb.csrfOf(form.body()),
                     "user", "admin", "password", password), "Cookie", RunningWeb.loginFormCookie(form));
             assertEquals(303, r.statusCode());
+        }
+    }
+
+    @Test
+    void aFirstStartOnABusyPortNamesTheSettingAndKeepsNoLoginNobodySaw() throws Exception {
+        Path dir = Files.createTempDirectory(data, "busyport");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            WebSettings busy = WebSettings.fromEnvironment(Map.of("JOBGUARD_PORT",
+                    Integer.toString(taken.getLocalPort())), dir);
+            WebServer.PortInUse e;
+            try (org.jobguard.CapturedLog log = org.jobguard.CapturedLog.start()) {
+                e = assertThrows(WebServer.PortInUse.class, () -> new RunningWeb(busy).close());
+                assertTrue(log.has(ch.qos.logback.classic.Level.ERROR, "Failed to start Javalin"), log.lines().toString());
+            }
+            assertTrue(e.getMessage().contains("JOBGUARD_PORT") && e.getMessage().contains(
+                    Integer.toString(taken.getLocalPort())), e.getMessage());
+        }
+        assertFalse(Files.exists(dir.resolve(AdminAccount.FILE_NAME)), "a login never shown is not kept");
+        try (RunningWeb next = new RunningWeb(WebSettings.forTest(dir))) {
+            assertTrue(next.server.banner().get(1).contains("password: "), "the next start shows a login");
+        }
+    }
+
+    @Test
+    void thePasswordAloneFromTheEnvironmentIsTheAdminsAndReplacesTheGeneratedOne() throws Exception {
+        Path dir = Files.createTempDirectory(data, "rotate");
+        try (RunningWeb first = new RunningWeb(WebSettings.forTest(dir))) {
+            assertTrue(first.server.banner().get(1).contains("password: "));
+        }
+        WebSettings env = WebSettings.fromEnvironment(Map.of("JOBGUARD_PORT", "0",
+                "JOBGUARD_ADMIN_PASSWORD", "a new password for the NGO"), dir);
+        try (RunningWeb rotated = new RunningWeb(env)) {
+            assertTrue(rotated.server.banner().get(1).contains("from JOBGUARD_ADMIN_PASSWORD"),
+                    rotated.server.banner().get(1));
+            HttpResponse<String> form = rotated.get("/admin/login");
+            HttpResponse<String> r = rotated.postForm("/admin/login", Map.of("_csrf", RunningWeb.csrfOf(form.body()),
+                    "user", "admin", "password", "a new password for the NGO"), "Cookie", RunningWeb.loginFormCookie(form));
+            assertEquals(303, r.statusCode(), "user admin with the password from the environment");
         }
     }
 }

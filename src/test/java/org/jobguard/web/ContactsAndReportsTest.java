@@ -62,7 +62,7 @@ class ContactsAndReportsTest extends RunningWebTest {
         HttpResponse<String> r = web.postForm("/report", Map.of("text", job, "lang", "auto", "kind", kind));
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("id=\"reported\""));
-        List<ReportSummary> reports = web.store.reports(false, 10);
+        List<ReportSummary> reports = web.store.dashboard().reports(false, 10);
         assertEquals(1, reports.size());
         assertEquals(FeedbackKind.fromId(kind), reports.get(0).kind());
         RunningWeb.Login login = web.login();

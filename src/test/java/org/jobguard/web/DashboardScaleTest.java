@@ -41,7 +41,7 @@ class DashboardScaleTest {
             long t0 = System.nanoTime();
             fill(data.resolve("jobguard.db"), n, groups);
             double fillSeconds = (System.nanoTime() - t0) / 1e9;
-            assertEquals(n, web.store.patternCount());
+            assertEquals(n, web.store.dashboard().patternCount());
             RunningWeb.Login login = web.login();
             for (int i = 0; i < 5; i++) {
                 web.get("/admin", "Cookie", login.cookie());
@@ -60,7 +60,7 @@ class DashboardScaleTest {
             double p95 = nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6;
             System.out.printf("dashboard queue page with %d patterns in %d pending groups: p50 %.1f ms, p95 %.1f ms,"
                     + " max %.1f ms (bulk fill %.1f s)%n", n, groups, p50, p95, nanos[runs - 1] / 1e6, fillSeconds);
-            assertEquals(Dashboard.PAGE_SIZE, web.store.groups(GroupStatus.PENDING, Dashboard.PAGE_SIZE, 0).size());
+            assertEquals(Dashboard.PAGE_SIZE, web.store.dashboard().groups(GroupStatus.PENDING, Dashboard.PAGE_SIZE, 0).size());
             assertTrue(p50 < 200, "queue page p50 " + p50 + " ms");
         }
     }

@@ -1,5 +1,7 @@
 package org.jobguard.web;
 
+import ch.qos.logback.classic.Level;
+import org.jobguard.CapturedLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jobguard.patterns.PatternStore;
@@ -28,7 +30,7 @@ class HealthTest {
         // a store that may not grow past its size when created: as on a full disk, a write needing a new page fails
         new PatternStore(data.resolve("jobguard.db"), Clock.systemUTC()).close();
         WebSettings settings = WebSettings.forTest(data).withAdmin(RunningWeb.USER, RunningWeb.PASSWORD);
-        try (RunningWeb web = new RunningWeb(settings, Optional.empty(), 1)) {
+        try (CapturedLog log = CapturedLog.start(); RunningWeb web = new RunningWeb(settings, Optional.empty(), 1)) {
             assertEquals(200, web.get("/health").statusCode());
             HttpResponse<String> health = null;
             int posts = 0;
@@ -47,6 +49,8 @@ class HealthTest {
             assertFalse(body.get("store").asBoolean());
             assertEquals(PatternStore.WriteHealth.FAILURES_BEFORE_UNHEALTHY, body.get("failed_writes_in_a_row").asInt());
             assertTrue(posts >= PatternStore.WriteHealth.FAILURES_BEFORE_UNHEALTHY);
+            assertTrue(log.has(Level.ERROR, "SQLITE_FULL") && log.has(Level.ERROR, "could not record a high message from web"),
+                    "each failed write is logged: " + log.errors());
         }
     }
 }

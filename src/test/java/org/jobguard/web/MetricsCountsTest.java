@@ -1,5 +1,7 @@
 package org.jobguard.web;
 
+import ch.qos.logback.classic.Level;
+import org.jobguard.CapturedLog;
 import org.jobguard.patterns.PatternStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,7 @@ class MetricsCountsTest {
         // a store that may not grow past its size when created: as on a full disk, a write needing a new page fails
         new PatternStore(data.resolve("jobguard.db"), Clock.systemUTC()).close();
         WebSettings settings = WebSettings.forTest(data).withAdmin(RunningWeb.USER, RunningWeb.PASSWORD);
-        try (RunningWeb web = new RunningWeb(settings, Optional.empty(), 1)) {
+        try (CapturedLog log = CapturedLog.start(); RunningWeb web = new RunningWeb(settings, Optional.empty(), 1)) {
             web.metrics.countFrom("jobguard_bot_events_total", "Bot events.",
                     () -> Map.of("event=\"update_skipped\"", 2L));
             int posts = 0;
@@ -39,6 +41,7 @@ class MetricsCountsTest {
                     + "jobguard_bot_events_total{event=\"update_skipped\"} 2\n"), metrics);
             assertTrue(metrics.contains("# TYPE jobguard_rate_limited_total counter"), metrics);
             assertTrue(metrics.contains("# TYPE jobguard_dropped_total counter"), metrics);
+            assertTrue(log.has(Level.ERROR, "SQLITE_FULL"), "the failed write is logged: " + log.errors());
         }
     }
 }

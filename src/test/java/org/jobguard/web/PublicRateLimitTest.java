@@ -52,7 +52,7 @@ class PublicRateLimitTest {
             assertTrue(lastRefusal.body().contains("Too many checks from here at once. Please wait " + retryAfter
                     + " seconds"), lastRefusal.body());
 
-            assertEquals(limits.storedPerClientPerHour(), web.store.patternCount(),
+            assertEquals(limits.storedPerClientPerHour(), web.store.dashboard().patternCount(),
                     "only the client's hourly allowance of patterns is kept");
 
             HttpResponse<String> api = web.post("/api/check", "application/json",
@@ -68,7 +68,7 @@ class PublicRateLimitTest {
             HttpResponse<String> other = web.postForm("/", Map.of("text", FLAGGED + " 另一个人"),
                     "X-Forwarded-For", "198.51.100.20");
             assertEquals(200, other.statusCode(), "another client is not limited by the first one's flood");
-            assertEquals(limits.storedPerClientPerHour() + 1, web.store.patternCount());
+            assertEquals(limits.storedPerClientPerHour() + 1, web.store.dashboard().patternCount());
 
             String metrics = web.get("/metrics").body();
             assertTrue(metrics.contains("jobguard_rate_limited_total{entry=\"try_it\",scope=\"client\"} 10"), metrics);
@@ -88,7 +88,7 @@ class PublicRateLimitTest {
                 assertEquals(200, web.postForm("/", Map.of("text", FLAGGED + " 第" + i + "条"),
                         "X-Forwarded-For", "192.0.2." + (i + 1)).statusCode());
             }
-            assertEquals(3, web.store.patternCount(), "the shared hourly allowance of stored patterns");
+            assertEquals(3, web.store.dashboard().patternCount(), "the shared hourly allowance of stored patterns");
             HttpResponse<String> sixth = web.postForm("/", Map.of("text", FLAGGED),
                     "X-Forwarded-For", "192.0.2.99");
             assertEquals(429, sixth.statusCode(), "a new address does not escape the shared limit");

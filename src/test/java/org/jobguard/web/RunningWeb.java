@@ -79,8 +79,15 @@ final class RunningWeb implements AutoCloseable {
                 PatternService.DEFAULT_FORGET_WINDOW);
         messages = Messages.load(Path.of("messages"));
         HelpDirectory directory = new ContactsLoader(clock).load(files);
-        server = new WebServer(settings, messages, checker, patterns, directory, metrics, clock, inbound,
-                java.util.Optional::empty, pictures).start();
+        WebServer built = new WebServer(settings, messages, checker, patterns, directory, metrics, clock, inbound,
+                java.util.Optional::empty, pictures);
+        try {
+            server = built.start();
+        } catch (RuntimeException e) {
+            built.stop();
+            store.close();
+            throw e;
+        }
     }
 
     String url(String path) {

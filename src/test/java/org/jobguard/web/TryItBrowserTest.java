@@ -10,6 +10,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +74,62 @@ class TryItBrowserTest {
         assertEquals("", b.overflowing(), "page fits 360 px");
         b.driver.executeScript("arguments[0].scrollIntoView()", b.driver.findElement(By.id("verdict")));
         b.screenshot("try-it-360px");
+    }
+
+    /** The try-it page as a phone shows it (390 px), in each language, for an offer and for a family's message. */
+    @Test
+    void aPhoneShowsTheVerdictInEachLanguageAndTheFamiliesBoxWithItsQuestions() {
+        b.size(390, 844);
+        try {
+            Map<String, String> offers = Map.of(
+                    "zh-Hans", "高薪招聘客服，包吃包住，到了再签合同，护照公司保管。地点：妙瓦底KK园区，联系TG @recruiter_kk",
+                    "zh-Hant", "高薪招聘客服，包吃包住，到了再簽合同，護照公司保管。地點：妙瓦底KK園區，聯繫TG @recruiter_kk",
+                    "en", "Customer service job in Myawaddy, $3,000 a month, no experience needed, free flight."
+                            + " Sign the contract when you arrive; the company keeps your passport.");
+            offers.forEach((lang, ad) -> {
+                b.driver.get(web.url("/?ui=" + lang));
+                b.driver.findElement(By.id("text")).sendKeys(ad);
+                b.clickAndWait(b.driver.findElement(By.id("check-submit")));
+                assertEquals("high", b.driver.findElement(By.id("risk")).getAttribute("data-risk"));
+                assertEquals(lang, b.driver.findElement(By.tagName("html")).getAttribute("lang"));
+                assertTrue(b.driver.findElements(By.id("help-refine")).isEmpty(), "an offer asks nothing about someone held");
+                assertEquals("", b.overflowing(), lang + " fits 390 px");
+                b.driver.executeScript("arguments[0].scrollIntoView()", b.driver.findElement(By.id("verdict")));
+                b.screenshot("try-it-390px-" + lang);
+            });
+            b.driver.get(web.url("/?ui=en"));
+            b.driver.findElement(By.id("text")).sendKeys("Our son went to Thailand for a job. A man says he owes"
+                    + " 8000 dollars and they won't let him leave until we pay.");
+            b.clickAndWait(b.driver.findElement(By.id("check-submit")));
+            assertEquals("ransom", b.driver.findElement(By.id("risk")).getAttribute("data-kind"));
+            WebElement refine = b.driver.findElement(By.id("help-refine"));
+            new Select(refine.findElement(By.id("refine-nationality"))).selectByValue("PH");
+            assertEquals("", b.overflowing(), "the family's page fits 390 px");
+            b.driver.executeScript("arguments[0].scrollIntoView()", b.driver.findElement(By.id("advice")));
+            b.screenshot("try-it-390px-ransom-en");
+            b.clickAndWait(refine.findElement(By.id("refine-submit")));
+            assertTrue(b.driver.getCurrentUrl().contains("location=TH") && b.driver.getCurrentUrl().contains("nationality=PH"),
+                    b.driver.getCurrentUrl());
+            assertTrue(b.driver.findElement(By.id("contacts")).getText().contains("+66 81 989 7116"),
+                    "the Philippine embassy in Bangkok, dialled from abroad");
+        } finally {
+            b.size(1280, 1000);
+        }
+    }
+
+    /** A browser sends a textarea's line breaks as CR LF; a paste of 20,000 characters is still read to its end. */
+    @Test
+    void aTwentyThousandCharacterPasteIsReadToItsEnd() {
+        b.driver.get(web.url("/?ui=en"));
+        String end = "Sign the contract when you arrive; the company keeps your passport.";
+        b.driver.executeScript("var line = 'We met at the market and talked about the weather.\\n', t = '';"
+                + "while (t.length < 20000 - arguments[0].length) { t += line; }"
+                + "document.getElementById('text').value = t.substring(0, 20000 - arguments[0].length) + arguments[0];", end);
+        assertEquals(20_000L, b.driver.executeScript("return document.getElementById('text').value.length;"));
+        b.clickAndWait(b.driver.findElement(By.id("check-submit")));
+        assertTrue(b.driver.findElements(By.id("truncated-notice")).isEmpty(), "nothing was cut");
+        assertTrue(b.driver.findElements(By.cssSelector("#verdict li[data-category='document_control']")).size() == 1,
+                "the last sentence was read");
     }
 
     @Test

@@ -25,6 +25,10 @@ class TryItPageTest extends RunningWebTest {
         assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertFalse(r.body().contains("<script>"), "no inline script");
+        String footer = web.get("/?ui=en").body();
+        footer = footer.substring(footer.indexOf("<footer>"));
+        assertTrue(footer.contains("phone, ID, passport, bank card and wallet numbers") && footer.contains("amounts of money"),
+                "the footer says exactly what is removed and what stays: " + footer);
     }
 
     @Test
@@ -58,6 +62,88 @@ class TryItPageTest extends RunningWebTest {
     }
 
     @Test
+    void aJobSeekerGetsTheBeforeYouGoStepsNotTheFamiliesBox() throws Exception {
+        HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text", "Customer service job in Myawaddy, $3,000 a"
+                + " month, no experience needed, free flight. Sign the contract when you arrive; the company keeps"
+                + " your passport."));
+        String page = r.body();
+        assertTrue(page.contains("data-risk=\"high\"") && page.contains("data-kind=\"message\""), page);
+        assertTrue(page.contains("Before you go"), "the job seeker's steps");
+        assertFalse(page.contains("Do not pay ransom"), "no families' steps for someone who has not left");
+        assertFalse(page.contains("What the family can do"));
+        assertFalse(page.contains("whose citizen"), "no question the page gives no field for");
+        assertFalse(page.contains("Tell us where the person is"));
+        assertTrue(page.contains("id=\"contacts\""), "the numbers that can help are still there");
+        assertEachAdviceOnce(page);
+    }
+
+    @Test
+    void aParentAbroadGetsTheFamiliesStepsOnceTheFieldsToSayWhoAndNumbersTheyCanDial() throws Exception {
+        HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text", "Our son went to Thailand for a job. A man"
+                + " says he owes 8000 dollars and they won't let him leave until we pay."));
+        String page = r.body();
+        assertTrue(page.contains("data-kind=\"ransom\""), page);
+        assertEquals(1, count(page, "What the family can do now"), "one box of steps");
+        assertEquals(1, count(page, "Do not pay ransom"), "the same step once on the page");
+        assertEachAdviceOnce(page);
+        String ransomFlag = page.substring(page.indexOf("data-category=\"ransom\""));
+        ransomFlag = ransomFlag.substring(0, ransomFlag.indexOf("</li>"));
+        assertTrue(ransomFlag.contains("<q class=\"evidence\">owes 8000 dollars and they won&#39;t let him leave</q>")
+                || ransomFlag.contains("<q class=\"evidence\">owes 8000 dollars and they won't let him leave</q>"),
+                "the ransom is quoted with the debt and the amount: " + ransomFlag);
+        assertTrue(page.contains("This is not a ransom demand: the warning is wrong"), "the button fits the verdict");
+        assertFalse(page.contains("This is a real job"));
+        assertTrue(page.contains("Whose citizen are they?"), "it asks whose citizen he is...");
+        assertTrue(page.contains("<select id=\"refine-nationality\" name=\"nationality\">")
+                && page.contains("<form method=\"get\" action=\"/contacts\" class=\"filters\" id=\"help-refine\">"),
+                "...with the field to answer it");
+        assertTrue(page.contains("<option value=\"TH\" selected>"), "where he is, as the text said, is chosen");
+
+        page = web.postForm("/?ui=en", Map.of("text", "My son is Filipino. He went to Thailand for a job. A man"
+                + " says he owes 8000 dollars and they won't let him leave until we pay.")).body();
+        assertTrue(page.contains("data-kind=\"ransom\""), page);
+        assertFalse(page.contains("id=\"help-refine\""), "nothing left to ask");
+        String contacts = page.substring(page.indexOf("id=\"contacts\""));
+        String first = contacts.substring(contacts.indexOf("<div class=\"contact\""));
+        first = first.substring(0, first.indexOf("</div>\n  </div>"));
+        assertTrue(first.contains("data-kind=\"embassy\"") && first.contains("href=\"tel:+66"),
+                "the embassy of his country, dialled from abroad, comes first: " + first);
+        assertTrue(contacts.indexOf("works only when dialled inside Thailand")
+                        > contacts.lastIndexOf("class=\"number\" href=\"tel:+"),
+                "Thailand's short codes after every number reachable from abroad");
+        assertTrue(contacts.indexOf("works only when dialled inside Thailand")
+                        > contacts.indexOf("works only when dialled inside Philippines"),
+                "and after the lines the family can dial at home");
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("href=\"tel:\\+66[0-9]+\">([^<]+)</a>").matcher(contacts);
+        while (shown.find()) {
+            assertTrue(shown.group(1).startsWith("+66 "), "Thailand's full numbers in international format: " + shown.group(1));
+        }
+    }
+
+    /** Every step listed on a page is listed there once. */
+    private static void assertEachAdviceOnce(String page) {
+        java.util.regex.Matcher li = java.util.regex.Pattern.compile("<ul class=\"advice\"[^>]*>(.*?)</ul>",
+                java.util.regex.Pattern.DOTALL).matcher(page);
+        java.util.List<String> items = new java.util.ArrayList<>();
+        while (li.find()) {
+            java.util.regex.Matcher item = java.util.regex.Pattern.compile("<li>(.*?)</li>").matcher(li.group(1));
+            while (item.find()) {
+                items.add(item.group(1));
+            }
+        }
+        assertFalse(items.isEmpty(), page);
+        assertEquals(new java.util.HashSet<>(items).size(), items.size(), "a step twice: " + items);
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void scriptInTheAdIsShownAsText() throws Exception {
         String ad = "<script>alert(1)</script>\"><img src=x onerror=alert(2)> 高薪 妙瓦底";
         HttpResponse<String> r = web.postForm("/", Map.of("text", ad));
@@ -84,6 +170,25 @@ class TryItPageTest extends RunningWebTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("id=\"truncated-notice\""));
         assertTrue(r.body().contains("20000") && r.body().contains(String.valueOf(total)), "names both numbers");
+        assertTrue(r.body().contains("其余没有读"), "and says the rest was not read");
+    }
+
+    @Test
+    void aPasteOfTwentyThousandCharactersIsReadWholeAndThePageSaysWhereTheLimitIs() throws Exception {
+        HttpResponse<String> start = web.get("/?ui=en");
+        assertTrue(start.body().contains("Up to 20,000 characters are checked"), "the limit is said before the paste");
+        // as a browser sends a textarea: every line break as CR LF
+        String end = "Sign the contract when you arrive; the company keeps your passport.";
+        StringBuilder paste = new StringBuilder();
+        while (paste.length() < 20_000 - end.length()) {
+            paste.append("We met at the market and talked about the weather.\n");
+        }
+        String text = paste.substring(0, 20_000 - end.length()) + end;
+        assertEquals(20_000, text.codePointCount(0, text.length()));
+        HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text", text.replace("\n", "\r\n")));
+        assertEquals(200, r.statusCode());
+        assertFalse(r.body().contains("id=\"truncated-notice\""), "20,000 characters are all read");
+        assertTrue(r.body().contains("data-category=\"document_control\""), "so the last sentence counts");
     }
 
     @Test

@@ -1,0 +1,110 @@
+package org.jobguard.telegram;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jobguard.patterns.PostgresCluster;
+import org.jobguard.patterns.StoreLocation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two instances of the bot in webhook mode, wired by App from the environment as in production, on one PostgreSQL
+ * store and one (fake) Telegram: whichever instance a post reaches, an update is answered once, a /lang holds, an
+ * edit updates the reply the other instance sent, and /privacy says where the choices are kept.
+ */
+class SharedStateAcrossInstancesTest {
+    private static final String SCAM = "Customer service job in Myawaddy, high pay, no experience needed, free flight. "
+            + "The company will keep your passport.";
+    private static final AtomicLong USERS = new AtomicLong(90_000);
+
+    @TempDir
+    static Path dataA;
+    @TempDir
+    static Path dataB;
+    private static FakeBotApi api;
+    private static WebhookBot a;
+    private static WebhookBot b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        StoreLocation.Postgres db = PostgresCluster.get().newDatabase();
+        String url = PostgresCluster.get().url(db.jdbcUrl().replaceAll(".*/", ""));
+        api = FakeBotApi.start();
+        a = new WebhookBot(dataA, api, Map.of("JOBGUARD_DATABASE_URL", url));
+        b = new WebhookBot(dataB, api, Map.of("JOBGUARD_DATABASE_URL", url));
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (a != null) {
+                a.close();
+            }
+            if (b != null) {
+                b.close();
+            }
+        } finally {
+            if (api != null) {
+                api.close();
+            }
+        }
+    }
+
+    private static List<FakeBotApi.Call> sent(String method, long chat) {
+        return api.calls(method).stream().filter(c -> c.chatId() == chat).toList();
+    }
+
+    @Test
+    void aRedeliveredUpdateIsAnsweredOnceWhicheverInstanceGetsIt() throws Exception {
+        long u = USERS.incrementAndGet();
+        ObjectNode update = a.numbered(Updates.text(u, SCAM));
+        assertEquals(200, a.deliver(update));
+        assertEquals(200, b.deliver(update), "Telegram's redelivery to the other instance");
+        assertEquals(200, a.deliver(update));
+        Thread.sleep(300);
+        assertEquals(1, sent("sendMessage", u).size(), "one reply");
+    }
+
+    @Test
+    void aLanguageChosenThroughOneInstanceHoldsOnTheOther() throws Exception {
+        long u = USERS.incrementAndGet();
+        assertEquals(200, a.deliver(a.numbered(Updates.text(u, "/lang zh-Hant"))));
+        assertEquals(200, b.deliver(a.numbered(Updates.text(u, SCAM))));
+        List<FakeBotApi.Call> replies = sent("sendMessage", u);
+        assertTrue(replies.get(replies.size() - 1).text().contains("高風險"), replies.get(replies.size() - 1).text());
+        assertEquals(200, b.deliver(a.numbered(Updates.text(u, "/forget"))));
+        assertEquals(200, a.deliver(a.numbered(Updates.text(u, SCAM))));
+        replies = sent("sendMessage", u);
+        assertTrue(replies.get(replies.size() - 1).text().contains("High risk"), "/forget through the other instance");
+    }
+
+    @Test
+    void anEditReachingTheOtherInstanceEditsTheReply() throws Exception {
+        long u = USERS.incrementAndGet();
+        ObjectNode message = Updates.text(u, "hello, is this a good job? cooking in a restaurant in Taipei");
+        int messageId = message.path("message").path("message_id").asInt();
+        assertEquals(200, a.deliver(a.numbered(message)));
+        assertEquals(200, b.deliver(a.numbered(Updates.edited(u, messageId, SCAM))));
+        assertEquals(1, sent("sendMessage", u).size(), "no second reply");
+        api.await(c -> c.method().equals("editMessageText") && c.chatId() == u, 1, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void privacySaysTheChoicesAreInTheSharedDatabase() throws Exception {
+        long u = USERS.incrementAndGet();
+        assertEquals(200, b.deliver(a.numbered(Updates.text(u, "/privacy"))));
+        String text = sent("sendMessage", u).get(0).text();
+        assertTrue(text.contains("share one database"), text);
+        assertTrue(!text.contains("Nothing about you is written to disk"), text);
+    }
+}
