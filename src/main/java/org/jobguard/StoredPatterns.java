@@ -24,12 +24,20 @@ final class StoredPatterns implements PatternSink {
 
     @Override
     public Optional<Long> record(Verdict verdict, String text, boolean forwarded, String sender) {
-        PatternService.Recorded r = service.record(verdict, text, Source.BOT, forwarded, Optional.of(sender));
+        return stored(service.record(verdict, text, Source.BOT, forwarded, Optional.of(sender)));
+    }
+
+    private static Optional<Long> stored(PatternService.Recorded r) {
         if (r.status() == PatternService.Recorded.Status.FAILED) {
             // the service has logged why; the bot must not acknowledge the update as handled
             throw new IllegalStateException("the pattern store could not record the message");
         }
         return r.status() == PatternService.Recorded.Status.STORED ? Optional.of(r.patternId()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Long> replace(Optional<Long> earlierId, Verdict verdict, String text, boolean forwarded, String sender) {
+        return stored(service.replace(earlierId, verdict, text, Source.BOT, forwarded, Optional.of(sender)));
     }
 
     @Override

@@ -53,4 +53,27 @@ class StoredPatternsTest {
             assertEquals(1, store.dashboard().reports(true, 10).size());
         }
     }
+
+    @Test
+    void anAlbumsLaterPictureReplacesWhatItsFirstStored() {
+        Clock clock = Clock.systemUTC();
+        Normalizer normalizer = new Normalizer();
+        Redactor redactor = new Redactor();
+        try (PatternStore store = new PatternStore(dir.resolve("jobguard.db"), clock)) {
+            ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
+            RedFlagChecker checker = new RedFlagChecker(RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml")), normalizer,
+                    org.jobguard.checker.TestModels.shipped(), org.jobguard.checker.TestModels.shippedPlaces(), index);
+            PatternService service = new PatternService(store, redactor, new IndicatorHasher("stored-patterns-test-secret"), normalizer,
+                    index, clock, checker::rules, t -> { }, PatternService.DEFAULT_FORGET_WINDOW);
+            StoredPatterns sink = new StoredPatterns(service, PatternService.DEFAULT_FORGET_WINDOW);
+
+            String first = SCAM.substring(0, SCAM.indexOf("，先出国"));
+            Optional<Long> one = sink.record(checker.check(first), first, false, "user-a");
+            Optional<Long> whole = sink.replace(one, checker.check(SCAM), SCAM, false, "user-a");
+            assertTrue(one.isPresent() && whole.isPresent());
+            assertEquals(1, store.dashboard().patternCount(), "the album is stored once");
+            assertEquals(1, sink.forget("user-a"));
+            assertEquals(0, store.dashboard().patternCount());
+        }
+    }
 }

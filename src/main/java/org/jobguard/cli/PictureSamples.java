@@ -47,14 +47,27 @@ public final class PictureSamples {
 
     /** The picture's bytes: JPEG for posters, PNG for screenshots (as phones save them). */
     public static byte[] render(String text, String lang, Style style, long seed) {
+        return draw(text, lang, style, seed).bytes();
+    }
+
+    /**
+     * A picture and the text drawn on it: a poster's headline and the ad; as much of the ad as fits a chat's
+     * screen (a long ad's last messages are below it, as in a real screenshot).
+     */
+    public record Picture(byte[] bytes, String drawn) {
+    }
+
+    public static Picture draw(String text, String lang, Style style, long seed) {
         Random random = new Random(seed);
-        return switch (style) {
-            case POSTER -> jpeg(poster(text, lang, 720, random), 0.6f + random.nextFloat() * 0.25f);
-            case POSTER_SMALL -> jpeg(poster(text, lang, 460, random), 0.7f);
-            case CHAT_WECHAT -> png(chat(text, lang, Theme.WECHAT, random));
-            case CHAT_LINE -> png(chat(text, lang, Theme.LINE, random));
-            case CHAT_TELEGRAM -> png(chat(text, lang, Theme.TELEGRAM, random));
+        StringBuilder drawn = new StringBuilder();
+        byte[] bytes = switch (style) {
+            case POSTER -> jpeg(poster(text, lang, 720, random, drawn), 0.6f + random.nextFloat() * 0.25f);
+            case POSTER_SMALL -> jpeg(poster(text, lang, 460, random, drawn), 0.7f);
+            case CHAT_WECHAT -> png(chat(text, lang, Theme.WECHAT, random, drawn));
+            case CHAT_LINE -> png(chat(text, lang, Theme.LINE, random, drawn));
+            case CHAT_TELEGRAM -> png(chat(text, lang, Theme.TELEGRAM, random, drawn));
         };
+        return new Picture(bytes, drawn.toString().strip());
     }
 
     // ---- posters ------------------------------------------------------------------------------------
@@ -66,7 +79,7 @@ public final class PictureSamples {
             {new Color(0x004D40), new Color(0x1B5E20), Color.WHITE, new Color(0xFFF176)},
     };
 
-    static BufferedImage poster(String text, String lang, int width, Random random) {
+    static BufferedImage poster(String text, String lang, int width, Random random, StringBuilder drawn) {
         Color[] c = POSTER_COLOURS[random.nextInt(POSTER_COLOURS.length)];
         boolean serif = random.nextInt(4) == 0;
         int bodySize = Math.max(14, width / 24);
@@ -95,6 +108,7 @@ public final class PictureSamples {
         g.setFont(head);
         int y = margin + bodySize * 2;
         g.drawString(headline, margin, y);
+        drawn.append(headline).append('\n').append(text);
         y += bodySize * 2;
         g.setColor(c[2]);
         g.setFont(body);
@@ -128,7 +142,7 @@ public final class PictureSamples {
     }
 
     /** A 1080×2400 phone screenshot of a chat whose bubbles hold the text, line by line. */
-    static BufferedImage chat(String text, String lang, Theme theme, Random random) {
+    static BufferedImage chat(String text, String lang, Theme theme, Random random, StringBuilder drawn) {
         int w = 1080;
         int h = 2400;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -158,6 +172,7 @@ public final class PictureSamples {
             if (y + bh > h - 260) {
                 break;
             }
+            drawn.append(segment).append('\n');
             int x = theirs ? 150 : w - 150 - bw;
             g.setColor(theirs ? new Color(0xB0BEC5) : new Color(0x90A4AE));
             g.fillRoundRect(theirs ? 30 : w - 130, y, 100, 100, 20, 20);

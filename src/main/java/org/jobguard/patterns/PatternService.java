@@ -147,6 +147,30 @@ public final class PatternService {
     }
 
     /**
+     * A message that grew after it was recorded: an album, whose pictures are read one after another. The pattern
+     * recorded for it so far ({@code earlierId}, from {@link #record} or from this) gives way to the whole text's,
+     * so that the album is stored once, as the moderators should see it, and counted as one check.
+     */
+    public Recorded replace(Optional<Long> earlierId, Verdict verdict, String originalText, Source source,
+                            boolean forwarded, Optional<String> sender) {
+        LocalDate day = today();
+        try {
+            Optional<PatternStore.NewPattern> p = verdict.flagged()
+                    ? Optional.of(newPattern("flagged", verdict, originalText, source, forwarded, day, firedRules(verdict)))
+                    : Optional.empty();
+            Optional<PatternStore.Stored> s = store.writes().replacePattern(day, source, earlierId, p);
+            if (s.isEmpty()) {
+                return Recorded.counted();
+            }
+            sender.ifPresent(k -> link(k, s.get().patternId()));
+            return new Recorded(Recorded.Status.STORED, s.get().patternId(), s.get().groupId());
+        } catch (StoreException | IllegalStateException e) {
+            log.error("pattern store: could not replace a {} message from {}: {}", verdict.risk().id(), source.id(), e.getMessage());
+            return Recorded.failed();
+        }
+    }
+
+    /**
      * A "this is wrong" report from the bot's button or the web's link: the message joins the review queue
      * as an anonymized pattern with a report attached; the rules that fired get a false-positive (or
      * false-negative) count. No identity is kept.

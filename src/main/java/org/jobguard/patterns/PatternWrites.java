@@ -287,6 +287,37 @@ final class PatternWrites {
         });
     }
 
+    /**
+     * A message recorded again as it grew (an album, read picture by picture): the pattern recorded for it before,
+     * if any, is deleted and the new one, if any, inserted, in one transaction. The message was counted as checked
+     * when first recorded and is not counted again; the day's flagged count follows whether it is flagged now.
+     */
+    Optional<Stored> replacePattern(LocalDate day, Source source, Optional<Long> earlierId, Optional<NewPattern> p) {
+        return db.write(c -> {
+            int deleted = 0;
+            if (earlierId.isPresent()) {
+                try (PreparedStatement st = c.prepareStatement("DELETE FROM pattern WHERE id = ?")) {
+                    st.setLong(1, earlierId.get());
+                    deleted = st.executeUpdate();
+                }
+                cleanGroups(c);
+            }
+            int flaggedBy = (p.isPresent() ? 1 : 0) - deleted;
+            if (flaggedBy != 0) {
+                // CASE rather than MAX(0, ...), which PostgreSQL does not have
+                try (PreparedStatement st = c.prepareStatement("UPDATE check_daily SET flagged = "
+                        + "CASE WHEN flagged + ? < 0 THEN 0 ELSE flagged + ? END WHERE day = ? AND source = ?")) {
+                    st.setInt(1, flaggedBy);
+                    st.setInt(2, flaggedBy);
+                    st.setString(3, day.toString());
+                    st.setString(4, source.id());
+                    st.executeUpdate();
+                }
+            }
+            return p.isPresent() ? Optional.of(insert(c, p.get())) : Optional.<Stored>empty();
+        });
+    }
+
     /** Deletes the given patterns (used by /forget for the ones still linked in memory). */
     int deletePatterns(Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -24,6 +24,16 @@ public interface PatternSink {
      */
     Optional<Long> record(Verdict verdict, String text, boolean forwarded, String sender);
 
+    /**
+     * The message recorded as {@code earlierId} (or counted without being stored, when empty) grew: an album's
+     * next picture was read. What was stored for it gives way to the whole text's pattern, when that is flagged;
+     * the message stays counted once.
+     *
+     * @return the stored pattern's id when one was stored
+     * @throws RuntimeException when it could not be kept, as {@link #record}
+     */
+    Optional<Long> replace(Optional<Long> earlierId, Verdict verdict, String text, boolean forwarded, String sender);
+
     /** A user said the verdict was wrong (a false alarm, or a missed scam when risk was low or none). */
     void reportWrong(Optional<Long> recordId, List<String> ruleIds, Risk risk, Language language);
 

@@ -232,9 +232,9 @@ final class UpdateRouter implements UpdateHandler {
             onAlbumPicture(msg, user, prefs, album.get(), text);
             return;
         }
-        Optional<Integer> replyId = onTextToCheck(msg, user, prefs, ui, text, false, true);
-        if (albumKey != null && replyId.isPresent()) {
-            albums.put(albumKey, new AlbumReplies.Album(replyId.get(), text, true));
+        Answered answered = onTextToCheck(msg, user, prefs, ui, text, false, true);
+        if (albumKey != null && answered.replyId().isPresent()) {
+            albums.put(albumKey, new AlbumReplies.Album(answered.replyId().get(), text, answered.recordId()));
         }
     }
 
@@ -262,24 +262,36 @@ final class UpdateRouter implements UpdateHandler {
         }
     }
 
-    /** A later picture of an album: the album's text grows, is checked again, and its one reply is edited. */
+    /**
+     * A later picture of an album: the album's text grows, is checked again, its one reply is edited, and the
+     * album's stored pattern is replaced by the whole text's. The album's text grows only once the store has kept
+     * it: an update that failed there is handled again, and its picture's text must not join twice.
+     */
     private void onAlbumPicture(Message msg, String user, Preferences prefs, AlbumReplies.Album album, String text)
             throws InterruptedException {
         long chatId = msg.getChatId();
-        album.text = album.text + "\n" + text;
+        String whole = album.text + "\n" + text;
         Verdict v;
         try {
-            v = checker.check(album.text, prefs.chosenLanguage());
+            v = checker.check(whole, prefs.chosenLanguage());
         } catch (RuntimeException e) {
             log.error("Checker failed: {}", e.getClass().getName());
             return;
         }
         Language lang = prefs.chosenLanguage().orElse(v.language());
-        Reply reply = compose(msg, user, prefs, v, lang, album.text, true);
+        Reply reply = compose(msg, user, prefs, v, lang, whole, true);
         edit(chatId, album.replyId, reply.html(), reply.keyboard());
         if (v.kind() != Verdict.Kind.EMPTY) {
-            record(v, album.text, msg.getForwardOrigin() != null, user);
+            album.recordId = patterns.replace(album.recordId, v, whole, msg.getForwardOrigin() != null, user);
+            if (reply.token() != null && album.recordId.isPresent()) {
+                checks.attachRecord(reply.token(), album.recordId.get());
+            }
         }
+        album.text = whole;
+    }
+
+    /** What answering a text gave: the reply's message id, when one was sent, and the stored pattern's id. */
+    private record Answered(Optional<Integer> replyId, Optional<Long> recordId) {
     }
 
     /** One reply to a checked text: its HTML, its buttons, and the token of its "this is wrong" button. */
@@ -291,8 +303,7 @@ final class UpdateRouter implements UpdateHandler {
         onTextToCheck(msg, user, prefs, ui, text, edited, false);
     }
 
-    /** @return the reply's message id, when one was sent */
-    private Optional<Integer> onTextToCheck(Message msg, String user, Preferences prefs, Language ui, String text,
+    private Answered onTextToCheck(Message msg, String user, Preferences prefs, Language ui, String text,
                                             boolean edited, boolean fromPicture) throws InterruptedException {
         long chatId = msg.getChatId();
         boolean forwarded = msg.getForwardOrigin() != null;
@@ -304,7 +315,7 @@ final class UpdateRouter implements UpdateHandler {
             StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
             log.error("Checker failed: {} at {}", e.getClass().getName(), at);
             send(chatId, messages.get(ui, "tg.check_failed"), null, prefs, List.of(msg.getMessageId()));
-            return Optional.empty();
+            return new Answered(Optional.empty(), Optional.empty());
         }
         // nothing readable says nothing about the language: answer in the user's own
         Language lang = v.kind() == Verdict.Kind.EMPTY ? ui : prefs.chosenLanguage().orElse(v.language());
@@ -320,7 +331,7 @@ final class UpdateRouter implements UpdateHandler {
         Optional<Integer> earlier = replies.replyTo(messageKey);
         if (edited && earlier.isPresent()) {
             edit(chatId, earlier.get(), html, keyboard);
-            return earlier;
+            return new Answered(earlier, Optional.empty());
         }
         // a message already answered is handled again because storing it failed: store it, do not answer twice
         Optional<Integer> replyId = earlier;
@@ -331,13 +342,14 @@ final class UpdateRouter implements UpdateHandler {
         // every check is counted for the rule statistics and a flagged one is stored, after the reply: the
         // user waits for the warning, not for the database. The update is acknowledged only once this is
         // done too, and a press on the reply's buttons queues behind it in the same chat.
+        Optional<Long> recordId = Optional.empty();
         if (countable) {
-            Optional<Long> recordId = record(v, text, forwarded, user);
+            recordId = record(v, text, forwarded, user);
             if (token != null && recordId.isPresent()) {
                 checks.attachRecord(token, recordId.get());
             }
         }
-        return replyId;
+        return new Answered(replyId, recordId);
     }
 
     /** The reply to a verdict: in discreet mode one neutral sentence, otherwise the verdict with its buttons. */

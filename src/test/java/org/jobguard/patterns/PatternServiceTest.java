@@ -270,6 +270,30 @@ abstract class PatternServiceTest {
     }
 
     @Test
+    void anAlbumReadPictureByPictureIsStoredOnceAsAWholeAndCountedOnce() {
+        String first = "高薪客服，无需经验，包吃包住包机票";
+        String whole = first + "\n地点妙瓦底，护照公司保管，名额有限，私聊 @hr_recruit_fake";
+        try (StoreFixture f = open(dir)) {
+            Verdict firstVerdict = f.checker.check(first);
+            PatternService.Recorded a = f.service.record(firstVerdict, first, Source.BOT, false, Optional.of("chat-1"));
+            PatternService.Recorded b = f.service.replace(
+                    a.status() == PatternService.Recorded.Status.STORED ? Optional.of(a.patternId()) : Optional.empty(),
+                    f.checker.check(whole), whole, Source.BOT, false, Optional.of("chat-1"));
+            assertEquals(PatternService.Recorded.Status.STORED, b.status());
+            assertEquals(1, f.store.dashboard().patternCount(), "one pattern for the album");
+            List<String> texts = f.store.dashboard().groupTexts(b.groupId(), 10);
+            assertEquals(1, texts.size());
+            assertTrue(texts.get(0).contains("妙瓦底") && texts.get(0).contains("客服"), texts.get(0));
+            assertFalse(texts.get(0).contains("hr_recruit_fake"), "stored redacted: " + texts.get(0));
+            CheckCount day = f.store.statistics().checksPerDay(FROM, TO).get(0);
+            assertEquals(1, day.checked(), "one check for the album");
+            assertEquals(1, day.flagged());
+            assertEquals(1, f.service.forget("chat-1"), "/forget finds the album's pattern");
+            assertEquals(0, f.store.dashboard().patternCount());
+        }
+    }
+
+    @Test
     void purgeDeletesOldPatternsButKeepsConfirmedTemplates() {
         try (StoreFixture f = open(dir)) {
             PatternService.Recorded old = f.check(SCAM, Source.BOT);

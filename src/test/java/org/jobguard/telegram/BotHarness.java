@@ -37,6 +37,12 @@ final class BotHarness implements AutoCloseable {
 
     final FakeBotApi api;
     final List<Recorded> recorded = new CopyOnWriteArrayList<>();
+
+    /** An album's pattern replaced by its whole text's. */
+    record Replaced(Optional<Long> earlierId, Risk risk, String text) {
+    }
+
+    final List<Replaced> replaced = new CopyOnWriteArrayList<>();
     final List<Report> reports = new CopyOnWriteArrayList<>();
     final List<String> forgotten = new CopyOnWriteArrayList<>();
     final BotSettings settings;
@@ -89,6 +95,13 @@ final class BotHarness implements AutoCloseable {
             }
             recorded.add(new Recorded(verdict.risk(), forwarded, sender, System.nanoTime()));
             return verdict.flagged() ? Optional.of((long) recorded.size()) : Optional.empty();
+        }
+
+        @Override
+        public Optional<Long> replace(Optional<Long> earlierId, Verdict verdict, String text, boolean forwarded,
+                                      String sender) {
+            replaced.add(new Replaced(earlierId, verdict.risk(), text));
+            return verdict.flagged() ? Optional.of(1000L + replaced.size()) : Optional.empty();
         }
 
         @Override

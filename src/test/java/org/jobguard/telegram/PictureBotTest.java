@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.jobguard.checker.Risk;
 import org.jobguard.cli.PictureSamples;
 import org.jobguard.picture.PictureReader;
 import org.jobguard.picture.PictureSettings;
@@ -20,6 +21,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,8 +103,10 @@ class PictureBotTest {
     }
 
     @Test
-    void anAlbumGetsOneReplyEditedAsEachPictureIsRead() throws Exception {
+    void anAlbumGetsOneReplyEditedAsEachPictureIsReadAndIsStoredOnceAsAWhole() throws Exception {
         long user = USERS.incrementAndGet();
+        int recordedBefore = h.recorded.size();
+        int replacedBefore = h.replaced.size();
         h.api.file("a1", chat("高薪客服，无需经验，包吃包住包机票", "zh-Hans"));
         h.api.file("a2", chat("地点妙瓦底，护照公司保管，名额有限", "zh-Hans"));
         FakeBotApi.Call first = verdict(h, Updates.photo(user, "a1", null, "album-1"));
@@ -116,6 +120,14 @@ class PictureBotTest {
                 "the second picture's evidence joins the first's: " + h.api.calls("editMessageText"));
         assertTrue(edited.contains("客服"), edited);
         assertTrue(first.text().contains("图片") || first.text().contains("圖片"), first.text());
+
+        assertEquals(1, h.recorded.size() - recordedBefore, "the album is counted as one check, its first picture's");
+        List<BotHarness.Replaced> replaced = h.replaced.subList(replacedBefore, h.replaced.size());
+        assertEquals(1, replaced.size(), "the second picture replaces what the first stored: " + replaced);
+        BotHarness.Replaced whole = replaced.get(0);
+        assertEquals(Risk.HIGH, whole.risk());
+        assertEquals(Optional.of((long) recordedBefore + 1), whole.earlierId(), "the first picture's pattern gives way");
+        assertTrue(whole.text().contains("客服") && whole.text().contains("妙瓦底"), "both pictures' text: " + whole.text());
     }
 
     @Test

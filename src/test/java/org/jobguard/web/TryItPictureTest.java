@@ -8,10 +8,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,6 +77,43 @@ class TryItPictureTest {
         assertTrue(r.body().substring(box, r.body().indexOf("</textarea>")).contains("妙瓦底"),
                 "the recognised text fills the box to correct: " + r.body());
         assertTrue(r.body().contains("检查修改后的文字"), "the button re-checks the corrected text");
+    }
+
+    /**
+     * In Chromium as a person does it: pick a screenshot, read the verdict and the recognised text in the box, correct
+     * the text and check it again. The picture is written to a temporary file only because a browser's file picker
+     * takes a path; the service itself keeps pictures in memory.
+     */
+    @Test
+    void inABrowserAPickedScreenshotIsReadItsTextCorrectedAndCheckedAgain() throws Exception {
+        byte[] chat = PictureSamples.render("高薪客服，无需经验，包吃包住包机票，地点妙瓦底，护照公司保管，名额有限", "zh-Hans",
+                PictureSamples.Style.CHAT_WECHAT, 5);
+        Path file = dir.resolve("screenshot.png");
+        Files.write(file, chat);
+        try (Browser b = new Browser(1280, 1000)) {
+            b.driver.get(web.url("/?ui=zh-Hans"));
+            b.driver.findElement(By.id("picture")).sendKeys(file.toAbsolutePath().toString());
+            b.clickAndWait(b.driver.findElement(By.id("picture-submit")));
+            assertEquals("high", b.driver.findElement(By.id("risk")).getAttribute("data-risk"));
+            assertEquals("web.try.picture_note", b.driver.findElement(By.id("picture-notice")).getAttribute("data-notice"));
+            WebElement box = b.driver.findElement(By.id("text"));
+            String read = box.getAttribute("value");
+            assertTrue(read.replace("\n", "").contains("妙瓦底"), "the recognised text is in the box: " + read);
+            assertTrue(b.driver.findElements(By.cssSelector("#highlighted mark")).stream()
+                    .anyMatch(m -> m.getText().contains("妙瓦底")), "evidence quoted from the picture is marked");
+            b.screenshot("try-it-picture");
+
+            // the person corrects the text: here, to what a legitimate ad says, which must then be judged alone
+            box.clear();
+            box.sendKeys("超市招聘收银员，月薪4500元，五险一金，地点广州天河，欢迎到店面试");
+            b.clickAndWait(b.driver.findElement(By.id("check-submit")));
+            assertTrue(b.driver.findElements(By.id("picture-notice")).isEmpty(), "a typed text is not said to be read");
+            assertTrue(List.of("none", "low").contains(b.driver.findElement(By.id("risk")).getAttribute("data-risk")),
+                    "the corrected text is checked, not the picture's");
+            assertTrue(b.driver.findElement(By.id("text")).getAttribute("value").contains("收银员"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test
