@@ -317,8 +317,7 @@ final class UpdateRouter implements UpdateHandler {
             send(chatId, messages.get(ui, "tg.check_failed"), null, prefs, List.of(msg.getMessageId()));
             return new Answered(Optional.empty(), Optional.empty());
         }
-        // nothing readable says nothing about the language: answer in the user's own
-        Language lang = v.kind() == Verdict.Kind.EMPTY ? ui : prefs.chosenLanguage().orElse(v.language());
+        Language lang = replyLanguage(v, ui, prefs.chosenLanguage(), fromPicture);
         boolean countable = !edited && v.kind() != Verdict.Kind.EMPTY;
         Reply reply = fromPicture && v.kind() == Verdict.Kind.EMPTY && !prefs.discreet()
                 ? new Reply(messages.get(ui, "tg.picture.unreadable"), null, null)
@@ -749,6 +748,23 @@ final class UpdateRouter implements UpdateHandler {
     }
 
     /** Telegram's client language: a hint for replies that have no text of the user's to go by. */
+    /**
+     * The language of a reply: the one the user chose, else the text's. Nothing readable says nothing about the
+     * language, so then the user's own. Neither does the script of Chinese read from a picture: Tesseract's
+     * Traditional model can win on a Simplified screenshot and hand back Traditional characters, so a Chinese
+     * picture is answered in the script of the user's Telegram language.
+     */
+    static Language replyLanguage(Verdict v, Language ui, Optional<Language> chosen, boolean fromPicture) {
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
+        if (v.kind() == Verdict.Kind.EMPTY) {
+            return ui;
+        }
+        boolean chinese = v.language() != Language.EN;
+        return fromPicture && chinese && ui != Language.EN ? ui : v.language();
+    }
+
     static Language fromLanguageCode(User user) {
         String code = user == null || user.getLanguageCode() == null ? ""
                 : user.getLanguageCode().toLowerCase(Locale.ROOT);
