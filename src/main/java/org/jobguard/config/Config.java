@@ -12,7 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -215,11 +214,7 @@ public record Config(ConfigFiles files, Path dataDir, StoreLocation store, int r
             new SecureRandom().nextBytes(b);
             String s = HexFormat.of().formatHex(b);
             Files.writeString(file, s + "\n");
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the data directory's own protection has to do
-            }
+            PrivateFiles.restrict(file, "rw-------");
             return s;
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "cannot read or create the HMAC secret: " + e.getMessage());

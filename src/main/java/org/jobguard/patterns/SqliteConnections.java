@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -246,9 +245,7 @@ final class SqliteConnections implements StoreConnections {
 
     private static void restrict(Path p, String perms) {
         try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the directory's own permissions are all we have
+            org.jobguard.config.PrivateFiles.restrict(p, perms);
         } catch (IOException e) {
             // the file works but other users of the machine may read it: say so, the operator can fix it
             log.warn("{}: could not make the file private ({}): {}", p, perms, e.getMessage());

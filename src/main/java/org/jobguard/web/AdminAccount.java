@@ -119,9 +119,7 @@ public final class AdminAccount {
 
     /** A file an earlier version wrote readable by all is made owner-only. */
     private static void ownerOnly(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
+        org.jobguard.config.PrivateFiles.restrict(file, "rw-------");
     }
 
     /**

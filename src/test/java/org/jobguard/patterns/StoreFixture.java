@@ -1,5 +1,6 @@
 package org.jobguard.patterns;
 
+import org.jobguard.MutableClock;
 import org.jobguard.checker.Normalizer;
 import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.checker.RuleSet;

@@ -4,11 +4,8 @@ import org.jobguard.CapturedLog;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -108,7 +105,7 @@ class BotSupervisionTest {
 
     @Test
     void pollingThatHasNotSucceededForAMinuteIsAProblem() throws Exception {
-        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        org.jobguard.MutableClock clock = new org.jobguard.MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         try (BotHarness h = new BotHarness(s -> s, BotHarness.CHECKER::check, clock)) {
             h.reply(Updates.text(704, "hello"));
             assertEquals(Optional.empty(), h.bot().counters().problem());
@@ -123,33 +120,6 @@ class BotSupervisionTest {
                 Thread.sleep(50);
             }
             assertEquals(Optional.empty(), h.bot().counters().problem(), "healthy again once a poll succeeds");
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
