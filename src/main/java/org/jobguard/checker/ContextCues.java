@@ -12,18 +12,22 @@ import java.util.List;
  * @param legitimacy signs of a lawful employer (contract signed before departure, licence, work permit)
  * @param narrative  the wording of a story told afterwards ("被收走", "当时", "I was told", "came home"), which an
  *                   offer or a demand, written before anything happened, does not use
+ * @param offer      the form of a job ad (招聘, 岗位, 薪资, 联系方式, "salary", "requirements"): says that a text
+ *                   is about a job even where no flag fires, so a place abroad in it counts; warnings quote ads too,
+ *                   so it only enables features the model weighs
  */
 public record ContextCues(List<String> negation, List<String> awareness, List<String> recruiting,
-                          List<String> legitimacy, List<String> narrative) {
+                          List<String> legitimacy, List<String> narrative, List<String> offer) {
     public ContextCues {
         negation = List.copyOf(negation);
         awareness = List.copyOf(awareness);
         recruiting = List.copyOf(recruiting);
         legitimacy = List.copyOf(legitimacy);
         narrative = List.copyOf(narrative);
+        offer = List.copyOf(offer);
     }
 
     public static ContextCues empty() {
-        return new ContextCues(List.of(), List.of(), List.of(), List.of(), List.of());
+        return new ContextCues(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

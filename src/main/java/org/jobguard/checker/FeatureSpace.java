@@ -47,11 +47,17 @@ public final class FeatureSpace {
     final int[] zoneUnwarned;
     /** a text about a job (a call to get in touch, or a sign other than a place) with neither warning nor story cues */
     final int flagsUnwarned;
+    /**
+     * per zone and language: the same place means another thing to another reader (Makati is home to a Filipino
+     * reading English and a gambling hub to one reading Chinese)
+     */
+    final int[] zoneLanguage;
     final int[] awareness;
     final int[] recruiting;
     final int[] legitimacy;
     final int[] narrative;
     final int narrativeWithFlags;
+    final int[] offer;
     final int awarenessWithFlags;
     final int quotedFlag;
     final int mostlyQuoted;
@@ -95,10 +101,15 @@ public final class FeatureSpace {
         zone = new int[zones.length];
         zoneCategory = new int[zones.length * n];
         zoneUnwarned = new int[zones.length];
+        Language[] languages = Language.values();
+        zoneLanguage = new int[zones.length * languages.length];
         for (Zone z : zones) {
             String id = z.name().toLowerCase(java.util.Locale.ROOT);
             zone[z.ordinal()] = add("zone:" + id);
             zoneUnwarned[z.ordinal()] = add("zone:" + id + "+unwarned");
+            for (Language l : languages) {
+                zoneLanguage[z.ordinal() * languages.length + l.ordinal()] = add("zone:" + id + "+lang:" + l.tag());
+            }
             for (Category c : cats) {
                 zoneCategory[z.ordinal() * n + c.ordinal()] = add("zone:" + id + "+" + c.id());
             }
@@ -111,6 +122,7 @@ public final class FeatureSpace {
         legitimacy = new int[] {add("cue:legitimacy:1"), add("cue:legitimacy:2+")};
         narrative = new int[] {add("cue:narrative:1"), add("cue:narrative:2"), add("cue:narrative:3+")};
         narrativeWithFlags = add("cue:narrative+flags");
+        offer = new int[] {add("cue:offer:1"), add("cue:offer:2"), add("cue:offer:3+")};
         awarenessWithFlags = add("cue:awareness+flags");
         quotedFlag = add("discourse:quoted_flag");
         mostlyQuoted = add("discourse:mostly_quoted");

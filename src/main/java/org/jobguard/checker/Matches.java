@@ -37,6 +37,7 @@ final class Matches {
     int recruiting;
     int legitimacy;
     int narrative;
+    int offer;
     private final CompiledRules rules;
     /** per pattern: where the automaton saw one of its prefixes, in order of the prefixes' ends */
     private final int[][] patternStarts;
@@ -67,6 +68,7 @@ final class Matches {
         recruiting = 0;
         legitimacy = 0;
         narrative = 0;
+        offer = 0;
         return this;
     }
 
@@ -110,6 +112,7 @@ final class Matches {
             case RECRUITING -> recruiting += boundary ? firstTime(index) : 0;
             case LEGITIMACY -> legitimacy += boundary ? firstTime(index) : 0;
             case NARRATIVE -> narrative += boundary ? firstTime(index) : 0;
+            case OFFER -> offer += boundary ? firstTime(index) : 0;
         }
     }
 

@@ -72,7 +72,7 @@ final class MessageFeatures {
         }
         // what a place or a flag means depends on who speaks: a warning or a story names the same hubs and lures,
         // and a holiday the same towns; so these count only where something besides the place speaks of a job
-        boolean jobTalk = cues.recruiting > 0;
+        boolean jobTalk = cues.recruiting > 0 || cues.offer > 0;
         for (int c = 0; c < n && !jobTalk; c++) {
             jobTalk = present[c] && c != Category.RISKY_DESTINATION.ordinal();
         }
@@ -85,6 +85,7 @@ final class MessageFeatures {
                 continue;
             }
             sink.feature(space.zone[z.ordinal()]);
+            sink.feature(space.zoneLanguage[z.ordinal() * Language.values().length + language.ordinal()]);
             if (unwarned) {
                 sink.feature(space.zoneUnwarned[z.ordinal()]);
             }
@@ -105,6 +106,9 @@ final class MessageFeatures {
         }
         if (cues.recruiting > 0) {
             sink.feature(space.recruiting[Math.min(cues.recruiting, 2) - 1]);
+        }
+        if (cues.offer > 0) {
+            sink.feature(space.offer[Math.min(cues.offer, 3) - 1]);
         }
         if (cues.legitimacy > 0) {
             sink.feature(space.legitimacy[Math.min(cues.legitimacy, 2) - 1]);
@@ -185,7 +189,7 @@ final class MessageFeatures {
      * Whether a flag's evidence is quoted or listed as a lure (“包机票”, ❌ free ticket): how warnings use the same
      * phrases as offers.
      */
-    private static boolean quoted(NormalizedText normalized, RedFlag f) {
+    static boolean quoted(NormalizedText normalized, RedFlag f) {
         String o = normalized.original();
         int from = normalized.charIndexOf(f.start());
         int to = normalized.charIndexOf(f.end());

@@ -10,16 +10,27 @@ public interface Places {
     /** The places named, in text order, with their spans in the normalized text. */
     List<PlaceMention> find(NormalizedText text);
 
-    /** The kinds of place among {@code mentions}, as a bit set of the risk model's {@link FeatureSpace.Zone}s. */
-    static int zones(List<PlaceMention> mentions) {
+    /**
+     * Countries whose compound hubs are where their own people work at home: the Manila-area POGO sites recruited
+     * Chinese workers, while a Filipino reads "Makati" in an English ad as a commute.
+     */
+    java.util.Set<String> RISKY_ONLY_FOR_CHINESE = java.util.Set.of("PH");
+
+    /**
+     * The kinds of place among {@code mentions}, as a bit set of the risk model's {@link FeatureSpace.Zone}s; in an
+     * English text a place in {@link #RISKY_ONLY_FOR_CHINESE} counts as domestic.
+     */
+    static int zones(List<PlaceMention> mentions, boolean chinese) {
         int zones = 0;
         for (PlaceMention m : mentions) {
-            FeatureSpace.Zone z = switch (m.kind()) {
+            FeatureSpace.Zone z = !chinese && RISKY_ONLY_FOR_CHINESE.contains(m.country())
+                    ? FeatureSpace.Zone.DOMESTIC
+                    : switch (m.kind()) {
                 case HUB -> FeatureSpace.Zone.HUB;
                 case RISKY_COUNTRY -> FeatureSpace.Zone.RISKY_COUNTRY;
                 case ABROAD_OTHER -> FeatureSpace.Zone.ABROAD;
                 case DOMESTIC_CN, DOMESTIC_TW, DOMESTIC_HK, DOMESTIC_OTHER -> FeatureSpace.Zone.DOMESTIC;
-            };
+                    };
             zones |= 1 << z.ordinal();
         }
         return zones;

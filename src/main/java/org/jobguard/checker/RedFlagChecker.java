@@ -27,7 +27,6 @@ public final class RedFlagChecker {
     private static final int CATEGORY_COUNT = Category.values().length;
     private static final int MAX_CONTRIBUTIONS = 6;
     private static final java.util.Set<String> FLAGGED_COUNTRIES = java.util.Set.of("MM", "KH", "LA");
-    private static final java.util.Set<String> FLAGGED_FOR_CHINESE = java.util.Set.of("PH");
     private static final int MAX_WORDING_QUOTES = 2;
     private static final int MAX_WORDING_ATTEMPTS = 6;
     private static final int MAX_WORDING_QUOTE_LENGTH = 24;
@@ -133,7 +132,7 @@ public final class RedFlagChecker {
         if (risk == Risk.NONE && !flags.isEmpty()) {
             risk = Risk.LOW;
         }
-        boolean strongSign = strongSignOfAnOffer(flags, matches);
+        boolean strongSign = strongSignOfAnOffer(normalized, flags, matches);
         boolean ransom = false;
         for (RedFlag f : flags) {
             ransom |= f.category() == Category.RANSOM;
@@ -185,7 +184,7 @@ public final class RedFlagChecker {
         boolean atMostLow = false;
         if (!normalized.isBlank()) {
             Evidence e = evidence(s, normalized);
-            atLeastMedium = strongSignOfAnOffer(e.flags(), e.matches());
+            atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches());
             atMostLow = cuedAwareness(e.matches());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
@@ -218,7 +217,7 @@ public final class RedFlagChecker {
         boolean chinese = normalized.language() != Language.EN;
         for (PlaceMention m : mentions) {
             boolean flagged = FLAGGED_COUNTRIES.contains(m.country())
-                    || chinese && FLAGGED_FOR_CHINESE.contains(m.country());
+                    || chinese && Places.RISKY_ONLY_FOR_CHINESE.contains(m.country());
             if (!flagged || m.kind() != PlaceKind.HUB && m.kind() != PlaceKind.RISKY_COUNTRY) {
                 continue;
             }
@@ -258,7 +257,8 @@ public final class RedFlagChecker {
         Matches matches = rules.match(normalized);
         List<PlaceMention> named = places.find(normalized);
         List<RedFlag> flags = withPlaces(dropContained(flags(rules, matches, normalized)), named, normalized);
-        return new Evidence(matches, flags, ruleHits(rules, matches), Places.zones(named));
+        return new Evidence(matches, flags, ruleHits(rules, matches),
+                Places.zones(named, normalized.language() != Language.EN));
     }
 
     private static boolean[] ruleHits(CompiledRules rules, Matches m) {
@@ -393,14 +393,15 @@ public final class RedFlagChecker {
 
     /**
      * A strong sign is medium on its own in an offer or a demand; in a text with more warning cues than calls to get
-     * in touch (a survivor's story, a news report: "护照被收走") the model alone decides.
+     * in touch (a survivor's story, a news report: "护照被收走") the model alone decides, and so it does for a sign
+     * that stands in quotes or after a ❌: the way a warning lists the lures ("❌ 护照要交俾公司保管").
      */
-    private static boolean strongSignOfAnOffer(List<RedFlag> flags, Matches m) {
+    private static boolean strongSignOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m) {
         if (m.awareness > m.recruiting || m.narrative > m.recruiting) {
             return false;
         }
         for (RedFlag f : flags) {
-            if (controlOrIrregular(f)) {
+            if (controlOrIrregular(f) && !MessageFeatures.quoted(normalized, f)) {
                 return true;
             }
         }
