@@ -72,7 +72,7 @@ final class MessageFeatures {
         }
         // what a place or a flag means depends on who speaks: a warning or a story names the same hubs and lures,
         // and a holiday the same towns; so these count only where something besides the place speaks of a job
-        boolean jobTalk = cues.recruiting > 0 || cues.offer > 0;
+        boolean jobTalk = cues.offer > 0;
         for (int c = 0; c < n && !jobTalk; c++) {
             jobTalk = present[c] && c != Category.RISKY_DESTINATION.ordinal();
         }
