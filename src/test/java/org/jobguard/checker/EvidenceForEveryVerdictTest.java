@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 13: "never 'risk 0.81' without quotes". Over every corpus message, a medium or high verdict quotes at least
- * one span, and every quote is exactly the original text at its code point offsets.
+ * one span, every quote is exactly the original text at its code point offsets, and no Chinese quote of the wording
+ * is made of function characters alone.
  */
 class EvidenceForEveryVerdictTest {
     private final RedFlagChecker checker = TestModels.shippedChecker();
@@ -27,6 +28,7 @@ class EvidenceForEveryVerdictTest {
         int flagged = 0;
         int byWording = 0;
         List<String> unexplained = new ArrayList<>();
+        List<String> voiceOnly = new ArrayList<>();
         try (var files = Files.list(Path.of("src/test/resources/corpus"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -41,6 +43,16 @@ class EvidenceForEveryVerdictTest {
                         int to = text.offsetByCodePoints(0, f.end());
                         assertEquals(text.substring(from, to), f.evidence(), n.get("id").asText());
                         assertFalse(f.evidence().isBlank(), n.get("id").asText());
+                        if (f.category() == Category.WORDING && f.evidence().codePoints().anyMatch(Character::isIdeographic)) {
+                            long content = f.evidence().codePoints()
+                                    .filter(c -> Character.isIdeographic(c) && "的了是在有我你他她们就都也人".indexOf(c) < 0
+                                            // ✈ reads as 飞机 to the checker and to people
+                                            || Character.getType(c) == Character.OTHER_SYMBOL)
+                                    .count();
+                            if (content < 2) {
+                                voiceOnly.add(n.get("id").asText() + " " + f.evidence());
+                            }
+                        }
                     }
                     if (v.risk().atLeast(Risk.MEDIUM)) {
                         flagged++;
@@ -57,6 +69,8 @@ class EvidenceForEveryVerdictTest {
         assertTrue(flagged > 500, "only " + flagged + " flagged messages: the corpora did not load");
         assertTrue(byWording > 0, "no verdict quoted the wording");
         assertEquals(List.of(), unexplained);
+        // a quote of the wording names something a reader can check, not "你的" or "的人"
+        assertEquals(List.of(), voiceOnly);
     }
 
     @Test
