@@ -72,9 +72,10 @@ final class MessageFeatures {
         }
         // what a place or a flag means depends on who speaks: a warning or a story names the same hubs and lures,
         // and a holiday the same towns; so these count only where something besides the place speaks of a job
+        // (leaving tomorrow is a traveller's talk as much as a recruiter's)
         boolean jobTalk = cues.offer > 0;
         for (int c = 0; c < n && !jobTalk; c++) {
-            jobTalk = present[c] && c != Category.RISKY_DESTINATION.ordinal();
+            jobTalk = present[c] && c != Category.RISKY_DESTINATION.ordinal() && c != Category.URGENCY.ordinal();
         }
         boolean unwarned = cues.awareness == 0 && cues.narrative == 0 && jobTalk;
         if (unwarned) {
