@@ -36,11 +36,12 @@ import java.util.TreeMap;
 final class ModelTraining {
     /**
      * The share of each negative label allowed at medium or above in cross-validation: issue 13's targets for
-     * unseen messages. other_scam (task scams, crypto pitches, phishing) is not compound recruitment, but some of it
-     * is worded like it; it gets a looser bound.
+     * unseen messages, warnings a little under their 8 % so that unseen ones keep some margin. other_scam (task scams,
+     * crypto pitches, domestic fake job ads) is not compound recruitment, but some of it is worded like it; it gets a
+     * looser bound.
      */
     static final Map<String, Double> FALSE_ALARM_TARGETS = Map.of(
-            "legit_job", 0.01, "chat", 0.005, "awareness", 0.08, "other_scam", 0.10);
+            "legit_job", 0.01, "chat", 0.005, "awareness", 0.075, "other_scam", 0.05);
     static final int FOLDS = 5;
     /** weights smaller than this change no verdict; leaving them out keeps the file small */
     private static final double PRUNE = 5e-4;
