@@ -108,11 +108,11 @@ final class Matches {
                     negation(begin, end);
                 }
             }
-            case AWARENESS -> awareness += boundary ? firstTime(index) : 0;
-            case RECRUITING -> recruiting += boundary ? firstTime(index) : 0;
-            case LEGITIMACY -> legitimacy += boundary ? firstTime(index) : 0;
-            case NARRATIVE -> narrative += boundary ? firstTime(index) : 0;
-            case OFFER -> offer += boundary ? firstTime(index) : 0;
+            case AWARENESS -> awareness += cue(index, begin, end, boundary);
+            case RECRUITING -> recruiting += cue(index, begin, end, boundary);
+            case LEGITIMACY -> legitimacy += cue(index, begin, end, boundary);
+            case NARRATIVE -> narrative += cue(index, begin, end, boundary);
+            case OFFER -> offer += cue(index, begin, end, boundary);
         }
     }
 
@@ -173,6 +173,44 @@ final class Matches {
         }
         negationStart[negations] = start;
         negationEnd[negations++] = end;
+    }
+
+    /**
+     * 1 for a cue's first whole-word hit outside an address: "victim" in planted.victim@example.com or "scam" in
+     * @no_scam_jobs names an account, not a warning.
+     */
+    private int cue(int index, int begin, int end, boolean boundary) {
+        return boundary && !inAddress(begin, end) ? firstTime(index) : 0;
+    }
+
+    /**
+     * Whether [begin, end) of the normalized text lies, in the original, in a run of ASCII without spaces that holds
+     * an '@' or a '/': an e-mail, handle or link (the original, because the normalizer reads "_" as a space).
+     */
+    private boolean inAddress(int begin, int end) {
+        if (text.charAt(begin) >= 0x80) {
+            return false;
+        }
+        String o = normalized.original();
+        int[] span = normalized.originalSpan(begin, end);
+        int from = normalized.charIndexOf(span[0]);
+        int to = normalized.charIndexOf(span[1]);
+        int limit = 80;
+        for (int i = from - 1; i >= 0 && i >= from - limit && addressChar(o.charAt(i)); i--) {
+            if (o.charAt(i) == '@' || o.charAt(i) == '/') {
+                return true;
+            }
+        }
+        for (int i = to; i < o.length() && i < to + limit && addressChar(o.charAt(i)); i++) {
+            if (o.charAt(i) == '@' || o.charAt(i) == '/') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean addressChar(char c) {
+        return c > ' ' && c < 0x7f;
     }
 
     private int firstTime(int cue) {
