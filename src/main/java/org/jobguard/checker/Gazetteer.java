@@ -352,14 +352,24 @@ public final class Gazetteer implements Places {
                 || breakBetween(normalized, normalized.source()[end - 1], normalized.source()[letter]);
     }
 
-    /** Punctuation or a line break in the original strictly between two code points; spaces and emoji are no break. */
+    /**
+     * Punctuation or a line break in the original strictly between two code points, or a space between two Han
+     * characters: Chinese is written without spaces, so a post that has them uses them to set off its fields
+     * ("柬 缺人 底薪+提 私我"). Other spaces and emoji are no break.
+     */
     private static boolean breakBetween(NormalizedText normalized, int fromCp, int toCp) {
         if (toCp - fromCp > GAP_LIMIT) {
             return true;
         }
         String original = normalized.original();
+        // both are code points of letters the caller found in the text
+        boolean hanEitherSide = Character.isIdeographic(original.codePointAt(normalized.charIndexOf(fromCp)))
+                && Character.isIdeographic(original.codePointAt(normalized.charIndexOf(toCp)));
         for (int cp = fromCp + 1; cp < toCp; cp++) {
             int c = original.codePointAt(normalized.charIndexOf(cp));
+            if (hanEitherSide && (c == ' ' || c == '\u3000')) {
+                return true;
+            }
             switch (Character.getType(c)) {
                 case Character.OTHER_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
                      Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
