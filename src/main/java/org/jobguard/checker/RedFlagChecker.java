@@ -452,28 +452,39 @@ public final class RedFlagChecker {
         return han >= 2 || words >= 2 || longest >= 5;
     }
 
-    /** The strongest few features, for or against, without sorting (or making objects for) all of them. */
+    /**
+     * The strongest few features, for or against, strongest first and of equal ones the first named, without
+     * sorting (or making objects for) all of them: one pass keeps the best few in order, as picking the strongest
+     * again and again did at several times the cost.
+     */
     private static List<Contribution> contributions(Setup s, int[] named, int count, double wording) {
         float[] w = s.weights();
+        int[] best = new int[MAX_CONTRIBUTIONS];
+        double[] bestStrength = new double[MAX_CONTRIBUTIONS];
+        int kept = 0;
         // index count stands for the wording, which has no slot of its own
-        double[] strength = new double[count + 1];
-        for (int i = 0; i < count; i++) {
-            strength[i] = named[i] == s.space().bias ? 0 : Math.abs(w[named[i]]);
+        for (int i = 0; i <= count; i++) {
+            double strength = i == count ? Math.abs(wording) : named[i] == s.space().bias ? 0 : Math.abs(w[named[i]]);
+            if (!(strength > 0)) {
+                continue;
+            }
+            int at = kept;
+            while (at > 0 && strength > bestStrength[at - 1]) {
+                at--;
+            }
+            if (at == MAX_CONTRIBUTIONS) {
+                continue;
+            }
+            int last = Math.min(kept, MAX_CONTRIBUTIONS - 1);
+            System.arraycopy(best, at, best, at + 1, last - at);
+            System.arraycopy(bestStrength, at, bestStrength, at + 1, last - at);
+            best[at] = i;
+            bestStrength[at] = strength;
+            kept = Math.min(kept + 1, MAX_CONTRIBUTIONS);
         }
-        strength[count] = Math.abs(wording);
-        List<Contribution> out = new ArrayList<>(MAX_CONTRIBUTIONS);
-        for (int k = 0; k < MAX_CONTRIBUTIONS; k++) {
-            int best = -1;
-            for (int i = 0; i <= count; i++) {
-                if (strength[i] > 0 && (best < 0 || strength[i] > strength[best])) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                break;
-            }
-            strength[best] = 0;
-            out.add(best < count ? new Contribution(s.space().name(named[best]), w[named[best]])
+        List<Contribution> out = new ArrayList<>(kept);
+        for (int k = 0; k < kept; k++) {
+            out.add(best[k] < count ? new Contribution(s.space().name(named[best[k]]), w[named[best[k]]])
                     : new Contribution("wording", wording));
         }
         return out;

@@ -143,8 +143,9 @@ final class Wording {
         return h ^ (h >>> 16);
     }
 
+    /** Latin letters and digits, looked up in {@link Matches}' table: asked at nearly every character. */
     private static boolean isLatinWordChar(char c) {
-        return c < 0x250 && Character.isLetterOrDigit(c);
+        return Matches.isWordChar(c);
     }
 
     private static boolean isHan(char c) {
