@@ -408,9 +408,11 @@ public final class Gazetteer implements Places {
             int[][] output = this.output;
             int[] length = this.l;
             int state = 0;
-            int n = text.length();
+            // a copy of the characters, as in PhraseAutomaton.scan
+            char[] chars = text.toCharArray();
+            int n = chars.length;
             for (int i = 0; i < n; i++) {
-                char c = code[text.charAt(i)];
+                char c = code[chars[i]];
                 if (c == 0) {
                     state = 0;
                     continue;
