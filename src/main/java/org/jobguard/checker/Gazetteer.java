@@ -382,18 +382,16 @@ public final class Gazetteer implements Places {
     }
 
     /**
-     * The library's trie, walked here without its per-hit callback objects (as {@link PhraseAutomaton} does), with
-     * the same interleaved {@link Transitions} and one bit per state saying whether it has outputs: the library's
-     * array of output arrays, asked at every character, cost a load of a reference and often a miss.
+     * The library's trie, walked here without its per-hit callback objects (as {@link PhraseAutomaton} does), with one
+     * bit per state saying whether it has outputs: the library's array of output arrays, asked at every character,
+     * cost a load of a reference and often a miss.
      */
     private static final class PlaceTrie extends AhoCorasickDoubleArrayTrie<String> {
-        private Transitions transitions;
         private long[] hasOutput;
 
         @Override
         public void build(Map<String, String> phrases) {
             super.build(phrases);
-            transitions = new Transitions(base, check, fail);
             hasOutput = new long[(output.length + 63) / 64];
             for (int state = 0; state < output.length; state++) {
                 if (output[state] != null) {
@@ -403,7 +401,9 @@ public final class Gazetteer implements Places {
         }
 
         void scan(String text, char[] code, byte[] wordEdges, Hits hits) {
-            Transitions transitions = this.transitions;
+            int[] base = this.base;
+            int[] check = this.check;
+            int[] fail = this.fail;
             long[] hasOutput = this.hasOutput;
             int[][] output = this.output;
             int[] length = this.l;
@@ -417,7 +417,7 @@ public final class Gazetteer implements Places {
                     state = 0;
                     continue;
                 }
-                state = transitions.next(state, c);
+                state = PhraseAutomaton.next(base, check, fail, state, c);
                 if ((hasOutput[state >>> 6] & (1L << state)) == 0) {
                     continue;
                 }

@@ -45,7 +45,6 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     private final long[] hasOutput;
     /** Derived from the arrays above after a build or a read. */
     private final Outputs outputs;
-    private final Transitions transitions;
 
     /**
      * The outputs of every state in one flat array, {@code [from[state], from[state + 1])}, with what the scan needs
@@ -126,7 +125,6 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             }
         }
         outputs = Outputs.of(output, l, wordEdges, firstTarget);
-        transitions = new Transitions(base, check, fail);
     }
 
     /** Reads what {@link #write} wrote: the same arrays, so the same scan. */
@@ -160,7 +158,6 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             throw new IllegalStateException("the stored automaton's arrays do not fit together");
         }
         outputs = Outputs.of(output, l, wordEdges, firstTarget);
-        transitions = new Transitions(base, check, fail);
     }
 
     /**
@@ -224,7 +221,9 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         }
         // in locals: the library's arrays are fields the JIT would read again after every call into found
         char[] code = this.code;
-        Transitions transitions = this.transitions;
+        int[] base = this.base;
+        int[] check = this.check;
+        int[] fail = this.fail;
         long[] hasOutput = this.hasOutput;
         CompiledRules.Target.Kind[] targetKind = this.targetKind;
         int[] targetIndex = this.targetIndex;
@@ -242,7 +241,7 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 state = 0;
                 continue;
             }
-            state = transitions.next(state, c);
+            state = next(base, check, fail, state, c);
             if ((hasOutput[state >>> 6] & (1L << state)) != 0) {
                 for (int o = outputFrom[state], last = outputFrom[state + 1]; o < last; o++) {
                     int begin = i + 1 - outputLength[o];
@@ -253,6 +252,22 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 }
             }
         }
+    }
+
+    /**
+     * The library's transition on a (dense, non-zero) code: a child sits at its parent's base plus the code, if
+     * check says it is its; otherwise follow the failure links, down to the root. Shared with {@link Gazetteer}.
+     */
+    static int next(int[] base, int[] check, int[] fail, int state, char c) {
+        int next = base[state] + c + 1;
+        while (check[next] != base[state]) {
+            if (state == 0) {
+                return 0;
+            }
+            state = fail[state];
+            next = base[state] + c + 1;
+        }
+        return next;
     }
 
     /** Equal when every array the scan reads is: a stored automaton against a fresh build. */
