@@ -391,29 +391,47 @@ public final class Gazetteer implements Places {
         return Character.isLetterOrDigit(c) || Character.isSurrogate(c);
     }
 
-    /** The automaton's hits of one message, in flat arrays that grow. */
-    /** The library's trie, walked here without its per-hit callback objects (as {@link PhraseAutomaton} does). */
+    /**
+     * The library's trie, walked here without its per-hit callback objects (as {@link PhraseAutomaton} does), with one
+     * bit per state saying whether it has outputs: the library's array of output arrays, asked at every character,
+     * cost a load of a reference and often a miss.
+     */
     private static final class PlaceTrie extends AhoCorasickDoubleArrayTrie<String> {
+        private long[] hasOutput;
+
+        @Override
+        public void build(Map<String, String> phrases) {
+            super.build(phrases);
+            hasOutput = new long[(output.length + 63) / 64];
+            for (int state = 0; state < output.length; state++) {
+                if (output[state] != null) {
+                    hasOutput[state >>> 6] |= 1L << state;
+                }
+            }
+        }
+
         void scan(String text, char[] code, byte[] wordEdges, Hits hits) {
             int[] base = this.base;
             int[] check = this.check;
             int[] fail = this.fail;
+            long[] hasOutput = this.hasOutput;
             int[][] output = this.output;
             int[] length = this.l;
             int state = 0;
-            int n = text.length();
+            // a copy of the characters, as in PhraseAutomaton.scan
+            char[] chars = text.toCharArray();
+            int n = chars.length;
             for (int i = 0; i < n; i++) {
-                char c = code[text.charAt(i)];
+                char c = code[chars[i]];
                 if (c == 0) {
                     state = 0;
                     continue;
                 }
                 state = PhraseAutomaton.next(base, check, fail, state, c);
-                int[] found = output[state];
-                if (found == null) {
+                if ((hasOutput[state >>> 6] & (1L << state)) == 0) {
                     continue;
                 }
-                for (int phrase : found) {
+                for (int phrase : output[state]) {
                     int begin = i + 1 - length[phrase];
                     int end = i + 1;
                     byte edges = wordEdges[phrase];

@@ -9,7 +9,18 @@ package org.jobguard.checker;
  * letters are joined only across short gaps, so {@code "M y a   K K"} stays two words.
  */
 public final class Normalizer {
+    /**
+     * Texts up to this length reuse their thread's work arrays; a longer one (a pasted page) gets its own, so that
+     * no thread keeps a large text's arrays for good.
+     */
+    private static final int REUSED_CAPACITY = 4096;
+
     private final CharTable table;
+    /**
+     * Work arrays per thread, reused from text to text: allocating (and zeroing) six arrays per message cost more
+     * than filling them. What a {@link NormalizedText} keeps is always copied out of them.
+     */
+    private final ThreadLocal<Characters> work = ThreadLocal.withInitial(() -> new Characters(256));
 
     public Normalizer() {
         this(CharTable.shared());
@@ -21,61 +32,65 @@ public final class Normalizer {
 
     public NormalizedText normalize(String original) {
         int n = original.length();
-        // pass 1: per code point output and role
-        Characters pass = new Characters(n + 8);
-        LanguageGuess language = new LanguageGuess();
+        Characters pass = n <= REUSED_CAPACITY ? work.get().clear(n + 8) : new Characters(n + 8);
+        // pass 1: per code point output and role, its script and its UTF-16 index; the common case (one character
+        // in, at most one out) writes straight into the arrays, the rest goes through pass.add, which grows them
+        byte[] scripts = pass.scripts;
+        int[] charIndex = pass.charIndex;
+        char[] out = pass.chars;
+        byte[] outRoles = pass.roles;
+        int[] outSrc = pass.src;
+        int len = 0;
         int cp = 0;
         for (int i = 0; i < n; cp++) {
             char c = original.charAt(i);
+            // needed only when some code points are surrogate pairs (see the end)
+            charIndex[cp] = i;
             if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(original.charAt(i + 1))) {
                 int code = Character.toCodePoint(c, original.charAt(i + 1));
-                char low = original.charAt(i + 1);
                 i += 2;
-                language.addSupplementary(code);
-                int type = Character.getType(code);
-                // emoji are the common case here and need no normalizing; Han extensions stay as they are
-                if (code == CharTable.SMALL_AIRPLANE) {
-                    pass.add(CharTable.AIRPLANE_WORD, CharTable.CJK, cp);
-                    continue;
-                }
-                if (type == Character.OTHER_SYMBOL) {
-                    pass.add(' ', CharTable.SEP, cp);
-                    continue;
-                }
-                if (type == Character.OTHER_LETTER && CharTable.isCjk(code)) {
-                    pass.add(c, CharTable.CJK, cp);
-                    pass.add(low, CharTable.CJK, cp);
-                    continue;
-                }
-                String out = supplementary(code);
-                byte role = supplementaryRole(code, out);
-                if (role != CharTable.DROP) {
-                    pass.add(out, role, cp);
-                }
+                scripts[cp] = LanguageGuess.supplementary(code);
+                pass.len = len;
+                supplementary(pass, c, code, cp);
+                len = pass.len;
+                out = pass.chars;
+                outRoles = pass.roles;
+                outSrc = pass.src;
                 continue;
             }
             i++;
             int packed = table.packed(c);
-            language.add(packed);
+            scripts[cp] = (byte) (packed >>> LanguageGuess.SHIFT);
             byte role = (byte) (packed >>> 16);
             if (role == CharTable.DROP) {
                 continue;
             }
             char one = (char) packed;
+            if (one != 0 && len < out.length) {
+                out[len] = one;
+                outRoles[len] = role;
+                outSrc[len] = cp;
+                len++;
+                continue;
+            }
+            pass.len = len;
             if (one != 0) {
                 pass.add(one, role, cp);
             } else {
                 pass.add(table.output(c), role, cp);
             }
+            len = pass.len;
+            out = pass.chars;
+            outRoles = pass.roles;
+            outSrc = pass.src;
         }
-        char[] chars = pass.chars;
-        byte[] roles = pass.roles;
-        int[] src = pass.src;
-        int len = pass.len;
+        char[] chars = out;
+        byte[] roles = outRoles;
+        int[] src = outSrc;
         // pass 2: collapse gaps (runs of SEP/PUNCT) depending on what surrounds them
         // a gap becomes at most one space per separator, so the output is never longer than pass 1
-        char[] text = new char[len];
-        int[] map = new int[len];
+        char[] text = pass.text;
+        int[] map = pass.map;
         int outLen = 0;
         int i = 0;
         while (i < len) {
@@ -109,32 +124,69 @@ public final class Normalizer {
             i = gapEnd;
         }
         return new NormalizedText(new String(text, 0, outLen), java.util.Arrays.copyOf(map, outLen), original,
-                cp == n ? null : charIndex(original, cp), language.result());
+                cp == n ? null : java.util.Arrays.copyOf(charIndex, cp), LanguageGuess.of(scripts, cp));
     }
 
-    /** The UTF-16 index of every code point, for slicing evidence out of a text with surrogate pairs. */
-    private static int[] charIndex(String original, int codePoints) {
-        int[] index = new int[codePoints];
-        int k = 0;
-        for (int i = 0; i < original.length(); k++) {
-            index[k] = i;
-            i += Character.isHighSurrogate(original.charAt(i)) && i + 1 < original.length()
-                    && Character.isLowSurrogate(original.charAt(i + 1)) ? 2 : 1;
+    /** Pass 1 for a code point outside the Basic Multilingual Plane, from its high surrogate {@code high}. */
+    private void supplementary(Characters pass, char high, int code, int cp) {
+        int type = Character.getType(code);
+        // emoji are the common case here and need no normalizing; Han extensions stay as they are
+        if (code == CharTable.SMALL_AIRPLANE) {
+            pass.add(CharTable.AIRPLANE_WORD, CharTable.CJK, cp);
+            return;
         }
-        return index;
+        if (type == Character.OTHER_SYMBOL) {
+            pass.add(' ', CharTable.SEP, cp);
+            return;
+        }
+        if (type == Character.OTHER_LETTER && CharTable.isCjk(code)) {
+            pass.add(high, CharTable.CJK, cp);
+            pass.add(Character.lowSurrogate(code), CharTable.CJK, cp);
+            return;
+        }
+        String out = supplementary(code);
+        byte role = supplementaryRole(code, out);
+        if (role != CharTable.DROP) {
+            pass.add(out, role, cp);
+        }
     }
 
-    /** Pass-1 output: characters with their role and the code point they came from. */
+    /**
+     * Pass-1 output (characters with their role and the code point they came from), the code points' UTF-16 indices and
+     * scripts (never more than the text's length, so they do not grow with the output), and room for pass 2's text and map,
+     * which are never longer than pass 1's output.
+     */
     private static final class Characters {
         char[] chars;
         byte[] roles;
         int[] src;
         int len;
+        int[] charIndex;
+        byte[] scripts;
+        char[] text;
+        int[] map;
 
         Characters(int capacity) {
             chars = new char[capacity];
             roles = new byte[capacity];
             src = new int[capacity];
+            charIndex = new int[capacity];
+            scripts = new byte[capacity];
+            text = new char[capacity];
+            map = new int[capacity];
+        }
+
+        /** Empty, with room for at least {@code capacity} characters in every array. */
+        Characters clear(int capacity) {
+            len = 0;
+            if (chars.length < capacity) {
+                grow(capacity);
+            }
+            if (charIndex.length < capacity) {
+                charIndex = new int[capacity];
+                scripts = new byte[capacity];
+            }
+            return this;
         }
 
         void add(char c, byte role, int cp) {
@@ -158,6 +210,8 @@ public final class Normalizer {
             chars = java.util.Arrays.copyOf(chars, size);
             roles = java.util.Arrays.copyOf(roles, size);
             src = java.util.Arrays.copyOf(src, size);
+            text = new char[size];
+            map = new int[size];
         }
     }
 

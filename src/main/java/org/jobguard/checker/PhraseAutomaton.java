@@ -233,8 +233,10 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         int[] outputTargetFrom = outputs.targetFrom();
         int[] outputTargetTo = outputs.targetTo();
         int state = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = code[text.charAt(i)];
+        // a copy of the characters: String.charAt asks the string's coding and checks the index at every character
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = code[chars[i]];
             if (c == 0) {
                 state = 0;
                 continue;

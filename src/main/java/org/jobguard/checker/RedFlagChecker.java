@@ -31,6 +31,8 @@ public final class RedFlagChecker {
     private static final String FUNCTION_CHARACTERS = "的了是在有我你他她它们就都也还这那个么吗呢吧啊和与及或而但被把给对从到为以于之其所很会要来去人";
     private static final int MAX_WORDING_ATTEMPTS = 6;
     private static final int MAX_WORDING_QUOTE_LENGTH = 24;
+    /** how many of a message's strongest n-grams quoting keeps in order; taking more than this is rare */
+    private static final int STRONGEST_GRAMS = 16;
     /** wording that moved the sum by less than this (in log-odds) is not worth a quote next to the rules' flags */
     private static final double WORDING_WORTH_QUOTING = 0.5;
     /** how much the wording counts against the named features before regularisation; 0.3 and 3 did worse in CV */
@@ -295,19 +297,30 @@ public final class RedFlagChecker {
         // a span too short to read ("卡", "2万") is passed over, not quoted: its place is taken and the next tried
         int[] taken = new int[2 * MAX_WORDING_ATTEMPTS];
         java.util.Arrays.fill(g.outsideFlags, 0, g.count, (byte) 0);
+        int[] strongest = new int[STRONGEST_GRAMS];
+        int strongestCount = strongest(g, strongest);
         for (int q = 0; q < MAX_WORDING_ATTEMPTS && quotes.size() < MAX_WORDING_QUOTES; q++) {
             int best = -1;
-            float bestWeight = 0;
-            for (int k = 0; k < g.count; k++) {
-                float c = g.weight[k];
-                if (c > bestWeight && free(g, k, source, flags, taken, q)) {
-                    best = k;
-                    bestWeight = c;
+            for (int t = 0; t < strongestCount && best < 0; t++) {
+                if (free(g, strongest[t], source, flags, taken, q)) {
+                    best = strongest[t];
+                }
+            }
+            if (best < 0 && strongestCount == STRONGEST_GRAMS) {
+                // every one of the strongest is taken: look through them all
+                float bestWeight = 0;
+                for (int k = 0; k < g.count; k++) {
+                    float c = g.weight[k];
+                    if (c > bestWeight && free(g, k, source, flags, taken, q)) {
+                        best = k;
+                        bestWeight = c;
+                    }
                 }
             }
             if (best < 0) {
                 break;
             }
+            float bestWeight = g.weight[best];
             int start = g.start[best];
             int end = g.end[best];
             float floor = bestWeight / 3;
@@ -352,6 +365,36 @@ public final class RedFlagChecker {
         }
         quotes.sort((x, y) -> Integer.compare(x.start(), y.start()));
         return quotes;
+    }
+
+    /**
+     * The strongest n-grams of positive weight, strongest first and of equal ones the first in the text: the order in
+     * which quoting tries them. One pass keeps the first few of that order, so a quote takes the first of them that is
+     * free instead of looking through every n-gram of the message again for each quote; returns how many there are
+     * (all of them when fewer than {@code into} weigh anything).
+     */
+    private static int strongest(Wording.Grams g, int[] into) {
+        int count = 0;
+        // one comparison per n-gram, which soon fails nearly always: the processor predicts it (about half the
+        // weights are positive, so a test for that alone was a coin toss it kept losing)
+        float weakestKept = 0;
+        for (int k = 0; k < g.count; k++) {
+            float w = g.weight[k];
+            if (!(w > weakestKept)) {
+                continue;
+            }
+            int at = Math.min(count, into.length - 1);
+            while (at > 0 && w > g.weight[into[at - 1]]) {
+                into[at] = into[at - 1];
+                at--;
+            }
+            into[at] = k;
+            count = Math.min(count + 1, into.length);
+            if (count == into.length) {
+                weakestKept = g.weight[into[count - 1]];
+            }
+        }
+        return count;
     }
 
     /**
@@ -455,28 +498,39 @@ public final class RedFlagChecker {
         return han >= 2 || words >= 2 || longest >= 5;
     }
 
-    /** The strongest few features, for or against, without sorting (or making objects for) all of them. */
+    /**
+     * The strongest few features, for or against, strongest first and of equal ones the first named, without
+     * sorting (or making objects for) all of them: one pass keeps the best few in order, as picking the strongest
+     * again and again did at several times the cost.
+     */
     private static List<Contribution> contributions(Setup s, int[] named, int count, double wording) {
         float[] w = s.weights();
+        int[] best = new int[MAX_CONTRIBUTIONS];
+        double[] bestStrength = new double[MAX_CONTRIBUTIONS];
+        int kept = 0;
         // index count stands for the wording, which has no slot of its own
-        double[] strength = new double[count + 1];
-        for (int i = 0; i < count; i++) {
-            strength[i] = named[i] == s.space().bias ? 0 : Math.abs(w[named[i]]);
+        for (int i = 0; i <= count; i++) {
+            double strength = i == count ? Math.abs(wording) : named[i] == s.space().bias ? 0 : Math.abs(w[named[i]]);
+            if (!(strength > 0)) {
+                continue;
+            }
+            int at = kept;
+            while (at > 0 && strength > bestStrength[at - 1]) {
+                at--;
+            }
+            if (at == MAX_CONTRIBUTIONS) {
+                continue;
+            }
+            int last = Math.min(kept, MAX_CONTRIBUTIONS - 1);
+            System.arraycopy(best, at, best, at + 1, last - at);
+            System.arraycopy(bestStrength, at, bestStrength, at + 1, last - at);
+            best[at] = i;
+            bestStrength[at] = strength;
+            kept = Math.min(kept + 1, MAX_CONTRIBUTIONS);
         }
-        strength[count] = Math.abs(wording);
-        List<Contribution> out = new ArrayList<>(MAX_CONTRIBUTIONS);
-        for (int k = 0; k < MAX_CONTRIBUTIONS; k++) {
-            int best = -1;
-            for (int i = 0; i <= count; i++) {
-                if (strength[i] > 0 && (best < 0 || strength[i] > strength[best])) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                break;
-            }
-            strength[best] = 0;
-            out.add(best < count ? new Contribution(s.space().name(named[best]), w[named[best]])
+        List<Contribution> out = new ArrayList<>(kept);
+        for (int k = 0; k < kept; k++) {
+            out.add(best[k] < count ? new Contribution(s.space().name(named[best[k]]), w[named[best[k]]])
                     : new Contribution("wording", wording));
         }
         return out;

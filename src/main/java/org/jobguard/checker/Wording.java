@@ -68,8 +68,10 @@ final class Wording {
     }
 
     /** Every n-gram of {@code text}, in text order; linear in the text's length. */
-    void read(String text, Grams sink) {
-        int n = text.length();
+    void read(String string, Grams sink) {
+        // a copy of the characters, as in PhraseAutomaton.scan
+        char[] text = string.toCharArray();
+        int n = text.length;
         // the last Han character (or digit shape) of the current run and where it starts; -1: none
         int h2 = -1;
         int p2 = -1;
@@ -78,14 +80,14 @@ final class Wording {
         int prevStart = -1;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = text[i];
             int hanCode;
             int start = i;
             if (isLatinWordChar(c)) {
                 int h = WORD_1;
                 boolean digits = true;
-                while (i < n && isLatinWordChar(text.charAt(i))) {
-                    char w = text.charAt(i);
+                while (i < n && isLatinWordChar(text[i])) {
+                    char w = text[i];
                     boolean digit = w >= '0' && w <= '9';
                     digits &= digit;
                     h = (h ^ (digit ? DIGIT : w)) * 0x01000193;
@@ -143,8 +145,9 @@ final class Wording {
         return h ^ (h >>> 16);
     }
 
+    /** Latin letters and digits, looked up in {@link Matches}' table: asked at nearly every character. */
     private static boolean isLatinWordChar(char c) {
-        return c < 0x250 && Character.isLetterOrDigit(c);
+        return Matches.isWordChar(c);
     }
 
     private static boolean isHan(char c) {
