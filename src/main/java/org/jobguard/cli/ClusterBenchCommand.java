@@ -88,7 +88,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         postgres(databaseUrl, "--database-url");
         Path work = Files.createTempDirectory("jobguard-cluster-bench");
         try (StandIn api = new StandIn()) {
-            out.printf("%d updates of %d chats at once through HAProxy, per instance count (Telegram allows a bot ~30 messages/s):%n",
+            out.printf("%d updates of %d chats at once through HAProxy, per instance count (Telegram allows a bot ~30 messages a second):%n",
                     updates, chats);
             for (int n = 1; n <= 3; n++) {
                 try (Cluster cluster = new Cluster(n, api, proxyExe, work.resolve("run" + n))) {
