@@ -72,6 +72,8 @@ public final class App implements AutoCloseable {
     private final WebServer web;
     private final PictureReader pictures;
     private final Optional<TelegramBot> bot;
+    /** present on a PostgreSQL store, which several instances may share */
+    private final Optional<SharedBotStateInStore> shared;
     private final Mode mode;
     /** Fetched while the service loads; the bot starts with it. */
     private final Optional<Future<BotIdentity>> botIdentity;
@@ -101,11 +103,10 @@ public final class App implements AutoCloseable {
                 store.shared() ? () -> store.botState().purge(BotSettings.REMEMBER_FOR) : () -> { });
         this.moderation = new ModerationFollower(store, this::applyRuleStates, patterns.confirmedPatterns()::reload);
         // instances sharing one store must agree on handled updates, users' choices and reply links
-        Optional<SharedBotState> shared = store.shared()
-                ? Optional.of(new SharedBotStateInStore(store.botState())) : Optional.empty();
+        this.shared = store.chatLocks().map(locks -> new SharedBotStateInStore(store.botState(), locks));
         this.bot = config.telegramToken().map(token -> new TelegramBot(botSettings(config, token), checker::check,
                 new StoredPatterns(patterns, PatternService.DEFAULT_FORGET_WINDOW), messages, contacts, clock,
-                error -> exitAfterFatalError("a part of the Telegram bot"), pictures, shared));
+                error -> exitAfterFatalError("a part of the Telegram bot"), pictures, shared.map(s -> (SharedBotState) s)));
         ServiceMetrics metrics = new ServiceMetrics();
         bot.ifPresent(b -> metrics.countFrom("jobguard_bot_events_total",
                 "Bot updates that failed (handled again), were skipped after repeated failures, and failed polls.",
@@ -349,6 +350,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         bot.ifPresent(TelegramBot::stop);
+        shared.ifPresent(SharedBotStateInStore::close);
         web.stop();
         pictures.close();
         retention.close();

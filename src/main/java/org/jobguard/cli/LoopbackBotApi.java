@@ -63,7 +63,9 @@ abstract class LoopbackBotApi implements AutoCloseable {
             JsonNode request;
             try (InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
-                request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+                // setWebhook comes as a multipart form, which nothing here reads
+                boolean json = body.length > 0 && body[0] == '{';
+                request = json ? JSON.readTree(body) : JSON.createObjectNode();
             }
             String path = exchange.getRequestURI().getPath();
             String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);

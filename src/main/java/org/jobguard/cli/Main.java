@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
         description = "JobGuard (求职防骗助手): warns job seekers about scam-compound recruitment.",
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, CheckCommand.class, EvalCommand.class,
                 BenchCommand.class, FloodBenchCommand.class, ContactsCommand.class,
-                RedactionEvalCommand.class, StoreBenchCommand.class, TrainCommand.class, OcrEvalCommand.class})
+                RedactionEvalCommand.class, StoreBenchCommand.class, ClusterBenchCommand.class, TrainCommand.class, OcrEvalCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code for bad configuration, bad input files or an unusable database file: the caller must fix something. */
     public static final int EXIT_CONFIG = 2;

@@ -16,14 +16,24 @@ import java.util.Optional;
  * writer, so on PostgreSQL they take their turn with the other instances' writes.
  */
 public final class BotStateStore {
-    /** A claim older than this belongs to an instance that died while handling it: another may take it over. */
-    public static final Duration CLAIM_LEASE = Duration.ofSeconds(60);
+    /**
+     * A running claim not renewed for this long belongs to an instance that stopped while handling it: another may
+     * take it over. The instance handling an update renews its claim every {@link #RENEW_EVERY}.
+     */
+    public static final Duration CLAIM_LEASE = Duration.ofSeconds(10);
+    public static final Duration RENEW_EVERY = Duration.ofSeconds(3);
     /** Handled update ids are kept this long; Telegram redelivers within minutes and gives up within a day. */
     static final Duration HANDLED_KEPT = Duration.ofDays(2);
     /** Telegram lets a bot edit its messages for 48 hours; a reply link is useless after that. */
     static final Duration REPLIES_KEPT = Duration.ofDays(2);
 
-    public enum Claim { MINE, HANDLED, TAKEN }
+    public enum Claim {
+        MINE,
+        /** mine: the instance that claimed it first stopped before it was done (its reply may have been sent) */
+        TAKEN_OVER,
+        HANDLED,
+        TAKEN
+    }
 
     /** @param language a language tag, or null */
     public record Choices(String language, boolean discreet, long deleteAfterSeconds) {
@@ -37,24 +47,33 @@ public final class BotStateStore {
         this.clock = clock;
     }
 
-    public Claim claimUpdate(long updateId) {
+    /**
+     * Claims an update for the instance whose chat-lock session is {@code ownerSession} ({@link ChatLocks#session}).
+     * A running claim is taken over when its lease ran out or, on PostgreSQL, when its owner's session is gone: the
+     * server closed the connection of an instance that was killed, so it is not handling the update any more.
+     */
+    public Claim claimUpdate(long updateId, long ownerSession) {
         return db.write(c -> {
             long now = clock.millis();
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO bot_update (update_id, state, claimed_at) VALUES (?, 'running', ?) ON CONFLICT DO NOTHING")) {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO bot_update (update_id, state, claimed_at, owner_session)"
+                    + " VALUES (?, 'running', ?, ?) ON CONFLICT DO NOTHING")) {
                 st.setLong(1, updateId);
                 st.setLong(2, now);
+                st.setLong(3, ownerSession);
                 if (st.executeUpdate() == 1) {
                     return Claim.MINE;
                 }
             }
-            try (PreparedStatement st = c.prepareStatement(
-                    "UPDATE bot_update SET claimed_at = ? WHERE update_id = ? AND state = 'running' AND claimed_at < ?")) {
+            String ownerGone = db.dialect() == Dialect.POSTGRESQL
+                    ? " OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = bot_update.owner_session)" : "";
+            try (PreparedStatement st = c.prepareStatement("UPDATE bot_update SET claimed_at = ?, owner_session = ?"
+                    + " WHERE update_id = ? AND state = 'running' AND (claimed_at < ? OR owner_session IS NULL" + ownerGone + ")")) {
                 st.setLong(1, now);
-                st.setLong(2, updateId);
-                st.setLong(3, now - CLAIM_LEASE.toMillis());
+                st.setLong(2, ownerSession);
+                st.setLong(3, updateId);
+                st.setLong(4, now - CLAIM_LEASE.toMillis());
                 if (st.executeUpdate() == 1) {
-                    return Claim.MINE;
+                    return Claim.TAKEN_OVER;
                 }
             }
             try (PreparedStatement st = c.prepareStatement("SELECT state FROM bot_update WHERE update_id = ?")) {
@@ -64,6 +83,25 @@ public final class BotStateStore {
                     return r.next() && "done".equals(r.getString(1)) ? Claim.HANDLED : Claim.TAKEN;
                 }
             }
+        });
+    }
+
+    /** Renews the lease of claims this instance is still working on, so that no other instance takes them over. */
+    public void renewClaims(java.util.Collection<Long> updateIds) {
+        if (updateIds.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "UPDATE bot_update SET claimed_at = ? WHERE update_id = ? AND state = 'running'")) {
+                for (long id : updateIds) {
+                    st.setLong(1, clock.millis());
+                    st.setLong(2, id);
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            return null;
         });
     }
 

@@ -4,6 +4,7 @@ import org.jobguard.checker.Risk;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -57,6 +58,7 @@ public final class PatternStore implements AutoCloseable {
     private final Statistics statistics;
     private final PatternExport export;
     private final BotStateStore botState;
+    private final Optional<ChatLocks> chatLocks;
 
     /**
      * Opens (creating if needed) and migrates the database.
@@ -83,6 +85,7 @@ public final class PatternStore implements AutoCloseable {
         this.statistics = new Statistics(db);
         this.export = new PatternExport(db);
         this.botState = new BotStateStore(db, clock);
+        this.chatLocks = location instanceof StoreLocation.Postgres p ? Optional.of(new ChatLocks(p)) : Optional.empty();
         try {
             db.write(c -> {
                 groups.load(c);
@@ -156,8 +159,14 @@ public final class PatternStore implements AutoCloseable {
         return botState;
     }
 
+    /** Chats' turns among the instances; present on PostgreSQL, where several instances may share the store. */
+    public Optional<ChatLocks> chatLocks() {
+        return chatLocks;
+    }
+
     @Override
     public void close() {
+        chatLocks.ifPresent(ChatLocks::close);
         db.close();
     }
 }

@@ -20,7 +20,9 @@ public final class BotCounters {
     private final LongAdder failedAttempts = new LongAdder();
     private final LongAdder skippedUpdates = new LongAdder();
     private final LongAdder failedPolls = new LongAdder();
+    private final LongAdder takenOver = new LongAdder();
     private volatile Instant lastPoll;
+    private volatile boolean stopping;
     private volatile boolean polling;
 
     BotCounters(Clock clock) {
@@ -34,6 +36,16 @@ public final class BotCounters {
 
     void updateSkipped() {
         skippedUpdates.increment();
+    }
+
+    /** An update another instance had claimed and not finished (it was killed) is handled here. */
+    void updateTakenOver() {
+        takenOver.increment();
+    }
+
+    /** From the stop on, {@code /health} answers 503, so that a proxy sends new posts to the other instances. */
+    void stopping() {
+        stopping = true;
     }
 
     void pollFailed() {
@@ -55,11 +67,18 @@ public final class BotCounters {
         out.put("event=\"update_failed\"", failedAttempts.sum());
         out.put("event=\"update_skipped\"", skippedUpdates.sum());
         out.put("event=\"poll_failed\"", failedPolls.sum());
+        out.put("event=\"update_taken_over\"", takenOver.sum());
         return out;
     }
 
-    /** Why the bot is not working, when it is not: polling has not succeeded for {@link #POLLING_STALE_AFTER}. */
+    /**
+     * Why the bot is not working, when it is not: it is stopping, or polling has not succeeded for
+     * {@link #POLLING_STALE_AFTER}.
+     */
     public Optional<String> problem() {
+        if (stopping) {
+            return Optional.of("stopping");
+        }
         if (polling && Duration.between(lastPoll, clock.instant()).compareTo(POLLING_STALE_AFTER) > 0) {
             return Optional.of("telegram polling failing");
         }

@@ -1,5 +1,6 @@
 package org.jobguard.telegram;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -12,13 +13,35 @@ public interface SharedBotState {
     enum Claim {
         /** this instance handles the update */
         MINE,
+        /**
+         * this instance handles the update, which an instance that stopped (killed, or its database connection lost)
+         * had claimed and not finished: its reply may have been sent already
+         */
+        TAKEN_OVER,
         /** an instance handled it already: answer without handling it again */
         HANDLED,
         /** an instance is handling it now: Telegram is asked to send it again later */
         TAKEN
     }
 
-    /** Claims an update; a claim older than the lease (its instance died) is taken over. */
+    /** One chat's turn: while an instance holds it, no other handles an update of that chat. */
+    interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Waits up to {@code wait} for the chat's turn among the instances, so that one chat's updates are handled one
+     * at a time whichever instance they reach; updates without a chat (key 0) need no turn.
+     *
+     * @return empty when another instance kept the turn all that time
+     */
+    Optional<Turn> takeTurn(long chatKey, Duration wait) throws InterruptedException;
+
+    /**
+     * Claims an update, within its chat's turn; a claim whose instance stopped (its lease ran out, or its database
+     * session is gone) is taken over. A claim is renewed while this instance works on it.
+     */
     Claim claimUpdate(int updateId);
 
     /** The update was handled: a redelivery to any instance is answered without handling it. */

@@ -257,6 +257,7 @@ public final class TelegramBot {
      * while the bot is down Telegram keeps the updates and delivers them once it answers again.
      */
     public void stop() {
+        counters.stopping();
         try {
             if (poller.isPresent()) {
                 poller.get().stop(settings.shutdownGrace());

@@ -45,6 +45,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Telegram sends an update again when it did not get a 2xx in time; the ids of recent updates are remembered
  * (bounded), and a repeat waits for the first delivery's outcome instead of being answered twice.
+ *
+ * <p>With other instances behind the same webhook ({@link SharedBotState}), a worker first takes the update's chat's
+ * turn among the instances (a chat's updates are handled one at a time, so in order, whichever instance they reach),
+ * then claims the update id, so that a redelivery reaching another instance is not handled twice; the turn is given
+ * back only once the outcome is recorded.
  */
 public final class WebhookReceiver {
     /** The header carrying the secret_token given to setWebhook. */
@@ -161,12 +166,6 @@ public final class WebhookReceiver {
             if (earlier != null) {
                 return await(earlier);
             }
-            if (shared.isPresent()) {
-                Optional<Integer> elsewhere = claimElsewhere(update.getUpdateId(), mine);
-                if (elsewhere.isPresent()) {
-                    return elsewhere.get();
-                }
-            }
             pending.put(mine, false);
             queues.submit(UpdateHandler.orderKey(update), () -> handle(update, mine));
             queued = true;
@@ -178,37 +177,22 @@ public final class WebhookReceiver {
         }
     }
 
-    /**
-     * Claims the update among the instances: empty when it is this one's to handle, otherwise the status to answer
-     * (200 when another instance handled it, 503 while another is handling it, so Telegram asks again later).
-     */
-    private Optional<Integer> claimElsewhere(int updateId, CompletableFuture<Integer> mine) {
-        SharedBotState.Claim claim;
-        try {
-            claim = shared.get().claimUpdate(updateId);
-        } catch (RuntimeException e) {
-            log.error("Cannot claim an update in the shared store; Telegram will send it again: {}", e.getMessage());
-            recent.asMap().remove(updateId, mine);
-            return Optional.of(UNAVAILABLE);
-        }
-        switch (claim) {
-            case MINE -> {
-                return Optional.empty();
-            }
-            case HANDLED -> {
-                mine.complete(OK);
-                return Optional.of(OK);
-            }
-            default -> {
-                recent.asMap().remove(updateId, mine);
-                return Optional.of(UNAVAILABLE);
-            }
-        }
-    }
-
     private void handle(Update update, CompletableFuture<Integer> outcome) {
         int id = update.getUpdateId();
+        Optional<SharedBotState.Turn> turn = Optional.empty();
         try {
+            if (shared.isPresent()) {
+                turn = turn(update);
+                if (turn.isEmpty()) {
+                    // another instance is still on this chat: Telegram sends the update again, and it keeps its place
+                    recent.asMap().remove(id, outcome);
+                    outcome.complete(UNAVAILABLE);
+                    return;
+                }
+                if (!claimed(id, outcome)) {
+                    return;
+                }
+            }
             handler.handle(update);
             failures.invalidate(id);
             complete(id, outcome, OK);
@@ -226,8 +210,60 @@ public final class WebhookReceiver {
             log.error("A Telegram worker died: {}", e.getClass().getName());
             onFatal.accept(e);
         } finally {
+            // after the outcome is recorded, so that whoever takes the chat's turn next finds it
+            turn.ifPresent(SharedBotState.Turn::close);
             pending.remove(outcome);
             release();
+        }
+    }
+
+    /**
+     * The chat's turn among the instances, waited for less than the post's answer, so that a post is never answered
+     * 200 before its update is claimed; empty when another instance kept it or the store cannot be reached.
+     */
+    private Optional<SharedBotState.Turn> turn(Update update) throws InterruptedException {
+        try {
+            return shared.get().takeTurn(UpdateHandler.orderKey(update), settings.answerWithin().dividedBy(2));
+        } catch (RuntimeException e) {
+            log.error("Cannot take a chat's turn in the shared store; Telegram will send the update again: {}",
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Claims the update among the instances, within its chat's turn: true when this instance is to handle it;
+     * otherwise the post is answered (200 when another instance handled it, 503 while another is handling it, so
+     * Telegram asks again later).
+     */
+    private boolean claimed(int updateId, CompletableFuture<Integer> outcome) {
+        SharedBotState.Claim claim;
+        try {
+            claim = shared.get().claimUpdate(updateId);
+        } catch (RuntimeException e) {
+            log.error("Cannot claim an update in the shared store; Telegram will send it again: {}", e.getMessage());
+            recent.asMap().remove(updateId, outcome);
+            outcome.complete(UNAVAILABLE);
+            return false;
+        }
+        switch (claim) {
+            case MINE -> {
+                return true;
+            }
+            case TAKEN_OVER -> {
+                counters.updateTakenOver();
+                log.info("Update claimed by an instance that stopped is handled here; its reply may have been sent");
+                return true;
+            }
+            case HANDLED -> {
+                outcome.complete(OK);
+                return false;
+            }
+            default -> {
+                recent.asMap().remove(updateId, outcome);
+                outcome.complete(UNAVAILABLE);
+                return false;
+            }
         }
     }
 

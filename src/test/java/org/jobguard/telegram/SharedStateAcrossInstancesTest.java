@@ -8,10 +8,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,6 +100,26 @@ class SharedStateAcrossInstancesTest {
         assertEquals(200, b.deliver(a.numbered(Updates.edited(u, messageId, SCAM))));
         assertEquals(1, sent("sendMessage", u).size(), "no second reply");
         api.await(c -> c.method().equals("editMessageText") && c.chatId() == u, 1, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Telegram may post a chat's next update before the previous one is answered (it answered early, or it delivers
+     * on several connections): the update reaching the other instance waits for the chat's turn, so the replies keep
+     * the updates' order although the first reply is held up 2 s by a Bot API rate limit.
+     */
+    @Test
+    void aChatsUpdatesOnTwoInstancesAreAnsweredInOrder() throws Exception {
+        long u = USERS.incrementAndGet();
+        api.fail("sendMessage", 1, 429, 2);
+        CompletableFuture<HttpResponse<Void>> first = a.deliverAsync(a.numbered(Updates.text(u, SCAM)));
+        // the first reply was tried and refused: instance a holds the chat's turn while it waits to send it again
+        api.await(c -> c.method().equals("sendMessage") && c.chatId() == u, 1, Duration.ofSeconds(10));
+        assertEquals(200, b.deliver(a.numbered(Updates.text(u, "/help"))));
+        assertEquals(200, first.get(30, TimeUnit.SECONDS).statusCode());
+        List<FakeBotApi.Call> replies = sent("sendMessage", u);
+        assertEquals(3, replies.size(), "the refused try, the verdict, the help");
+        assertTrue(replies.get(1).text().contains("High risk"), "the verdict first: " + replies.get(1).text());
+        assertTrue(!replies.get(2).text().contains("High risk"), "then the help: " + replies.get(2).text());
     }
 
     @Test
