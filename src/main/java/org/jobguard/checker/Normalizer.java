@@ -51,6 +51,23 @@ public final class Normalizer {
                 i += 2;
                 scripts[cp] = LanguageGuess.supplementary(code);
                 pass.len = len;
+                String flag = isRegionalIndicator(code) && i + 1 < n ? flagName(code, original.codePointAt(i)) : null;
+                if (flag != null) {
+                    // the flag's two code points: the country's name reads from the first, its last character
+                    // from the second, so evidence quotes the whole flag
+                    cp++;
+                    charIndex[cp] = i;
+                    scripts[cp] = scripts[cp - 1];
+                    i += 2;
+                    for (int k = 0; k < flag.length(); k++) {
+                        pass.add(flag.charAt(k), CharTable.CJK, k == flag.length() - 1 ? cp : cp - 1);
+                    }
+                    len = pass.len;
+                    out = pass.chars;
+                    outRoles = pass.roles;
+                    outSrc = pass.src;
+                    continue;
+                }
                 supplementary(pass, c, code, cp);
                 len = pass.len;
                 out = pass.chars;
@@ -125,6 +142,31 @@ public final class Normalizer {
         }
         return new NormalizedText(new String(text, 0, outLen), java.util.Arrays.copyOf(map, outLen), original,
                 cp == n ? null : java.util.Arrays.copyOf(charIndex, cp), LanguageGuess.of(scripts, cp));
+    }
+
+    private static boolean isRegionalIndicator(int code) {
+        return code >= 0x1F1E6 && code <= 0x1F1FF;
+    }
+
+    /**
+     * A flag emoji (two regional indicator letters, 🇰🇭) as its country's name in Simplified Chinese from ICU's region
+     * names, so that "CSR needed 🇰🇭" names Cambodia for the gazetteer and the rules; null for no flag or an unknown
+     * region.
+     */
+    private static String flagName(int first, int second) {
+        if (!isRegionalIndicator(second)) {
+            return null;
+        }
+        String region = new String(new char[] {(char) ('A' + first - 0x1F1E6), (char) ('A' + second - 0x1F1E6)});
+        try {
+            if (com.ibm.icu.util.Region.getInstance(region).getType() != com.ibm.icu.util.Region.RegionType.TERRITORY) {
+                return null;
+            }
+        } catch (IllegalArgumentException notARegion) {
+            return null;
+        }
+        String name = new com.ibm.icu.util.ULocale("", region).getDisplayCountry(com.ibm.icu.util.ULocale.SIMPLIFIED_CHINESE);
+        return name.isEmpty() || name.equals(region) ? null : name;
     }
 
     /** Pass 1 for a code point outside the Basic Multilingual Plane, from its high surrogate {@code high}. */

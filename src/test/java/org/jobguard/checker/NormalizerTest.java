@@ -49,6 +49,18 @@ class NormalizerTest {
     }
 
     @Test
+    void aFlagReadsAsItsCountrysNameAndMapsBackToTheWholeFlag() {
+        NormalizedText n = NORMALIZER.normalize("CSR needed 🇰🇭 pm");
+        assertEquals("csr needed柬埔寨pm", n.text());
+        int start = n.text().indexOf('柬');
+        int[] span = n.originalSpan(start, start + 3);
+        assertEquals("🇰🇭", n.originalSlice(span[0], span[1]));
+        // a lone regional indicator, or a pair that is no region, is decoration like any other symbol
+        assertEquals("ab", NORMALIZER.normalize("a🇰b").text());
+        assertEquals("a b", NORMALIZER.normalize("a 🇿🇿 b").text());
+    }
+
+    @Test
     void emptyAndDecorativeOnlyTextsAreBlank() {
         assertEquals("", NORMALIZER.normalize("").text());
         assertEquals("", NORMALIZER.normalize("😀🎉\u200b  ✨").text());
