@@ -143,6 +143,8 @@ public final class RedFlagChecker {
         if (strongSign) {
             // a strong sign is medium on its own, and high once the rest of the message also reads as an offer
             risk = risk.atLeast(Risk.MEDIUM) ? Risk.HIGH : Risk.MEDIUM;
+        } else if (!risk.atLeast(Risk.MEDIUM) && contractOnArrivalInAnOffer(normalized, flags, matches)) {
+            risk = Risk.MEDIUM;
         }
         // a warning quotes the lures but does not ask anyone to apply: below medium, its warning cues outnumber
         // the calls to get in touch
@@ -187,7 +189,8 @@ public final class RedFlagChecker {
         boolean atMostLow = false;
         if (!normalized.isBlank()) {
             Evidence e = evidence(s, normalized);
-            atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches());
+            atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches())
+                    || contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
             atMostLow = cuedAwareness(e.matches());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
@@ -441,11 +444,24 @@ public final class RedFlagChecker {
      * that stands in quotes or after a ❌: the way a warning lists the lures ("❌ 护照要交俾公司保管").
      */
     private static boolean strongSignOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m) {
+        return signOfAnOffer(normalized, flags, m, false);
+    }
+
+    /**
+     * A contract signed only on arrival (到了再签合同) in an offer: no lawful employer abroad offers it, and the seed
+     * story's recruiter did. A medium sign, so it keeps the verdict at medium at least, without raising it further.
+     */
+    private static boolean contractOnArrivalInAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m) {
+        return signOfAnOffer(normalized, flags, m, true);
+    }
+
+    private static boolean signOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m, boolean contract) {
         if (m.awareness > m.recruiting || m.narrative > m.recruiting) {
             return false;
         }
         for (RedFlag f : flags) {
-            if (controlOrIrregular(f) && !MessageFeatures.quoted(normalized, f)) {
+            boolean sign = contract ? f.category() == Category.CONTRACT_AFTER_ARRIVAL : controlOrIrregular(f);
+            if (sign && !MessageFeatures.quoted(normalized, f)) {
                 return true;
             }
         }
