@@ -102,7 +102,7 @@ public final class RedFlagChecker {
         List<Indicator> found = indicators.extract(original);
         if (normalized.isBlank()) {
             return new Verdict(Risk.NONE, 0, 0, language, Verdict.Kind.EMPTY, List.of(), found, List.of(), List.of(),
-                    null, List.of());
+                    null, List.of(), List.of());
         }
         Setup s = setup.get();
         CompiledRules rules = s.rules();
@@ -173,7 +173,8 @@ public final class RedFlagChecker {
         }
         sortBySeverity(flags);
         return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
-                advice(rules, kind, risk, flags), shadow, known, contributions(s, slots[0], slotCount[0], wording));
+                advice(rules, kind, risk, flags), shadow, known, contributions(s, slots[0], slotCount[0], wording),
+                countriesNamed(e.named()));
     }
 
     /**
@@ -255,7 +256,23 @@ public final class RedFlagChecker {
      * What the rules and the gazetteer found in a message: the part of a check that scoring and training share.
      * {@code matches} is the thread's reused one, valid until its next check.
      */
-    private record Evidence(Matches matches, List<RedFlag> flags, boolean[] ruleHits, int zones) {
+    private record Evidence(Matches matches, List<RedFlag> flags, boolean[] ruleHits, int zones,
+                            List<PlaceMention> named) {
+    }
+
+    /** The foreign countries named, hubs and risky countries first, each once. */
+    private static List<String> countriesNamed(List<PlaceMention> named) {
+        List<String> out = new ArrayList<>(2);
+        for (int pass = 0; pass < 2; pass++) {
+            for (PlaceMention m : named) {
+                boolean risky = m.kind() == PlaceKind.HUB || m.kind() == PlaceKind.RISKY_COUNTRY;
+                boolean wanted = pass == 0 ? risky : m.kind() == PlaceKind.ABROAD_OTHER;
+                if (wanted && m.country() != null && !out.contains(m.country())) {
+                    out.add(m.country());
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private Evidence evidence(Setup s, NormalizedText normalized) {
@@ -264,7 +281,7 @@ public final class RedFlagChecker {
         List<PlaceMention> named = places.find(normalized);
         List<RedFlag> flags = withPlaces(dropContained(flags(rules, matches, normalized)), named, normalized);
         return new Evidence(matches, flags, ruleHits(rules, matches),
-                Places.zones(named, normalized.language() != Language.EN));
+                Places.zones(named, normalized.language() != Language.EN), named);
     }
 
     private static boolean[] ruleHits(CompiledRules rules, Matches m) {

@@ -12,10 +12,13 @@ import java.util.List;
  * @param shadowRuleIds shadow rules that fired: counted for moderators, never shown to users
  * @param knownPattern  the confirmed pattern this message is a near-duplicate of, or null
  * @param contributions the features that weighed most, strongest first, for or against
+ * @param countriesNamed ISO codes of the foreign countries the text names (a hub's country, 柬, 🇰🇭, Dubai's UAE),
+ *                       hubs and risky countries first: where help contacts are for when no contact lookup of its
+ *                       own recognises the place
  */
 public record Verdict(Risk risk, int score, double probability, Language language, Kind kind, List<RedFlag> flags,
                       List<Indicator> indicators, List<String> adviceKeys, List<String> shadowRuleIds,
-                      PatternMatch knownPattern, List<Contribution> contributions) {
+                      PatternMatch knownPattern, List<Contribution> contributions, List<String> countriesNamed) {
 
     public enum Kind {
         /** nothing special: a job ad, a chat, anything that is not one of the below */

@@ -42,7 +42,23 @@ public final class HelpDirectory {
 
     /** Finds the place and nationality named in a relative's message and looks them up. */
     public HelpAnswer answer(String text) {
-        return lookup(finder.find(text));
+        return answer(text, List.of());
+    }
+
+    /**
+     * As {@link #answer(String)}; when the text names no place this directory knows by name, the first of
+     * {@code countriesNamed} it has contacts for (the checker's gazetteer reads 柬 on its own, and flags).
+     */
+    public HelpAnswer answer(String text, List<String> countriesNamed) {
+        Mention m = finder.find(text);
+        if (m.location().isEmpty()) {
+            for (String code : countriesNamed) {
+                if (isKnown(code)) {
+                    return lookup(new Mention(Optional.of(code), Optional.empty(), m.nationality()));
+                }
+            }
+        }
+        return lookup(m);
     }
 
     private HelpAnswer lookup(Optional<String> location, Optional<Place> place, Optional<String> nationality) {

@@ -174,6 +174,6 @@ public final class StoreBenchmark {
                 new RedFlag("free_ticket", Category.ALL_EXPENSES_PAID, Severity.WEAK, "包机票", 3, 6, "flag.all_expenses_paid"),
                 new RedFlag("passport_kept", Category.DOCUMENT_CONTROL, Severity.STRONG, "护照", 7, 9, "flag.document_control"));
         return new Verdict(Risk.HIGH, 95, 0.95, Language.ZH_HANS, Verdict.Kind.MESSAGE, flags, List.of(), List.of(), List.of(),
-                null, List.of());
+                null, List.of(), List.of());
     }
 }

@@ -59,9 +59,9 @@ final class ContactsFlow {
     }
 
     /** A relative's own words ("我儿子在妙瓦底…"): the place and nationality they name decide the numbers. */
-    Screen forMessage(String text, Language lang) {
+    Screen forMessage(String text, List<String> countriesNamed, Language lang) {
         // a relative writing about someone held: the lines they can dial from home first
-        HelpAnswer answer = directory.answer(text).reachableFromAbroadFirst();
+        HelpAnswer answer = directory.answer(text, countriesNamed).reachableFromAbroadFirst();
         InlineKeyboardMarkup refine = answer.location().isPresent() && answer.nationality().isPresent() ? null
                 : grid(List.of(button(messages.get(lang, "tg.button.contacts"), "c")));
         return new Screen(answer(answer, lang), refine);

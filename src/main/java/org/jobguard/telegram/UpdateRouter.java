@@ -368,7 +368,7 @@ final class UpdateRouter implements UpdateHandler {
             case AWARENESS -> new Reply(messages.get(lang, "tg.awareness"), null, null);
             case RANSOM -> {
                 // a relative or a captor's demand: the numbers for the place named, not a job-ad verdict
-                ContactsFlow.Screen screen = contacts.forMessage(text, lang);
+                ContactsFlow.Screen screen = contacts.forMessage(text, v.countriesNamed(), lang);
                 yield new Reply(screen.html(), screen.keyboard(), null);
             }
             case MESSAGE -> {

@@ -46,6 +46,17 @@ class HelpDirectoryTest {
     }
 
     @Test
+    void aCountryTheCheckerReadWhereTheTextNamesNoKnownPlaceDecidesTheNumbers() {
+        // "柬" alone and a flag are read by the checker's gazetteer, not by the directory's own names
+        HelpAnswer a = real.answer("柬 缺人 底薪+提 私我", List.of("XX", "KH"));
+        assertEquals(Optional.of("KH"), a.location());
+        assertTrue(ids(a).contains("kh-police-117"), ids(a).toString());
+        // a place the text names wins over the checker's list
+        assertEquals(Optional.of("MM"), real.answer("我儿子在妙瓦底", List.of("KH")).location());
+        assertEquals(Optional.empty(), real.answer("柬 缺人", List.of()).location());
+    }
+
+    @Test
     void chineseCitizenInLaosGetsLocalPoliceEmbassyHotlineAndHomeLines() {
         HelpAnswer a = real.lookup(Optional.of("LA"), Optional.of("CN"));
         List<String> ids = ids(a);

@@ -29,7 +29,7 @@ class ReliabilityTest {
         RedFlag flag = new RedFlag("test.echo", Category.VAGUE_JOB, Severity.WEAK, text, 0,
                 text.codePointCount(0, text.length()), "flag.vague_job");
         return new Verdict(Risk.LOW, 30, 0.3, Language.EN, Verdict.Kind.MESSAGE, List.of(flag), List.of(), List.of(),
-                List.of(), null, List.of());
+                List.of(), null, List.of(), List.of());
     }
 
     @Test

@@ -46,6 +46,6 @@ class ReplyComposerProperties {
                         Arbitraries.of("advice.keep_passport", "advice.verify_company", "advice.tell_family")
                                 .list().ofMaxSize(4))
                 .as((risk, flags, advice) -> new Verdict(risk, flags.size(), flags.size() / 100.0, Language.EN,
-                        Verdict.Kind.MESSAGE, flags, List.of(), advice, List.of(), null, List.of()));
+                        Verdict.Kind.MESSAGE, flags, List.of(), advice, List.of(), null, List.of(), List.of()));
     }
 }

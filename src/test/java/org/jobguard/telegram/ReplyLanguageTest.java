@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ReplyLanguageTest {
     private static Verdict read(Language language, Verdict.Kind kind) {
         return new Verdict(Risk.HIGH, 90, 0.9, language, kind, List.of(), List.of(), List.of(), List.of(), null,
-                List.of());
+                List.of(), List.of());
     }
 
     @Test

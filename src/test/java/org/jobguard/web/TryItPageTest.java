@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,6 +76,17 @@ class TryItPageTest extends RunningWebTest {
         assertFalse(page.contains("Tell us where the person is"));
         assertTrue(page.contains("id=\"contacts\""), "the numbers that can help are still there");
         assertEachAdviceOnce(page);
+    }
+
+    @Test
+    void aPlaceOnlyTheCheckerReadsStillBringsItsNumbers() throws Exception {
+        // 柬 on its own and a flag are read by the checker's gazetteer; the numbers follow its reading
+        for (String text : List.of("柬 缺人 底薪+提 私我", "CSR needed 🇰🇭 pm, salary 1200 USD, free flight")) {
+            String page = web.postForm("/?ui=en", Map.of("text", text)).body();
+            assertTrue(page.contains("data-risk=\"high\""), page);
+            String contacts = page.substring(page.indexOf("id=\"contacts\""));
+            assertTrue(contacts.contains("tel:117") || contacts.contains("tel:+855"), "Cambodia's numbers: " + contacts);
+        }
     }
 
     @Test
