@@ -81,7 +81,9 @@ class TryItPageTest extends RunningWebTest {
     @Test
     void aPlaceOnlyTheCheckerReadsStillBringsItsNumbers() throws Exception {
         // 柬 on its own and a flag are read by the checker's gazetteer; the numbers follow its reading
-        for (String text : List.of("柬 缺人 底薪+提 私我", "CSR needed 🇰🇭 pm, salary 1200 USD, free flight")) {
+        // offers well above the high threshold, so that the page shows the numbers whatever the model's last fit
+        for (String text : List.of("柬 缺人 底薪2万 包机票 到了再签合同 私我",
+                "CSR needed 🇰🇭, salary 1200 USD, free flight, contract signed when you arrive")) {
             String page = web.postForm("/?ui=en", Map.of("text", text)).body();
             assertTrue(page.contains("data-risk=\"high\""), page);
             String contacts = page.substring(page.indexOf("id=\"contacts\""));
