@@ -29,18 +29,28 @@ class StoredPatternsTest {
     @TempDir
     Path dir;
 
-    @Test
-    void forgetDeletesTheUsersRecentRecordsAndTheButtonStillReports() {
-        Clock clock = Clock.systemUTC();
+    /** The bot's sink over a real store, with the shipped checker reading the store's confirmed patterns. */
+    private record Wired(RedFlagChecker checker, StoredPatterns sink) {
+    }
+
+    private static Wired wired(PatternStore store) {
         Normalizer normalizer = new Normalizer();
         Redactor redactor = new Redactor();
-        try (PatternStore store = new PatternStore(dir.resolve("jobguard.db"), clock)) {
-            ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
-            RedFlagChecker checker = new RedFlagChecker(RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml")), normalizer,
-                    org.jobguard.checker.TestModels.shipped(), org.jobguard.checker.TestModels.shippedPlaces(), index);
-            PatternService service = new PatternService(store, redactor, new IndicatorHasher("stored-patterns-test-secret"), normalizer,
-                    index, clock, checker::rules, t -> { }, PatternService.DEFAULT_FORGET_WINDOW);
-            StoredPatterns sink = new StoredPatterns(service, PatternService.DEFAULT_FORGET_WINDOW);
+        ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
+        RedFlagChecker checker = new RedFlagChecker(RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml")),
+                normalizer, org.jobguard.checker.TestModels.shipped(), org.jobguard.checker.TestModels.shippedPlaces(),
+                index);
+        PatternService service = new PatternService(store, redactor, new IndicatorHasher("stored-patterns-test-secret"),
+                normalizer, index, Clock.systemUTC(), checker::rules, t -> { }, PatternService.DEFAULT_FORGET_WINDOW);
+        return new Wired(checker, new StoredPatterns(service, PatternService.DEFAULT_FORGET_WINDOW));
+    }
+
+    @Test
+    void forgetDeletesTheUsersRecentRecordsAndTheButtonStillReports() {
+        try (PatternStore store = new PatternStore(dir.resolve("jobguard.db"), Clock.systemUTC())) {
+            Wired w = wired(store);
+            RedFlagChecker checker = w.checker();
+            StoredPatterns sink = w.sink();
 
             Optional<Long> mine = sink.record(checker.check(SCAM), SCAM, true, "user-a");
             Optional<Long> theirs = sink.record(checker.check(SCAM), SCAM, false, "user-b");
@@ -56,16 +66,10 @@ class StoredPatternsTest {
 
     @Test
     void anAlbumsLaterPictureReplacesWhatItsFirstStored() {
-        Clock clock = Clock.systemUTC();
-        Normalizer normalizer = new Normalizer();
-        Redactor redactor = new Redactor();
-        try (PatternStore store = new PatternStore(dir.resolve("jobguard.db"), clock)) {
-            ConfirmedPatternIndex index = new ConfirmedPatternIndex(store, new Fingerprinter(normalizer, redactor));
-            RedFlagChecker checker = new RedFlagChecker(RulesLoader.load(ConfigFiles.locate(Map.of()).yaml("rules.yaml")), normalizer,
-                    org.jobguard.checker.TestModels.shipped(), org.jobguard.checker.TestModels.shippedPlaces(), index);
-            PatternService service = new PatternService(store, redactor, new IndicatorHasher("stored-patterns-test-secret"), normalizer,
-                    index, clock, checker::rules, t -> { }, PatternService.DEFAULT_FORGET_WINDOW);
-            StoredPatterns sink = new StoredPatterns(service, PatternService.DEFAULT_FORGET_WINDOW);
+        try (PatternStore store = new PatternStore(dir.resolve("jobguard.db"), Clock.systemUTC())) {
+            Wired w = wired(store);
+            RedFlagChecker checker = w.checker();
+            StoredPatterns sink = w.sink();
 
             String first = SCAM.substring(0, SCAM.indexOf("，先出国"));
             Optional<Long> one = sink.record(checker.check(first), first, false, "user-a");

@@ -15,6 +15,9 @@ final class MessageFeatures {
 
     /** Regions whose phone numbers recruiters for the compounds use most (ISO 3166 codes, as libphonenumber says). */
     private static final List<String> RISKY_PHONE_REGIONS = List.of("MM", "KH", "LA", "PH");
+    /** enum values() copies its array on every call, and this runs for every message */
+    private static final FeatureSpace.Zone[] ZONES = FeatureSpace.Zone.values();
+    private static final int LANGUAGE_COUNT = Language.values().length;
     private static final String OPENING_QUOTES = "\"'“‘「『《【〈«";
     private static final String CLOSING_QUOTES = "\"'”’」』》】〉»";
 
@@ -81,12 +84,12 @@ final class MessageFeatures {
         if (unwarned) {
             sink.feature(space.flagsUnwarned);
         }
-        for (FeatureSpace.Zone z : FeatureSpace.Zone.values()) {
+        for (FeatureSpace.Zone z : ZONES) {
             if ((zones & (1 << z.ordinal())) == 0) {
                 continue;
             }
             sink.feature(space.zone[z.ordinal()]);
-            sink.feature(space.zoneLanguage[z.ordinal() * Language.values().length + language.ordinal()]);
+            sink.feature(space.zoneLanguage[z.ordinal() * LANGUAGE_COUNT + language.ordinal()]);
             if (unwarned) {
                 sink.feature(space.zoneUnwarned[z.ordinal()]);
             }

@@ -461,7 +461,7 @@ public final class RedFlagChecker {
      * that stands in quotes or after a ❌: the way a warning lists the lures ("❌ 护照要交俾公司保管").
      */
     private static boolean strongSignOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m) {
-        return signOfAnOffer(normalized, flags, m, false);
+        return signOfAnOffer(normalized, flags, m, RedFlagChecker::controlOrIrregular);
     }
 
     /**
@@ -469,16 +469,16 @@ public final class RedFlagChecker {
      * story's recruiter did. A medium sign, so it keeps the verdict at medium at least, without raising it further.
      */
     private static boolean contractOnArrivalInAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m) {
-        return signOfAnOffer(normalized, flags, m, true);
+        return signOfAnOffer(normalized, flags, m, f -> f.category() == Category.CONTRACT_AFTER_ARRIVAL);
     }
 
-    private static boolean signOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m, boolean contract) {
+    private static boolean signOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m,
+                                         java.util.function.Predicate<RedFlag> sign) {
         if (m.awareness > m.recruiting || m.narrative > m.recruiting) {
             return false;
         }
         for (RedFlag f : flags) {
-            boolean sign = contract ? f.category() == Category.CONTRACT_AFTER_ARRIVAL : controlOrIrregular(f);
-            if (sign && !MessageFeatures.quoted(normalized, f)) {
+            if (sign.test(f) && !MessageFeatures.quoted(normalized, f)) {
                 return true;
             }
         }
