@@ -21,6 +21,9 @@ public final class Normalizer {
      * than filling them. What a {@link NormalizedText} keeps is always copied out of them.
      */
     private final ThreadLocal<Characters> work = ThreadLocal.withInitial(() -> new Characters(256));
+    /** Flag names by pair of regional indicator letters, looked up once each ("" for no territory). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<String> flagNames =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(26 * 26);
 
     public Normalizer() {
         this(CharTable.shared());
@@ -153,20 +156,32 @@ public final class Normalizer {
      * names, so that "CSR needed 🇰🇭" names Cambodia for the gazetteer and the rules; null for no flag or an unknown
      * region.
      */
-    private static String flagName(int first, int second) {
+    private String flagName(int first, int second) {
         if (!isRegionalIndicator(second)) {
             return null;
         }
-        String region = new String(new char[] {(char) ('A' + first - 0x1F1E6), (char) ('A' + second - 0x1F1E6)});
+        int pair = (first - 0x1F1E6) * 26 + (second - 0x1F1E6);
+        String known = flagNames.get(pair);
+        if (known == null) {
+            // ICU's lookup costs tens of microseconds: a text of 5,000 flags took 150 ms before names were kept
+            known = regionName(pair);
+            flagNames.set(pair, known);
+        }
+        return known.isEmpty() ? null : known;
+    }
+
+    /** The territory's name, or "" for a pair of letters that names none. */
+    private static String regionName(int pair) {
+        String region = new String(new char[] {(char) ('A' + pair / 26), (char) ('A' + pair % 26)});
         try {
             if (com.ibm.icu.util.Region.getInstance(region).getType() != com.ibm.icu.util.Region.RegionType.TERRITORY) {
-                return null;
+                return "";
             }
         } catch (IllegalArgumentException notARegion) {
-            return null;
+            return "";
         }
         String name = new com.ibm.icu.util.ULocale("", region).getDisplayCountry(com.ibm.icu.util.ULocale.SIMPLIFIED_CHINESE);
-        return name.isEmpty() || name.equals(region) ? null : name;
+        return name.equals(region) ? "" : name;
     }
 
     /** Pass 1 for a code point outside the Basic Multilingual Plane, from its high surrogate {@code high}. */

@@ -222,10 +222,13 @@ public final class RedFlagChecker {
     private static List<RedFlag> withPlaces(List<RedFlag> flags, List<PlaceMention> mentions, NormalizedText normalized) {
         List<RedFlag> out = null;
         boolean chinese = normalized.language() != Language.EN;
+        // one flag per place, like a rule's one best hit: a text that names a hub 5,000 times is not 5,000 reasons,
+        // and every later step goes over the flags
+        java.util.Set<String> placed = new java.util.HashSet<>();
         for (PlaceMention m : mentions) {
             boolean flagged = FLAGGED_COUNTRIES.contains(m.country())
                     || chinese && Places.RISKY_ONLY_FOR_CHINESE.contains(m.country());
-            if (!flagged || m.kind() != PlaceKind.HUB && m.kind() != PlaceKind.RISKY_COUNTRY) {
+            if (!flagged || m.kind() != PlaceKind.HUB && m.kind() != PlaceKind.RISKY_COUNTRY || placed.contains(m.id())) {
                 continue;
             }
             int[] span = normalized.originalSpan(m.start(), m.end());
@@ -242,6 +245,7 @@ public final class RedFlagChecker {
             if (out == null) {
                 out = new ArrayList<>(flags);
             }
+            placed.add(m.id());
             out.add(new RedFlag("place." + m.id(), Category.RISKY_DESTINATION, Severity.WEAK,
                     normalized.originalSlice(span[0], span[1]), span[0], span[1], Category.RISKY_DESTINATION.messageKey()));
         }

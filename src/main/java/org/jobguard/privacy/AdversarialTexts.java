@@ -46,6 +46,9 @@ public final class AdversarialTexts {
                 repeated("Han amounts", "万钱就"),
                 repeated("release words", "release him "),
                 repeated("one-character places", "去缅"),
+                // every mention of a hub used to become a flag that later steps went over, per n-gram (130 ms)
+                repeated("hub names", "柬埔寨 "),
+                repeated("flags", "🇰🇭"),
                 repeated("emoji and crosses", "✈️❌\n"));
     }
 
