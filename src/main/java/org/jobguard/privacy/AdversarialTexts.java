@@ -48,7 +48,8 @@ public final class AdversarialTexts {
                 repeated("one-character places", "去缅"),
                 // every mention of a hub used to become a flag that later steps went over, per n-gram (130 ms)
                 repeated("hub names", "柬埔寨 "),
-                repeated("flags", "🇰🇭"),
+                // 2,000 flags: as JSON with escapes a longer run is over the API's 64 KB body limit
+                new Text("flags", "🇰🇭".repeat(2_000)),
                 repeated("emoji and crosses", "✈️❌\n"));
     }
 
