@@ -29,6 +29,15 @@ public final class FeatureSpace {
 
     final int bias;
     final int[] rule;
+    /** per rule: its index among the concept rules ({@link Rule#concept()}), -1 for the others */
+    final int[] conceptOf;
+    final int conceptTotal;
+    /** [a * C + b] for concept indices a < b */
+    final int[] conceptPair;
+    /** [k - 2] for k distinct concepts, the last for k or more */
+    final int[] conceptCount;
+    /** the slots of every feature a concept takes part in */
+    private final java.util.BitSet conceptSlots;
     final int[] category;
     /** [a * N + b] for a < b */
     final int[] pair;
@@ -74,8 +83,39 @@ public final class FeatureSpace {
         wording = new Wording(ngramBits);
         bias = add("bias");
         rule = new int[rules.size()];
+        conceptOf = new int[rules.size()];
+        List<String> concepts = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             rule[r] = add("rule:" + rules.get(r).id());
+            conceptOf[r] = rules.get(r).concept() ? concepts.size() : -1;
+            if (rules.get(r).concept()) {
+                concepts.add(rules.get(r).id());
+            }
+        }
+        int cc = concepts.size();
+        if (cc > 30) {
+            // a message's concepts are one int's bits
+            throw new IllegalArgumentException("at most 30 concept rules, not " + cc);
+        }
+        conceptTotal = cc;
+        conceptPair = new int[cc * cc];
+        for (int a = 0; a < cc; a++) {
+            for (int b = a + 1; b < cc; b++) {
+                conceptPair[a * cc + b] = add("concepts:" + concepts.get(a) + "+" + concepts.get(b));
+            }
+        }
+        conceptCount = new int[] {add("concepts:2"), add("concepts:3"), add("concepts:4+")};
+        conceptSlots = new java.util.BitSet();
+        for (int r = 0; r < rules.size(); r++) {
+            if (conceptOf[r] >= 0) {
+                conceptSlots.set(rule[r]);
+            }
+        }
+        conceptSlots.set(conceptCount[0], conceptCount[2] + 1);
+        for (int a = 0; a < cc; a++) {
+            for (int b = a + 1; b < cc; b++) {
+                conceptSlots.set(conceptPair[a * cc + b]);
+            }
         }
         category = new int[n];
         for (Category c : cats) {
@@ -150,6 +190,10 @@ public final class FeatureSpace {
         }
         names.add(name);
         return slot;
+    }
+
+    boolean isConcept(int slot) {
+        return conceptSlots.get(slot);
     }
 
     /** Named slots, then one per wording bucket. */

@@ -29,6 +29,8 @@ final class Matches {
     /** per rule: start of its best hit, {@link #NONE} without one */
     private final int[] bestStart;
     private final int[] bestEnd;
+    /** per rule: whether it is a concept, which no negation cancels */
+    private final boolean[] concept;
     private int[] negationStart = new int[4];
     private int[] negationEnd = new int[4];
     private int negations;
@@ -49,6 +51,10 @@ final class Matches {
         this.rules = rules;
         this.bestStart = new int[rules.ruleCount()];
         this.bestEnd = new int[rules.ruleCount()];
+        this.concept = new boolean[rules.ruleCount()];
+        for (int r = 0; r < concept.length; r++) {
+            concept[r] = rules.rule(r).concept();
+        }
         this.seenCues = new long[(rules.cueCount() + 63) / 64];
         this.patternStarts = new int[rules.patternCount()][];
         this.patternStartCounts = new int[rules.patternCount()];
@@ -116,11 +122,14 @@ final class Matches {
         }
     }
 
-    /** A hit of a rule; kept if it beats the rule's best so far and no negation cue before it cancels it. */
+    /**
+     * A hit of a rule; kept if it beats the rule's best so far and no negation cue before it cancels it. A concept is
+     * a topic, not a claim: "if we don't pay" still speaks of paying, so no negation cancels it.
+     */
     void rule(int rule, int start, int end) {
         int b = bestStart[rule];
         boolean better = start < b || (start == b && end > bestEnd[rule]);
-        if (better && !negated(start)) {
+        if (better && (concept[rule] || !negated(start))) {
             bestStart[rule] = start;
             bestEnd[rule] = end;
         }

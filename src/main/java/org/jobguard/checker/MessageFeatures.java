@@ -35,11 +35,16 @@ final class MessageFeatures {
                List<Indicator> indicators, Language language, Sink sink) {
         int n = Category.values().length;
         sink.feature(space.bias);
+        int concepts = 0;
         for (int r = 0; r < ruleHits.length; r++) {
             if (ruleHits[r]) {
                 sink.feature(space.rule[r]);
+                if (space.conceptOf[r] >= 0) {
+                    concepts |= 1 << space.conceptOf[r];
+                }
             }
         }
+        conceptPairs(concepts, sink);
         boolean[] present = new boolean[n];
         Severity worst = null;
         int quoted = 0;
@@ -153,6 +158,25 @@ final class MessageFeatures {
             sink.feature(space.riskyPhone);
         }
         sink.feature(space.language[language.ordinal()]);
+    }
+
+    /** Each pair of concepts the text names (money demanded + a release), and how many concepts it names. */
+    private void conceptPairs(int concepts, Sink sink) {
+        int c = space.conceptTotal;
+        for (int a = 0; a < c; a++) {
+            if ((concepts & (1 << a)) == 0) {
+                continue;
+            }
+            for (int b = a + 1; b < c; b++) {
+                if ((concepts & (1 << b)) != 0) {
+                    sink.feature(space.conceptPair[a * c + b]);
+                }
+            }
+        }
+        int k = Integer.bitCount(concepts);
+        if (k >= 2) {
+            sink.feature(space.conceptCount[Math.min(k, 4) - 2]);
+        }
     }
 
     /**

@@ -35,6 +35,12 @@ public final class RedFlagChecker {
     private static final int STRONGEST_GRAMS = 16;
     /** wording that moved the sum by less than this (in log-odds) is not worth a quote next to the rules' flags */
     private static final double WORDING_WORTH_QUOTING = 0.5;
+    /**
+     * concepts (money demanded, a release, a relative) that moved the sum by at least this (in log-odds) made the
+     * risk, so they are quoted: otherwise a demand in words no rule lists would be "high" with nothing to show
+     */
+    private static final double CONCEPTS_WORTH_QUOTING = 0.75;
+    private static final int MAX_CONCEPT_QUOTES = 3;
     /** how much the wording counts against the named features before regularisation; 0.3 and 3 did worse in CV */
     static final double WORDING_SCALE = 1.0;
 
@@ -145,6 +151,16 @@ public final class RedFlagChecker {
             risk = risk.atLeast(Risk.MEDIUM) ? Risk.HIGH : Risk.MEDIUM;
         } else if (!risk.atLeast(Risk.MEDIUM) && contractOnArrivalInAnOffer(normalized, flags, matches)) {
             risk = Risk.MEDIUM;
+        }
+        if (risk.atLeast(Risk.MEDIUM) && !lures(flags)) {
+            List<RedFlag> concepts = conceptQuotes(s, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0]);
+            if (!concepts.isEmpty()) {
+                flags = new ArrayList<>(flags);
+                flags.addAll(concepts);
+                for (RedFlag f : concepts) {
+                    ransom |= f.category() == Category.RANSOM;
+                }
+            }
         }
         // a warning quotes the lures but does not ask anyone to apply: below medium, its warning cues outnumber
         // the calls to get in touch
@@ -288,10 +304,22 @@ public final class RedFlagChecker {
                 Places.zones(named, normalized.language() != Language.EN), named);
     }
 
+    /**
+     * Per rule whether it gave evidence; shadow rules are left out, and so is a concept inside another rule's evidence
+     * ("pay" in "high pay" is the lure, not a demand).
+     */
     private static boolean[] ruleHits(CompiledRules rules, Matches m) {
         boolean[] hits = new boolean[rules.ruleCount()];
         for (int r = 0; r < hits.length; r++) {
             hits[r] = m.hit(r) && !rules.rule(r).shadow();
+        }
+        for (int r = 0; r < hits.length; r++) {
+            if (!hits[r] || !rules.rule(r).concept()) {
+                continue;
+            }
+            for (int q = 0; q < hits.length && hits[r]; q++) {
+                hits[r] = !(hits[q] && !rules.rule(q).concept() && m.start(q) <= m.start(r) && m.end(r) <= m.end(q));
+            }
         }
         return hits;
     }
@@ -578,7 +606,7 @@ public final class RedFlagChecker {
         List<RedFlag> flags = new ArrayList<>();
         for (int r = 0; r < rules.ruleCount(); r++) {
             Rule rule = rules.rule(r);
-            if (!m.hit(r) || rule.shadow()) {
+            if (!m.hit(r) || rule.shadow() || rule.concept()) {
                 continue;
             }
             int[] span = normalized.originalSpan(m.start(r), m.end(r));
@@ -612,6 +640,90 @@ public final class RedFlagChecker {
             ids.add(at, rules.rule(r).id());
         }
         return ids;
+    }
+
+    /**
+     * Whether an offer's lures are flagged: there, money and leaving are the offer's terms ("high pay", "go home once a
+     * year"), and quoting them as a ransom demand would answer a job seeker as if a relative were held.
+     */
+    private static boolean lures(List<RedFlag> flags) {
+        for (RedFlag f : flags) {
+            switch (f.category()) {
+                case PAY_TOO_GOOD, ALL_EXPENSES_PAID, VAGUE_JOB, CONTRACT_AFTER_ARRIVAL, REASSURANCE, URGENCY -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The concepts that made the risk, quoted under their rule's category: each concept weighs its own feature and
+     * half of every pair it is in; the strongest few with a positive weight are quoted, and only when the concepts
+     * together moved the sum enough to matter.
+     */
+    private static List<RedFlag> conceptQuotes(Setup s, NormalizedText normalized, List<RedFlag> flags,
+                                               boolean[] ruleHits, Matches m, int[] slots, int slotCount) {
+        FeatureSpace space = s.space();
+        float[] w = s.weights();
+        double total = 0;
+        for (int i = 0; i < slotCount; i++) {
+            if (space.isConcept(slots[i])) {
+                total += w[slots[i]];
+            }
+        }
+        if (total < CONCEPTS_WORTH_QUOTING) {
+            return List.of();
+        }
+        for (RedFlag f : flags) {
+            if (f.category() == Category.RANSOM) {
+                // a ransom rule already quotes the demand
+                return List.of();
+            }
+        }
+        int c = space.conceptTotal;
+        int[] rules = new int[c];
+        java.util.Arrays.fill(rules, -1);
+        for (int r = 0; r < ruleHits.length; r++) {
+            if (ruleHits[r] && space.conceptOf[r] >= 0) {
+                rules[space.conceptOf[r]] = r;
+            }
+        }
+        double[] weight = new double[c];
+        for (int a = 0; a < c; a++) {
+            if (rules[a] < 0) {
+                continue;
+            }
+            weight[a] += w[space.rule[rules[a]]];
+            for (int b = a + 1; b < c; b++) {
+                if (rules[b] >= 0) {
+                    double half = w[space.conceptPair[a * c + b]] / 2;
+                    weight[a] += half;
+                    weight[b] += half;
+                }
+            }
+        }
+        List<RedFlag> out = new ArrayList<>(MAX_CONCEPT_QUOTES);
+        for (int k = 0; k < MAX_CONCEPT_QUOTES; k++) {
+            int best = -1;
+            for (int a = 0; a < c; a++) {
+                if (rules[a] >= 0 && weight[a] > 0 && (best < 0 || weight[a] > weight[best])) {
+                    best = a;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            int r = rules[best];
+            rules[best] = -1;
+            Rule rule = s.rules().rule(r);
+            int[] span = normalized.originalSpan(m.start(r), m.end(r));
+            out.add(new RedFlag(rule.id(), rule.category(), rule.severity(),
+                    normalized.originalSlice(span[0], span[1]), span[0], span[1], rule.messageKey()));
+        }
+        return out;
     }
 
     /**

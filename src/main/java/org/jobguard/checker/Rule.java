@@ -9,10 +9,14 @@ import java.util.regex.Pattern;
  * (so a Traditional or full-width phrase in config matches either script); patterns are regexes
  * run over the normalized text for structure such as salary amounts.
  *
- * @param shadow evaluated and counted, never shown to users
+ * @param shadow  evaluated and counted, never shown to users
+ * @param concept a word class that says little alone and much next to another (money demanded, a release, a
+ *                relative): never a flag by itself; the risk model weighs it and its pairs with the other concepts,
+ *                the way SpamAssassin's meta rules combine sub-rules, and the verdict quotes it (under its category)
+ *                only where those pairs made the risk
  */
 public record Rule(String id, Category category, Severity severity, List<String> phrases,
-                   List<Pattern> patterns, boolean enabled, boolean shadow) {
+                   List<Pattern> patterns, boolean enabled, boolean shadow, boolean concept) {
     public Rule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(category, "category");
@@ -21,15 +25,20 @@ public record Rule(String id, Category category, Severity severity, List<String>
         patterns = List.copyOf(patterns);
     }
 
+    public Rule(String id, Category category, Severity severity, List<String> phrases, List<Pattern> patterns,
+                boolean enabled, boolean shadow) {
+        this(id, category, severity, phrases, patterns, enabled, shadow, false);
+    }
+
     public String messageKey() {
         return category.messageKey();
     }
 
     public Rule withEnabled(boolean on) {
-        return new Rule(id, category, severity, phrases, patterns, on, shadow);
+        return new Rule(id, category, severity, phrases, patterns, on, shadow, concept);
     }
 
     public Rule withShadow(boolean on) {
-        return new Rule(id, category, severity, phrases, patterns, enabled, on);
+        return new Rule(id, category, severity, phrases, patterns, enabled, on, concept);
     }
 }

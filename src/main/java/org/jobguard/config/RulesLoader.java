@@ -21,8 +21,8 @@ import java.util.regex.PatternSyntaxException;
 /** Reads and validates {@code config/rules.yaml}; any problem is a {@link ConfigException} with file and line. */
 public final class RulesLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9_.]+");
-    private static final Set<String> RULE_FIELDS = Set.of("id", "category", "severity", "enabled", "shadow", "phrases",
-            "patterns", "note", "source");
+    private static final Set<String> RULE_FIELDS = Set.of("id", "category", "severity", "enabled", "shadow", "concept",
+            "phrases", "patterns", "note", "source");
     private static final Set<String> TOP_FIELDS = Set.of("rules", "context", "advice", "version");
 
     private RulesLoader() {
@@ -103,6 +103,7 @@ public final class RulesLoader {
         }
         boolean enabled = bool(doc, at + "/enabled", n.get("enabled"), true);
         boolean shadow = bool(doc, at + "/shadow", n.get("shadow"), false);
+        boolean concept = bool(doc, at + "/concept", n.get("concept"), false);
         List<String> phrases = n.has("phrases") ? phrases(doc, at + "/phrases", n.get("phrases"), true) : List.of();
         List<Pattern> patterns = new ArrayList<>();
         if (n.has("patterns")) {
@@ -118,7 +119,7 @@ public final class RulesLoader {
         if (phrases.isEmpty() && patterns.isEmpty()) {
             throw doc.error(at, "rule " + id + " has neither phrases nor patterns");
         }
-        return new Rule(id, category, severity, phrases, patterns, enabled, shadow);
+        return new Rule(id, category, severity, phrases, patterns, enabled, shadow, concept);
     }
 
     /** A list, or a map from language tag to list; all languages are matched alike after normalization. */

@@ -43,6 +43,17 @@ class RulesLoaderTest {
         assertEquals(java.util.List.of("扣护照", "keep your passport"), rules.rules().get(0).phrases());
         assertEquals(1, rules.rules().get(1).patterns().size());
         assertTrue(rules.rules().get(0).enabled());
+        assertTrue(rules.rules().stream().noneMatch(r -> r.concept()));
+    }
+
+    @Test
+    void aRuleMarkedAsAConceptIsOne() {
+        RuleSet rules = RulesLoader.load(YamlDocument.parse("t.yaml", GOOD.replace("severity: weak\n",
+                "severity: weak\n    concept: true\n")));
+        assertTrue(rules.rules().get(1).concept());
+        ConfigException e = assertThrows(ConfigException.class, () -> RulesLoader.load(YamlDocument.parse(
+                "rules.yaml", GOOD.replace("severity: weak\n", "severity: weak\n    concept: maybe\n"))));
+        assertTrue(e.getMessage().contains("expected true or false"), e.getMessage());
     }
 
     @ParameterizedTest(name = "{2}")
