@@ -152,8 +152,9 @@ public final class RedFlagChecker {
         } else if (!risk.atLeast(Risk.MEDIUM) && contractOnArrivalInAnOffer(normalized, flags, matches)) {
             risk = Risk.MEDIUM;
         }
-        if (risk.atLeast(Risk.MEDIUM) && !lures(flags)) {
-            List<RedFlag> concepts = conceptQuotes(s, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0]);
+        if (risk.atLeast(Risk.MEDIUM) && matches.offer == 0 && !lures(flags)) {
+            List<RedFlag> concepts = conceptQuotes(s, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0],
+                    false);
             if (!concepts.isEmpty()) {
                 flags = new ArrayList<>(flags);
                 flags.addAll(concepts);
@@ -186,6 +187,13 @@ public final class RedFlagChecker {
         if (risk.atLeast(Risk.MEDIUM) && (wording >= WORDING_WORTH_QUOTING || flags.isEmpty())) {
             flags = new ArrayList<>(flags);
             flags.addAll(wordingQuotes(normalized, g, flags));
+        }
+        if (risk.atLeast(Risk.MEDIUM) && flags.isEmpty() && known == null) {
+            flags = conceptQuotes(s, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0], true);
+            if (flags.isEmpty()) {
+                // nothing a reader could check (a confirmed pattern is its own evidence): never medium without a quote
+                risk = Risk.LOW;
+            }
         }
         sortBySeverity(flags);
         return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
@@ -643,13 +651,14 @@ public final class RedFlagChecker {
     }
 
     /**
-     * Whether an offer's lures are flagged: there, money and leaving are the offer's terms ("high pay", "go home once a
-     * year"), and quoting them as a ransom demand would answer a job seeker as if a relative were held.
+     * Whether an offer's lures or its work are flagged: there, money and leaving are the offer's terms ("high pay", "go
+     * home once a year"), and quoting them as a ransom demand would answer a job seeker as if a relative were held.
      */
     private static boolean lures(List<RedFlag> flags) {
         for (RedFlag f : flags) {
             switch (f.category()) {
-                case PAY_TOO_GOOD, ALL_EXPENSES_PAID, VAGUE_JOB, CONTRACT_AFTER_ARRIVAL, REASSURANCE, URGENCY -> {
+                case PAY_TOO_GOOD, ALL_EXPENSES_PAID, VAGUE_JOB, CONTRACT_AFTER_ARRIVAL, REASSURANCE, URGENCY,
+                     SCAM_WORK -> {
                     return true;
                 }
                 default -> {
@@ -662,10 +671,11 @@ public final class RedFlagChecker {
     /**
      * The concepts that made the risk, quoted under their rule's category: each concept weighs its own feature and
      * half of every pair it is in; the strongest few with a positive weight are quoted, and only when the concepts
-     * together moved the sum enough to matter.
+     * together moved the sum enough to matter, or as the last resort of a verdict nothing else quotes.
      */
     private static List<RedFlag> conceptQuotes(Setup s, NormalizedText normalized, List<RedFlag> flags,
-                                               boolean[] ruleHits, Matches m, int[] slots, int slotCount) {
+                                               boolean[] ruleHits, Matches m, int[] slots, int slotCount,
+                                               boolean lastResort) {
         FeatureSpace space = s.space();
         float[] w = s.weights();
         double total = 0;
@@ -674,7 +684,7 @@ public final class RedFlagChecker {
                 total += w[slots[i]];
             }
         }
-        if (total < CONCEPTS_WORTH_QUOTING) {
+        if (total < CONCEPTS_WORTH_QUOTING && !lastResort) {
             return List.of();
         }
         for (RedFlag f : flags) {
@@ -723,7 +733,8 @@ public final class RedFlagChecker {
             out.add(new RedFlag(rule.id(), rule.category(), rule.severity(),
                     normalized.originalSlice(span[0], span[1]), span[0], span[1], rule.messageKey()));
         }
-        return out;
+        // one idea alone ("USD", "离职") is no demand to quote
+        return out.size() < 2 && !lastResort ? List.of() : out;
     }
 
     /**
