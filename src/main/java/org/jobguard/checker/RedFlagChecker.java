@@ -184,7 +184,8 @@ public final class RedFlagChecker {
         if (kind == Verdict.Kind.AWARENESS && risk.atLeast(Risk.LOW)) {
             risk = Risk.LOW;
         }
-        if (risk.atLeast(Risk.MEDIUM) && (wording >= WORDING_WORTH_QUOTING || flags.isEmpty())) {
+        if (risk.atLeast(Risk.MEDIUM) && (flags.isEmpty() || wording >= WORDING_WORTH_QUOTING
+                && wording >= strongestNamed(w, slots[0], slotCount[0]))) {
             flags = new ArrayList<>(flags);
             flags.addAll(wordingQuotes(normalized, g, flags));
         }
@@ -648,6 +649,18 @@ public final class RedFlagChecker {
             ids.add(at, rules.rule(r).id());
         }
         return ids;
+    }
+
+    /**
+     * The largest weight of one named feature: next to the rules' quotes, the wording is quoted only where it weighed
+     * more than any one of them, since a fragment such as "前過" or "意私" tells a reader less than a rule's phrase.
+     */
+    private static double strongestNamed(float[] w, int[] slots, int count) {
+        double max = 0;
+        for (int i = 0; i < count; i++) {
+            max = Math.max(max, w[slots[i]]);
+        }
+        return max;
     }
 
     /**

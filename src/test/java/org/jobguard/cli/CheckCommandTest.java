@@ -3,6 +3,7 @@ package org.jobguard.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.reply.VerdictWording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +55,19 @@ class CheckCommandTest {
                 new CheckCommand.NumberedLine(5, "{\"id\":3}"), new CheckCommand.NumberedLine(6, "{\"id\":4}")), lines);
         assertEquals(List.of(), CheckCommand.lines(""));
         assertEquals(List.of(new CheckCommand.NumberedLine(1, "x")), CheckCommand.lines("x\r\n"));
+    }
+
+    @Test
+    void aRansomDemandIsHeadedAsOneNotAsAJobAd() {
+        org.jobguard.i18n.Messages messages = org.jobguard.i18n.Messages.load(java.nio.file.Path.of("messages"));
+        VerdictWording wording = new VerdictWording(messages, VerdictWording.PLAIN_TEXT);
+        var demand = checker.check("你儿子在我们手里，交钱放人，准备5万赎金。");
+        var offer = checker.check("高薪客服，无需经验，包吃包住包机票，地点妙瓦底，护照公司保管，名额有限");
+        String ransomLine = VerdictWording.PLAIN_TEXT.message(messages.get(org.jobguard.checker.Language.ZH_HANS,
+                "tg.headline.ransom"));
+        String offerLine = VerdictWording.PLAIN_TEXT.message(messages.get(org.jobguard.checker.Language.ZH_HANS,
+                "tg.headline.high"));
+        assertTrue(wording.whole(demand, org.jobguard.checker.Language.ZH_HANS).startsWith(ransomLine + "\n"));
+        assertTrue(wording.whole(offer, org.jobguard.checker.Language.ZH_HANS).startsWith(offerLine + "\n"));
     }
 }
