@@ -94,7 +94,11 @@ final class MessageFeatures {
                 continue;
             }
             sink.feature(space.zone[z.ordinal()]);
-            sink.feature(space.zoneLanguage[z.ordinal() * LANGUAGE_COUNT + language.ordinal()]);
+            if (jobTalk) {
+                // who reads a place changes what it means only where the text speaks of a job: "去西港" in a holiday
+                // memory is a trip in any language
+                sink.feature(space.zoneLanguage[z.ordinal() * LANGUAGE_COUNT + language.ordinal()]);
+            }
             if (unwarned) {
                 sink.feature(space.zoneUnwarned[z.ordinal()]);
             }
