@@ -27,10 +27,20 @@ final class Wording {
         /** per n-gram, once quoting has asked: 1 outside every flag's evidence, 2 inside one, 0 not asked yet */
         byte[] outsideFlags = new byte[256];
         int count;
+        /** scratch for quoting: indices of n-grams */
+        private int[] window = new int[64];
 
         Grams clear() {
             count = 0;
             return this;
+        }
+
+        /** The scratch array, with room for at least {@code size} indices; its contents are undefined. */
+        int[] window(int size) {
+            if (window.length < size) {
+                window = new int[Math.max(size, 2 * window.length)];
+            }
+            return window;
         }
 
         void gram(int b, int s, int e) {
