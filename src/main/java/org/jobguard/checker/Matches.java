@@ -44,6 +44,8 @@ final class Matches {
     private final int[] patternStartCounts;
     /** per requirement of a pattern: the last start of one of its literals, -1 while none was seen */
     private final int[] needLastStart;
+    /** the scan's copy of the text's characters */
+    final TextCopy characters = new TextCopy();
 
     Matches(CompiledRules rules) {
         this.rules = rules;

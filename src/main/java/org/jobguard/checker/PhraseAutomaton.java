@@ -238,9 +238,8 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         int[] outputTargetFrom = outputs.targetFrom();
         int[] outputTargetTo = outputs.targetTo();
         int state = 0;
-        // a copy of the characters: String.charAt asks the string's coding and checks the index at every character
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
+        char[] chars = found.characters.of(text);
+        for (int i = 0, n = text.length(); i < n; i++) {
             char c = code[chars[i]];
             if (c == 0) {
                 state = 0;

@@ -584,9 +584,11 @@ public final class RedFlagChecker {
             if (at == MAX_CONTRIBUTIONS) {
                 continue;
             }
-            int last = Math.min(kept, MAX_CONTRIBUTIONS - 1);
-            System.arraycopy(best, at, best, at + 1, last - at);
-            System.arraycopy(bestStrength, at, bestStrength, at + 1, last - at);
+            // a shift of at most five by hand: System.arraycopy's call cost more than it moves
+            for (int k = Math.min(kept, MAX_CONTRIBUTIONS - 1); k > at; k--) {
+                best[k] = best[k - 1];
+                bestStrength[k] = bestStrength[k - 1];
+            }
             best[at] = i;
             bestStrength[at] = strength;
             kept = Math.min(kept + 1, MAX_CONTRIBUTIONS);
