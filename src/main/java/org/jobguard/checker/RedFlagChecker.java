@@ -354,21 +354,21 @@ public final class RedFlagChecker {
             int start = g.start[best];
             int end = g.end[best];
             float floor = bestWeight / 3;
-            // n-grams come in the order of their ends: only a window of them around the best can touch the quote
-            int lo = best;
-            while (lo > 0 && g.end[lo - 1] > start - MAX_WORDING_QUOTE_LENGTH) {
-                lo--;
-            }
-            int hi = best;
-            while (hi + 1 < g.count && g.end[hi + 1] < end + 2 * MAX_WORDING_QUOTE_LENGTH) {
-                hi++;
-            }
-            // the quote grows pass after pass over the window; only n-grams weighing at least the floor can join it,
-            // a few of the window's hundred or so, so they are picked out once, in order
-            int[] heavy = g.window(hi - lo + 1);
+            // the quote grows pass after pass; an n-gram joins only if it weighs at least the floor and the quote stays
+            // within MAX_WORDING_QUOTE_LENGTH, and the quote always holds the best n-gram, so only n-grams ending
+            // within that length of it can: n-grams come in the order of their ends, so those are a few dozen
+            // neighbours of the best, picked out once, in order
+            int[] heavy = g.window(4 * MAX_WORDING_QUOTE_LENGTH);
             int heavyCount = 0;
-            for (int k = lo; k <= hi; k++) {
+            int first = best;
+            while (first > 0 && g.end[first - 1] > end - MAX_WORDING_QUOTE_LENGTH) {
+                first--;
+            }
+            for (int k = first; k < g.count && g.end[k] <= start + MAX_WORDING_QUOTE_LENGTH; k++) {
                 if (g.weight[k] >= floor) {
+                    if (heavyCount == heavy.length) {
+                        heavy = g.window(2 * heavyCount);
+                    }
                     heavy[heavyCount++] = k;
                 }
             }

@@ -36,10 +36,10 @@ final class Wording {
             return this;
         }
 
-        /** The scratch array, with room for at least {@code size} indices; its contents are undefined. */
+        /** The scratch array, with room for at least {@code size} indices; it keeps what it held. */
         int[] window(int size) {
             if (window.length < size) {
-                window = new int[Math.max(size, 2 * window.length)];
+                window = java.util.Arrays.copyOf(window, Math.max(size, 2 * window.length));
             }
             return window;
         }
