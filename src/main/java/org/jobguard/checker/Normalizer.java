@@ -47,6 +47,7 @@ public final class Normalizer {
         // index at every character
         char[] in = pass.in;
         original.getChars(0, n, in, 0);
+        int[] packedTable = table.packedByCharacter();
         int len = 0;
         int cp = 0;
         for (int i = 0; i < n; cp++) {
@@ -83,7 +84,7 @@ public final class Normalizer {
                 continue;
             }
             i++;
-            int packed = table.packed(c);
+            int packed = packedTable[c];
             scripts[cp] = (byte) (packed >>> LanguageGuess.SHIFT);
             byte role = (byte) (packed >>> 16);
             if (role == CharTable.DROP) {
@@ -143,7 +144,13 @@ public final class Normalizer {
                     && singleLetterEndingAt(chars, roles, i - 1) && singleLetterStartingAt(chars, roles, gapEnd, len);
             boolean mixed = before != after && !hasPunct;
             if (!(bothCjk || spacedLetters || mixed)) {
-                outLen = emitGap(chars, roles, src, i, gapEnd, text, map, outLen, false);
+                if (gapEnd == i + 1 && roles[i] == CharTable.SEP) {
+                    // one separator between words, the commonest gap: its one space, as emitGap would write it
+                    text[outLen] = ' ';
+                    map[outLen++] = src[i];
+                } else {
+                    outLen = emitGap(chars, roles, src, i, gapEnd, text, map, outLen, false);
+                }
             }
             i = gapEnd;
         }
