@@ -437,10 +437,7 @@ public final class Gazetteer implements Places {
                 for (int phrase : output[state]) {
                     int begin = i + 1 - length[phrase];
                     int end = i + 1;
-                    byte edges = wordEdges[phrase];
-                    boolean cutsWord = ((edges & 1) != 0 && begin > 0 && Matches.isWordChar(text.charAt(begin - 1)))
-                            || ((edges & 2) != 0 && end < n && Matches.isWordChar(text.charAt(end)));
-                    if (!cutsWord) {
+                    if (Matches.atWordBoundary(chars, n, begin, end, wordEdges[phrase])) {
                         hits.add(begin, end, phrase);
                     }
                 }

@@ -323,13 +323,13 @@ final class Matches {
     }
 
     /**
-     * Whether a phrase found at [begin, end) has no word character right before or after it; only the sides where
-     * the phrase itself has a word character ({@code wordEdges} bit 1 first, bit 2 last) can fail. Latin phrases
-     * count only as whole words.
+     * Whether a phrase found at [begin, end) of a text's characters ({@code length} of them, the scan's copy) has no
+     * word character right before or after it; only the sides where the phrase itself has a word character
+     * ({@code wordEdges} bit 1 first, bit 2 last) can fail. Latin phrases count only as whole words.
      */
-    boolean atWordBoundary(int begin, int end, int wordEdges) {
-        return !((wordEdges & 1) != 0 && begin > 0 && isWordChar(text.charAt(begin - 1)))
-                && !((wordEdges & 2) != 0 && end < text.length() && isWordChar(text.charAt(end)));
+    static boolean atWordBoundary(char[] text, int length, int begin, int end, int wordEdges) {
+        return !((wordEdges & 1) != 0 && begin > 0 && isWordChar(text[begin - 1]))
+                && !((wordEdges & 2) != 0 && end < length && isWordChar(text[end]));
     }
 
     static boolean isWordChar(char c) {

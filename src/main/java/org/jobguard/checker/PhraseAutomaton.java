@@ -239,7 +239,8 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         int[] outputTargetTo = outputs.targetTo();
         int state = 0;
         char[] chars = found.characters.of(text);
-        for (int i = 0, n = text.length(); i < n; i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = code[chars[i]];
             if (c == 0) {
                 state = 0;
@@ -249,7 +250,7 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             if ((hasOutput[state >>> 6] & (1L << state)) != 0) {
                 for (int o = outputFrom[state], last = outputFrom[state + 1]; o < last; o++) {
                     int begin = i + 1 - outputLength[o];
-                    boolean boundary = found.atWordBoundary(begin, i + 1, outputEdges[o]);
+                    boolean boundary = Matches.atWordBoundary(chars, n, begin, i + 1, outputEdges[o]);
                     for (int k = outputTargetFrom[o], to = outputTargetTo[o]; k < to; k++) {
                         found.target(targetKind[k], targetIndex[k], begin, i + 1, boundary);
                     }
