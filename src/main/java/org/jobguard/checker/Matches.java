@@ -99,7 +99,7 @@ final class Matches {
     void target(CompiledRules.Target.Kind kind, int index, int begin, int end, boolean boundary) {
         switch (kind) {
             case PATTERN_START -> patternStart(index, begin);
-            case PATTERN_NEED -> needLastStart[index] = Math.max(needLastStart[index], begin);
+            case PATTERN_NEED -> need(index, begin);
             case RULE -> {
                 if (boundary) {
                     rule(index, begin, end);
@@ -156,7 +156,13 @@ final class Matches {
         return patternStarts[p][k];
     }
 
-    private void patternStart(int p, int begin) {
+    /** A literal of requirement {@code need} found at {@code begin}. */
+    void need(int need, int begin) {
+        needLastStart[need] = Math.max(needLastStart[need], begin);
+    }
+
+    /** A place at {@code begin} where pattern {@code p} may start. */
+    void patternStart(int p, int begin) {
         if (begin > bestStart[rules.patternRule(p)]) {
             return;
         }
