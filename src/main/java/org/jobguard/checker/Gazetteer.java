@@ -93,7 +93,7 @@ public final class Gazetteer implements Places {
         TreeMap<String, String> encoded = new TreeMap<>();
         phrases.keySet().forEach(p -> encoded.put(new String(encode(p)), p));
         if (!encoded.isEmpty()) {
-            automaton.build(encoded, next - 1);
+            automaton.build(encoded);
         }
         phraseEntry = new int[encoded.size()];
         phraseAmbiguous = new boolean[encoded.size()];
@@ -400,11 +400,10 @@ public final class Gazetteer implements Places {
      */
     private static final class PlaceTrie extends AhoCorasickDoubleArrayTrie<String> {
         private long[] hasOutput;
-        private int[] fromRoot;
 
-        void build(Map<String, String> phrases, int alphabet) {
-            build(phrases);
-            fromRoot = PhraseAutomaton.rootMoves(base, check, alphabet);
+        @Override
+        public void build(Map<String, String> phrases) {
+            super.build(phrases);
             hasOutput = new long[(output.length + 63) / 64];
             for (int state = 0; state < output.length; state++) {
                 if (output[state] != null) {
@@ -418,7 +417,6 @@ public final class Gazetteer implements Places {
             int[] check = this.check;
             int[] fail = this.fail;
             long[] hasOutput = this.hasOutput;
-            int[] fromRoot = this.fromRoot;
             int[][] output = this.output;
             int[] length = this.l;
             int state = 0;
@@ -430,7 +428,7 @@ public final class Gazetteer implements Places {
                     state = 0;
                     continue;
                 }
-                state = PhraseAutomaton.next(base, check, fail, fromRoot, state, c);
+                state = PhraseAutomaton.next(base, check, fail, state, c);
                 if ((hasOutput[state >>> 6] & (1L << state)) == 0) {
                     continue;
                 }

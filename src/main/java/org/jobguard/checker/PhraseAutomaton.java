@@ -45,8 +45,6 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     private final long[] hasOutput;
     /** Derived from the arrays above after a build or a read. */
     private final Outputs outputs;
-    /** Derived too: the root's move on each code, see {@link #next}. */
-    private final int[] fromRoot;
 
     /**
      * The outputs of every state in one flat array, {@code [from[state], from[state + 1])}, with what the scan needs
@@ -170,7 +168,6 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             }
         }
         outputs = Outputs.of(output, l, wordEdges, firstTarget, targetKind, targetIndex);
-        fromRoot = rootMoves(base, check, used);
     }
 
     /** Reads what {@link #write} wrote: the same arrays, so the same scan. */
@@ -204,7 +201,6 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             throw new IllegalStateException("the stored automaton's arrays do not fit together");
         }
         outputs = Outputs.of(output, l, wordEdges, firstTarget, targetKind, targetIndex);
-        fromRoot = rootMoves(base, check, alphabet.length);
     }
 
     /**
@@ -272,7 +268,6 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         int[] check = this.check;
         int[] fail = this.fail;
         long[] hasOutput = this.hasOutput;
-        int[] fromRoot = this.fromRoot;
         CompiledRules.Target.Kind[] targetKind = outputs.kind();
         int[] targetIndex = outputs.index();
         int[] outputFrom = outputs.from();
@@ -291,7 +286,7 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 state = 0;
                 continue;
             }
-            state = next(base, check, fail, fromRoot, state, c);
+            state = next(base, check, fail, state, c);
             if ((hasOutput[state >>> 6] & (1L << state)) != 0) {
                 for (int o = outputFrom[state], last = outputFrom[state + 1]; o < last; o++) {
                     int begin = i + 1 - outputLength[o];
@@ -316,33 +311,18 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
 
     /**
      * The library's transition on a (dense, non-zero) code: a child sits at its parent's base plus the code, if
-     * check says it is its; otherwise follow the failure links, down to the root, whose move is looked up in
-     * {@code fromRoot} ({@link #rootMoves}). Most failure links of a message's walk lead straight to the root (a
-     * state one character deep has it as its failure), so the lookup takes a load and a branch the processor often
-     * mispredicted off most misses. Shared with {@link Gazetteer}.
+     * check says it is its; otherwise follow the failure links, down to the root. Shared with {@link Gazetteer}.
      */
-    static int next(int[] base, int[] check, int[] fail, int[] fromRoot, int state, char c) {
-        while (state != 0) {
-            int next = base[state] + c + 1;
-            if (check[next] == base[state]) {
-                return next;
+    static int next(int[] base, int[] check, int[] fail, int state, char c) {
+        int next = base[state] + c + 1;
+        while (check[next] != base[state]) {
+            if (state == 0) {
+                return 0;
             }
             state = fail[state];
+            next = base[state] + c + 1;
         }
-        return fromRoot[c];
-    }
-
-    /** Per dense code 1..{@code alphabet}: the root's child on it, or the root itself when it has none. */
-    static int[] rootMoves(int[] base, int[] check, int alphabet) {
-        int[] moves = new int[alphabet + 1];
-        if (base == null) {
-            return moves;
-        }
-        for (int c = 1; c <= alphabet; c++) {
-            int child = base[0] + c + 1;
-            moves[c] = child < check.length && check[child] == base[0] ? child : 0;
-        }
-        return moves;
+        return next;
     }
 
     /** Equal when every array the scan reads is: a stored automaton against a fresh build. */
