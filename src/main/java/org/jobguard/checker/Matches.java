@@ -139,7 +139,7 @@ final class Matches {
             return 0;
         }
         int[] starts = patternStarts[p];
-        Arrays.sort(starts, 0, count);
+        sort(starts, count);
         int limit = bestStart[rules.patternRule(p)];
         for (int need : rules.patternNeeds(p)) {
             limit = Math.min(limit, needLastStart[need] - rules.prefixLength(p));
@@ -149,6 +149,26 @@ final class Matches {
             n++;
         }
         return n;
+    }
+
+    /**
+     * Sorts the first {@code count} starts. They come nearly in order (the automaton reports prefixes by their end)
+     * and are few, where Arrays.sort's set-up cost more than the sorting: an insertion sort, unless there are many.
+     */
+    private static void sort(int[] starts, int count) {
+        if (count > 32) {
+            Arrays.sort(starts, 0, count);
+            return;
+        }
+        for (int i = 1; i < count; i++) {
+            int s = starts[i];
+            int j = i;
+            while (j > 0 && starts[j - 1] > s) {
+                starts[j] = starts[j - 1];
+                j--;
+            }
+            starts[j] = s;
+        }
     }
 
     /** The {@code k}-th place pattern {@code p} may match at, after {@link #candidateCount}. */
