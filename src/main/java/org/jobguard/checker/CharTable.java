@@ -127,6 +127,15 @@ final class CharTable {
         return packed[c];
     }
 
+    /**
+     * {@link #packed} for every character, for the normalizer's loop to hold in a local: read through the table
+     * object, the JIT loads the field again at every character (the loop calls out on its rare paths). Not to be
+     * written to.
+     */
+    int[] packedByCharacter() {
+        return packed;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CharTable t && Arrays.equals(packed, t.packed) && Arrays.equals(longer, t.longer);

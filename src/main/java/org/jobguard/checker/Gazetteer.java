@@ -38,6 +38,7 @@ public final class Gazetteer implements Places {
     private static final int GAP_LIMIT = 16;
 
     private final List<PlaceEntry> entries;
+    private final ThreadLocal<Hits> reused = ThreadLocal.withInitial(Hits::new);
     private final PlaceTrie automaton = new PlaceTrie();
     /** Dense code of every character that occurs in some phrase, 0 for the others: a small, cache-friendly trie. */
     private final char[] code = new char[0x10000];
@@ -181,7 +182,8 @@ public final class Gazetteer implements Places {
         if (text.isEmpty() || phraseEntry.length == 0) {
             return List.of();
         }
-        Hits hits = new Hits();
+        // the thread's hits and work arrays, reused: allocating them was most of what finding places allocated
+        Hits hits = text.length() <= TextCopy.REUSED_CAPACITY ? reused.get().clear() : new Hits();
         automaton.scan(text, code, phraseWordEdges, hits);
         if (hits.count == 0) {
             return List.of();
@@ -226,7 +228,7 @@ public final class Gazetteer implements Places {
         for (int i = 0; i < hits.count; i++) {
             order[bucketStart[bucket(hits, i)]++] = i;
         }
-        boolean[] taken = new boolean[textLength];
+        boolean[] taken = hits.taken(textLength);
         long[] kept = new long[hits.count];
         int keptCount = 0;
         for (int hit : order) {
@@ -418,9 +420,8 @@ public final class Gazetteer implements Places {
             int[][] output = this.output;
             int[] length = this.l;
             int state = 0;
-            // a copy of the characters, as in PhraseAutomaton.scan
-            char[] chars = text.toCharArray();
-            int n = chars.length;
+            char[] chars = hits.characters.of(text);
+            int n = text.length();
             for (int i = 0; i < n; i++) {
                 char c = code[chars[i]];
                 if (c == 0) {
@@ -434,10 +435,7 @@ public final class Gazetteer implements Places {
                 for (int phrase : output[state]) {
                     int begin = i + 1 - length[phrase];
                     int end = i + 1;
-                    byte edges = wordEdges[phrase];
-                    boolean cutsWord = ((edges & 1) != 0 && begin > 0 && Matches.isWordChar(text.charAt(begin - 1)))
-                            || ((edges & 2) != 0 && end < n && Matches.isWordChar(text.charAt(end)));
-                    if (!cutsWord) {
+                    if (Matches.atWordBoundary(chars, n, begin, end, wordEdges[phrase])) {
                         hits.add(begin, end, phrase);
                     }
                 }
@@ -450,6 +448,23 @@ public final class Gazetteer implements Places {
         int[] end = new int[16];
         int[] phrase = new int[16];
         int count;
+        final TextCopy characters = new TextCopy();
+        private boolean[] taken = new boolean[0];
+
+        Hits clear() {
+            count = 0;
+            return this;
+        }
+
+        /** Per character of the text, false: which of them a kept name has taken. */
+        boolean[] taken(int textLength) {
+            if (taken.length < textLength) {
+                taken = new boolean[textLength];
+            } else {
+                Arrays.fill(taken, 0, textLength, false);
+            }
+            return taken;
+        }
 
         void add(int begin, int stop, int index) {
             if (count == start.length) {

@@ -13,7 +13,23 @@ final class LanguageGuess {
     /** Traditional and Simplified are the next two bits, Latin the one above: the counting shifts by them */
     private static final int LATIN = CharTable.LATIN_BIT >>> SHIFT;
 
+    private static final int CHUNK = 1 << 20;
+    private static final long FIELD = (1L << 21) - 1;
+    /** per script nibble: 1 in the Han field, and in the Traditional or Simplified one (both bits: Traditional only) */
+    private static final long[] COUNTS = counts();
+
     private LanguageGuess() {
+    }
+
+    private static long[] counts() {
+        long[] counts = new long[16];
+        for (int s = 0; s < counts.length; s++) {
+            int isHan = s & HAN;
+            int isTraditional = (s >>> 1) & isHan;
+            int isSimplified = (s >>> 2) & isHan & (isTraditional ^ 1);
+            counts[s] = isHan | (long) isTraditional << 21 | (long) isSimplified << 42;
+        }
+        return counts;
     }
 
     /** The script byte of a code point outside the Basic Multilingual Plane: only Han extensions (planes 2, 3) count. */
@@ -28,25 +44,28 @@ final class LanguageGuess {
      *                {@link #supplementary})
      */
     static Language of(byte[] scripts, int count) {
+        // one table lookup and one addition per code point: the Han, Traditional and Simplified counts share a long,
+        // 21 bits each, emptied into ints every CHUNK code points before a field could overflow (it took a dozen
+        // operations per code point, a good part of normalizing, when each count was worked out apart)
         int han = 0;
-        int latinWords = 0;
         int traditional = 0;
         int simplified = 0;
-        int inWord = 0;
-        // counted with bit arithmetic, not branches: in a mixed text whether the next character is Latin or Han is a
-        // coin toss the processor kept losing
-        for (int k = 0; k < count; k++) {
-            int s = scripts[k];
-            int latin = (s & LATIN) >>> 3;
-            latinWords += latin & (inWord ^ 1);
-            inWord = latin;
-            int isHan = s & HAN;
-            han += isHan;
-            int isTraditional = (s >>> 1) & isHan;
-            traditional += isTraditional;
-            // a character with both bits counts as Traditional only
-            simplified += (s >>> 2) & isHan & (isTraditional ^ 1);
+        int latinStarts = 0;
+        int previous = 0;
+        for (int from = 0; from < count; from += CHUNK) {
+            long counts = 0;
+            for (int k = from, to = Math.min(count, from + CHUNK); k < to; k++) {
+                int s = scripts[k];
+                counts += COUNTS[s & 0xF];
+                // a Latin word starts where a Latin code point follows one that is not
+                latinStarts += s & ~previous & LATIN;
+                previous = s;
+            }
+            han += (int) (counts & FIELD);
+            traditional += (int) ((counts >>> 21) & FIELD);
+            simplified += (int) (counts >>> 42);
         }
+        int latinWords = latinStarts / LATIN;
         if (han == 0 || han < latinWords) {
             return Language.EN;
         }

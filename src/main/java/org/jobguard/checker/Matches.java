@@ -46,6 +46,8 @@ final class Matches {
     private final int[] patternStartCounts;
     /** per requirement of a pattern: the last start of one of its literals, -1 while none was seen */
     private final int[] needLastStart;
+    /** the scan's copy of the text's characters */
+    final TextCopy characters = new TextCopy();
 
     Matches(CompiledRules rules) {
         this.rules = rules;
@@ -103,7 +105,7 @@ final class Matches {
     void target(CompiledRules.Target.Kind kind, int index, int begin, int end, boolean boundary) {
         switch (kind) {
             case PATTERN_START -> patternStart(index, begin);
-            case PATTERN_NEED -> needLastStart[index] = Math.max(needLastStart[index], begin);
+            case PATTERN_NEED -> need(index, begin);
             case RULE -> {
                 if (boundary) {
                     rule(index, begin, end);
@@ -146,7 +148,7 @@ final class Matches {
             return 0;
         }
         int[] starts = patternStarts[p];
-        Arrays.sort(starts, 0, count);
+        sort(starts, count);
         int limit = bestStart[rules.patternRule(p)];
         for (int need : rules.patternNeeds(p)) {
             limit = Math.min(limit, needLastStart[need] - rules.prefixLength(p));
@@ -158,12 +160,38 @@ final class Matches {
         return n;
     }
 
+    /**
+     * Sorts the first {@code count} starts. They come nearly in order (the automaton reports prefixes by their end)
+     * and are few, where Arrays.sort's set-up cost more than the sorting: an insertion sort, unless there are many.
+     */
+    private static void sort(int[] starts, int count) {
+        if (count > 32) {
+            Arrays.sort(starts, 0, count);
+            return;
+        }
+        for (int i = 1; i < count; i++) {
+            int s = starts[i];
+            int j = i;
+            while (j > 0 && starts[j - 1] > s) {
+                starts[j] = starts[j - 1];
+                j--;
+            }
+            starts[j] = s;
+        }
+    }
+
     /** The {@code k}-th place pattern {@code p} may match at, after {@link #candidateCount}. */
     int candidate(int p, int k) {
         return patternStarts[p][k];
     }
 
-    private void patternStart(int p, int begin) {
+    /** A literal of requirement {@code need} found at {@code begin}. */
+    void need(int need, int begin) {
+        needLastStart[need] = Math.max(needLastStart[need], begin);
+    }
+
+    /** A place at {@code begin} where pattern {@code p} may start. */
+    void patternStart(int p, int begin) {
         if (begin > bestStart[rules.patternRule(p)]) {
             return;
         }
@@ -330,13 +358,13 @@ final class Matches {
     }
 
     /**
-     * Whether a phrase found at [begin, end) has no word character right before or after it; only the sides where
-     * the phrase itself has a word character ({@code wordEdges} bit 1 first, bit 2 last) can fail. Latin phrases
-     * count only as whole words.
+     * Whether a phrase found at [begin, end) of a text's characters ({@code length} of them, the scan's copy) has no
+     * word character right before or after it; only the sides where the phrase itself has a word character
+     * ({@code wordEdges} bit 1 first, bit 2 last) can fail. Latin phrases count only as whole words.
      */
-    boolean atWordBoundary(int begin, int end, int wordEdges) {
-        return !((wordEdges & 1) != 0 && begin > 0 && isWordChar(text.charAt(begin - 1)))
-                && !((wordEdges & 2) != 0 && end < text.length() && isWordChar(text.charAt(end)));
+    static boolean atWordBoundary(char[] text, int length, int begin, int end, int wordEdges) {
+        return !((wordEdges & 1) != 0 && begin > 0 && isWordChar(text[begin - 1]))
+                && !((wordEdges & 2) != 0 && end < length && isWordChar(text[end]));
     }
 
     static boolean isWordChar(char c) {

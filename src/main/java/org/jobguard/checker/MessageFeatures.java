@@ -18,6 +18,8 @@ final class MessageFeatures {
     /** enum values() copies its array on every call, and this runs for every message */
     private static final FeatureSpace.Zone[] ZONES = FeatureSpace.Zone.values();
     private static final int LANGUAGE_COUNT = Language.values().length;
+    private static final int CATEGORY_COUNT = Category.values().length;
+    private static final int INDICATOR_TYPE_COUNT = Indicator.Type.values().length;
     private static final String OPENING_QUOTES = "\"'“‘「『《【〈«";
     private static final String CLOSING_QUOTES = "\"'”’」』》】〉»";
 
@@ -33,7 +35,7 @@ final class MessageFeatures {
      */
     void named(NormalizedText normalized, boolean[] ruleHits, List<RedFlag> flags, Matches cues, int zones,
                List<Indicator> indicators, Language language, Sink sink) {
-        int n = Category.values().length;
+        int n = CATEGORY_COUNT;
         sink.feature(space.bias);
         int concepts = 0;
         for (int r = 0; r < ruleHits.length; r++) {
@@ -147,7 +149,7 @@ final class MessageFeatures {
         }
         int length = original.length();
         sink.feature(space.length[length < 40 ? 0 : length < 100 ? 1 : length < 300 ? 2 : length < 1000 ? 3 : 4]);
-        boolean[] types = new boolean[Indicator.Type.values().length];
+        boolean[] types = new boolean[INDICATOR_TYPE_COUNT];
         boolean riskyPhone = false;
         for (Indicator i : indicators) {
             types[i.type().ordinal()] = true;

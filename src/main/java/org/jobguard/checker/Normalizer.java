@@ -43,14 +43,19 @@ public final class Normalizer {
         char[] out = pass.chars;
         byte[] outRoles = pass.roles;
         int[] outSrc = pass.src;
+        // a copy of the characters, as in PhraseAutomaton.scan: String.charAt asks the string's coding and checks the
+        // index at every character
+        char[] in = pass.in;
+        original.getChars(0, n, in, 0);
+        int[] packedTable = table.packedByCharacter();
         int len = 0;
         int cp = 0;
         for (int i = 0; i < n; cp++) {
-            char c = original.charAt(i);
+            char c = in[i];
             // needed only when some code points are surrogate pairs (see the end)
             charIndex[cp] = i;
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(original.charAt(i + 1))) {
-                int code = Character.toCodePoint(c, original.charAt(i + 1));
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(in[i + 1])) {
+                int code = Character.toCodePoint(c, in[i + 1]);
                 i += 2;
                 scripts[cp] = LanguageGuess.supplementary(code);
                 pass.len = len;
@@ -79,7 +84,7 @@ public final class Normalizer {
                 continue;
             }
             i++;
-            int packed = table.packed(c);
+            int packed = packedTable[c];
             scripts[cp] = (byte) (packed >>> LanguageGuess.SHIFT);
             byte role = (byte) (packed >>> 16);
             if (role == CharTable.DROP) {
@@ -139,7 +144,13 @@ public final class Normalizer {
                     && singleLetterEndingAt(chars, roles, i - 1) && singleLetterStartingAt(chars, roles, gapEnd, len);
             boolean mixed = before != after && !hasPunct;
             if (!(bothCjk || spacedLetters || mixed)) {
-                outLen = emitGap(chars, roles, src, i, gapEnd, text, map, outLen, false);
+                if (gapEnd == i + 1 && roles[i] == CharTable.SEP) {
+                    // one separator between words, the commonest gap: its one space, as emitGap would write it
+                    text[outLen] = ' ';
+                    map[outLen++] = src[i];
+                } else {
+                    outLen = emitGap(chars, roles, src, i, gapEnd, text, map, outLen, false);
+                }
             }
             i = gapEnd;
         }
@@ -220,6 +231,8 @@ public final class Normalizer {
         int len;
         int[] charIndex;
         byte[] scripts;
+        /** the original's characters */
+        char[] in;
         char[] text;
         int[] map;
 
@@ -229,6 +242,7 @@ public final class Normalizer {
             src = new int[capacity];
             charIndex = new int[capacity];
             scripts = new byte[capacity];
+            in = new char[capacity];
             text = new char[capacity];
             map = new int[capacity];
         }
@@ -242,6 +256,7 @@ public final class Normalizer {
             if (charIndex.length < capacity) {
                 charIndex = new int[capacity];
                 scripts = new byte[capacity];
+                in = new char[capacity];
             }
             return this;
         }

@@ -27,10 +27,21 @@ final class Wording {
         /** per n-gram, once quoting has asked: 1 outside every flag's evidence, 2 inside one, 0 not asked yet */
         byte[] outsideFlags = new byte[256];
         int count;
+        final TextCopy characters = new TextCopy();
+        /** scratch for quoting: indices of n-grams */
+        private int[] window = new int[64];
 
         Grams clear() {
             count = 0;
             return this;
+        }
+
+        /** The scratch array, with room for at least {@code size} indices; it keeps what it held. */
+        int[] window(int size) {
+            if (window.length < size) {
+                window = java.util.Arrays.copyOf(window, Math.max(size, 2 * window.length));
+            }
+            return window;
         }
 
         void gram(int b, int s, int e) {
@@ -69,9 +80,8 @@ final class Wording {
 
     /** Every n-gram of {@code text}, in text order; linear in the text's length. */
     void read(String string, Grams sink) {
-        // a copy of the characters, as in PhraseAutomaton.scan
-        char[] text = string.toCharArray();
-        int n = text.length;
+        char[] text = sink.characters.of(string);
+        int n = string.length();
         // the last Han character (or digit shape) of the current run and where it starts; -1: none
         int h2 = -1;
         int p2 = -1;
