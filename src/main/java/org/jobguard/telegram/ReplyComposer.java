@@ -80,6 +80,33 @@ final class ReplyComposer {
         return VerdictWording.join(List.of(headText, flags.toString(), tailText));
     }
 
+    /**
+     * Above a demand's help contacts: what it reads as and the phrases that say so, as in every other verdict, in at
+     * most {@code budget} characters (the flags that do not fit are counted).
+     */
+    String demand(Verdict v, Language lang, int budget) {
+        String head = String.join("\n", wording.head(v, lang, Optional.empty()));
+        List<String> flagLines = wording.flagLines(v, lang);
+        StringBuilder flags = new StringBuilder(wording.flagsTitle(lang));
+        int shown = 0;
+        for (String line : flagLines) {
+            String more = wording.moreFlags(lang, flagLines.size() - shown - 1);
+            boolean last = shown == flagLines.size() - 1;
+            if (head.length() + flags.length() + line.length() + 3 + (last ? 0 : more.length() + 1) > budget) {
+                break;
+            }
+            flags.append('\n').append(line);
+            shown++;
+        }
+        if (shown == 0) {
+            return head;
+        }
+        if (shown < flagLines.size()) {
+            flags.append('\n').append(wording.moreFlags(lang, flagLines.size() - shown));
+        }
+        return VerdictWording.join(List.of(head, flags.toString()));
+    }
+
     /** Discreet mode: one neutral sentence, no evidence (it would repeat the scam's own words). */
     String discreetVerdict(Verdict v, Language lang) {
         return messages.get(lang, "tg.discreet.verdict." + v.risk().id());

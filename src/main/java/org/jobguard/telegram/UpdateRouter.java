@@ -4,6 +4,7 @@ import org.jobguard.checker.Language;
 import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.Verdict;
 import org.jobguard.i18n.Messages;
+import org.jobguard.reply.VerdictWording;
 import org.jobguard.picture.PictureFormat;
 import org.jobguard.picture.PictureReader;
 import org.jobguard.picture.PictureText;
@@ -369,7 +370,8 @@ final class UpdateRouter implements UpdateHandler {
             case RANSOM -> {
                 // a relative or a captor's demand: the numbers for the place named, not a job-ad verdict
                 ContactsFlow.Screen screen = contacts.forMessage(text, v.countriesNamed(), lang);
-                yield new Reply(screen.html(), screen.keyboard(), null);
+                String why = composer.demand(v, lang, ReplyComposer.LIMIT - screen.html().length() - 2);
+                yield new Reply(VerdictWording.join(List.of(why, screen.html())), screen.keyboard(), null);
             }
             case MESSAGE -> {
                 String token = checks.remember(new RecentChecks.Check(user, Optional.empty(),

@@ -6,6 +6,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.jobguard.checker.Category;
 import org.jobguard.checker.Language;
 import org.jobguard.checker.RedFlag;
@@ -32,6 +33,17 @@ class ReplyComposerProperties {
         if (!v.flags().isEmpty()) {
             assertTrue(html.contains("<i>"), "at least one piece of evidence is quoted");
         }
+    }
+
+    @Property(tries = 200)
+    void aDemandsWhyFitsWhatTheContactsLeaveAndEscapesEvidence(@ForAll("verdicts") Verdict v, @ForAll Language lang,
+                                                             @ForAll @IntRange(min = 120, max = 4096) int budget) {
+        Verdict demand = new Verdict(Risk.HIGH, v.score(), v.probability(), v.language(), Verdict.Kind.RANSOM,
+                v.flags(), List.of(), v.adviceKeys(), List.of(), null, List.of(), List.of());
+        String html = composer.demand(demand, lang, budget);
+        assertTrue(html.length() <= budget, "length " + html.length() + " over " + budget);
+        assertFalse(html.contains("<x") || html.contains("&y;"), "raw user markup in: " + html);
+        assertTrue(html.startsWith(BotHarness.MESSAGES.get(lang, "tg.headline.ransom")));
     }
 
     @Provide

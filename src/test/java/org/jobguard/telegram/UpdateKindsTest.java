@@ -290,7 +290,9 @@ class UpdateKindsTest {
         FakeBotApi.Call hans = h.reply(Updates.text(newUser(), "我儿子在妙瓦底，他们要交钱放人，不然就把他转卖"));
         assertTrue(hans.text().contains("求助电话") && hans.text().contains("妙瓦底"), hans.text());
         assertTrue(hans.text().contains("不要付赎金") && hans.text().contains("核实"), hans.text());
-        assertFalse(hans.text().contains("高风险"), "not a job-ad verdict: " + hans.text());
+        assertFalse(hans.text().contains("招工"), "not a job-ad verdict: " + hans.text());
+        assertTrue(hans.text().startsWith("🔴 <b>高风险：这很像勒索赎金</b>"), "says what it reads as: " + hans.text());
+        assertTrue(hans.text().contains("“<i>"), "quotes the demand, as every verdict does: " + hans.text());
         assertTrue(hans.body().path("reply_markup").toString().contains("\"c\""), "asks whose citizen he is");
 
         FakeBotApi.Call hant = h.reply(Updates.text(newUser(), "我兒子被關在妙瓦底，他們要贖金才放人，他是台灣人"));
@@ -305,6 +307,10 @@ class UpdateKindsTest {
         // the issue's own example names no ransom word, only a place and a sum
         FakeBotApi.Call plain = h.reply(Updates.text(newUser(), "我儿子在妙瓦底，他们要四万块"));
         assertTrue(plain.text().contains("求助电话") && plain.text().contains("不要付赎金"), plain.text());
+        // nor does a demand in words no rule lists: its ideas (an account to settle, a release, a sum) are quoted
+        FakeBotApi.Call unlisted = h.reply(Updates.text(newUser(), "你弟的账还没平，平了账就能放，家里凑一凑大概十万，越拖越贵"));
+        assertTrue(unlisted.text().contains("这很像勒索赎金") && unlisted.text().contains("不要付赎金"), unlisted.text());
+        assertTrue(unlisted.text().contains("“<i>"), unlisted.text());
     }
 
     @Test
