@@ -104,7 +104,9 @@ public final class VerdictWording {
         for (RedFlag f : v.flags()) {
             evidence.computeIfAbsent(f.category(), c -> new LinkedHashSet<>())
                     .add(markup.quote(shorten(f.evidence(), EVIDENCE_CODE_POINTS)));
-            keys.putIfAbsent(f.category(), f.messageKey());
+            // in a demand, the wording the model learned is a demand's wording, not a recruiter's
+            keys.putIfAbsent(f.category(), v.kind() == Verdict.Kind.RANSOM && f.category() == Category.WORDING
+                    ? "flag.wording.demand" : f.messageKey());
         }
         String separator = text(lang, "tg.flag.evidence_separator");
         List<String> lines = new ArrayList<>();

@@ -311,6 +311,7 @@ class UpdateKindsTest {
         FakeBotApi.Call unlisted = h.reply(Updates.text(newUser(), "你弟的账还没平，平了账就能放，家里凑一凑大概十万，越拖越贵"));
         assertTrue(unlisted.text().contains("这很像勒索赎金") && unlisted.text().contains("不要付赎金"), unlisted.text());
         assertTrue(unlisted.text().contains("“<i>"), unlisted.text());
+        assertFalse(unlisted.text().contains("招聘信息"), "its wording is a demand's, not a recruiter's: " + unlisted.text());
     }
 
     @Test
