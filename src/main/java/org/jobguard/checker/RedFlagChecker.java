@@ -37,6 +37,8 @@ public final class RedFlagChecker {
     private static final long[] READABLE_HAN = readableHan();
     private static final int MAX_WORDING_ATTEMPTS = 6;
     private static final int MAX_WORDING_QUOTE_LENGTH = 24;
+    /** a clause longer than this (in code points) is no quick read: the quote stays the n-grams' span */
+    private static final int MAX_CLAUSE_QUOTE = 12;
     /** how many of a message's strongest n-grams quoting keeps in order; taking more than this is rare */
     private static final int STRONGEST_GRAMS = 16;
     /** wording that moved the sum by less than this (in log-odds) is not worth a quote next to the rules' flags */
@@ -436,12 +438,63 @@ public final class RedFlagChecker {
             if (!meaningful(text, start, end)) {
                 continue;
             }
-            int[] span = normalized.originalSpan(start, end);
+            int[] span = clause(normalized.original(), normalized.originalSpan(start, end), flags, quotes);
             quotes.add(new RedFlag("wording", Category.WORDING, Severity.WEAK,
                     normalized.originalSlice(span[0], span[1]), span[0], span[1], Category.WORDING.messageKey()));
         }
         quotes.sort((x, y) -> Integer.compare(x.start(), y.start()));
         return quotes;
+    }
+
+    /**
+     * A Chinese quote widened to its clause when the clause is short: "平了账就能放", not "账就能". Han text has no
+     * spaces to show where a word ends, and an n-gram cut from the middle of two words means nothing to a reader; the
+     * punctuation of the original marks the clause. A clause that runs long, or that reaches another quote, keeps the
+     * n-grams' span.
+     *
+     * @param span code point offsets in {@code original}
+     */
+    private static int[] clause(String original, int[] span, List<RedFlag> flags, List<RedFlag> quotes) {
+        int from = original.offsetByCodePoints(0, span[0]);
+        int to = original.offsetByCodePoints(from, span[1] - span[0]);
+        if (from >= to || !Character.isIdeographic(original.codePointAt(from))) {
+            return span;
+        }
+        int start = from;
+        while (start > 0 && from - start < MAX_CLAUSE_QUOTE && !clauseBreak(original.charAt(start - 1))) {
+            start--;
+        }
+        int end = to;
+        while (end < original.length() && end - to < MAX_CLAUSE_QUOTE && !clauseBreak(original.charAt(end))) {
+            end++;
+        }
+        boolean bounded = (start == 0 || clauseBreak(original.charAt(start - 1)))
+                && (end == original.length() || clauseBreak(original.charAt(end)));
+        int cpStart = original.codePointCount(0, start);
+        int cpEnd = cpStart + original.codePointCount(start, end);
+        if (!bounded || cpEnd - cpStart > MAX_CLAUSE_QUOTE) {
+            return span;
+        }
+        for (List<RedFlag> others : List.of(flags, quotes)) {
+            for (RedFlag f : others) {
+                if (f.start() < cpEnd && cpStart < f.end()) {
+                    return span;
+                }
+            }
+        }
+        return new int[] {cpStart, cpEnd};
+    }
+
+    private static boolean clauseBreak(char c) {
+        if (Character.isWhitespace(c)) {
+            return true;
+        }
+        return switch (Character.getType(c)) {
+            case Character.OTHER_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                 Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION, Character.DASH_PUNCTUATION,
+                 Character.MATH_SYMBOL, Character.OTHER_SYMBOL, Character.SURROGATE -> true;
+            default -> false;
+        };
     }
 
     /**
