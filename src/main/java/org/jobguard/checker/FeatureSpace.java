@@ -111,7 +111,9 @@ public final class FeatureSpace {
                 conceptSlots.set(rule[r]);
             }
         }
-        conceptSlots.set(conceptCount[0], conceptCount[2] + 1);
+        for (int slot : conceptCount) {
+            conceptSlots.set(slot);
+        }
         for (int a = 0; a < cc; a++) {
             for (int b = a + 1; b < cc; b++) {
                 conceptSlots.set(conceptPair[a * cc + b]);

@@ -699,13 +699,18 @@ public final class RedFlagChecker {
             if (!m.hit(r) || rule.shadow() || rule.concept()) {
                 continue;
             }
-            int[] span = normalized.originalSpan(m.start(r), m.end(r));
-            flags.add(new RedFlag(rule.id(), rule.category(), rule.severity(),
-                    normalized.originalSlice(span[0], span[1]), span[0], span[1], rule.messageKey()));
+            flags.add(ruleFlag(rule, r, m, normalized));
         }
         flags.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
                 : Integer.compare(b.end(), a.end()));
         return flags;
+    }
+
+    /** Rule {@code r}'s best evidence, quoted from the original text. */
+    private static RedFlag ruleFlag(Rule rule, int r, Matches m, NormalizedText normalized) {
+        int[] span = normalized.originalSpan(m.start(r), m.end(r));
+        return new RedFlag(rule.id(), rule.category(), rule.severity(),
+                normalized.originalSlice(span[0], span[1]), span[0], span[1], rule.messageKey());
     }
 
     /** Shadow rules that fired, in order of their evidence; most messages fire none. */
@@ -822,10 +827,7 @@ public final class RedFlagChecker {
             }
             int r = rules[best];
             rules[best] = -1;
-            Rule rule = s.rules().rule(r);
-            int[] span = normalized.originalSpan(m.start(r), m.end(r));
-            out.add(new RedFlag(rule.id(), rule.category(), rule.severity(),
-                    normalized.originalSlice(span[0], span[1]), span[0], span[1], rule.messageKey()));
+            out.add(ruleFlag(s.rules().rule(r), r, m, normalized));
         }
         // one idea alone ("USD", "离职") is no demand to quote
         return out.size() < 2 && !lastResort ? List.of() : out;

@@ -61,14 +61,22 @@ final class ReplyComposer {
             return VerdictWording.join(List.of(headText, tailText));
         }
         String title = wording.flagsTitle(lang);
-        int budget = LIMIT - headText.length() - tailText.length() - title.length() - 8;
-        StringBuilder flags = new StringBuilder(title);
+        FlagsBlock flags = flagsBlock(flagLines, lang, LIMIT - headText.length() - tailText.length() - title.length() - 8);
+        return VerdictWording.join(List.of(headText, flags.text(), tailText));
+    }
+
+    /** The flags' title and as many flag lines as fit in {@code room} characters, then the count of the rest. */
+    private record FlagsBlock(String text, int shown) {
+    }
+
+    private FlagsBlock flagsBlock(List<String> flagLines, Language lang, int room) {
+        StringBuilder flags = new StringBuilder(wording.flagsTitle(lang));
         int shown = 0;
         for (String line : flagLines) {
             String more = wording.moreFlags(lang, flagLines.size() - shown - 1);
             boolean last = shown == flagLines.size() - 1;
             int needed = line.length() + 1 + (last ? 0 : more.length() + 1);
-            if (flags.length() + needed > budget) {
+            if (flags.length() + needed > room) {
                 break;
             }
             flags.append('\n').append(line);
@@ -77,7 +85,7 @@ final class ReplyComposer {
         if (shown < flagLines.size()) {
             flags.append('\n').append(wording.moreFlags(lang, flagLines.size() - shown));
         }
-        return VerdictWording.join(List.of(headText, flags.toString(), tailText));
+        return new FlagsBlock(flags.toString(), shown);
     }
 
     /**
@@ -86,25 +94,9 @@ final class ReplyComposer {
      */
     String demand(Verdict v, Language lang, int budget) {
         String head = String.join("\n", wording.head(v, lang, Optional.empty()));
-        List<String> flagLines = wording.flagLines(v, lang);
-        StringBuilder flags = new StringBuilder(wording.flagsTitle(lang));
-        int shown = 0;
-        for (String line : flagLines) {
-            String more = wording.moreFlags(lang, flagLines.size() - shown - 1);
-            boolean last = shown == flagLines.size() - 1;
-            if (head.length() + flags.length() + line.length() + 3 + (last ? 0 : more.length() + 1) > budget) {
-                break;
-            }
-            flags.append('\n').append(line);
-            shown++;
-        }
-        if (shown == 0) {
-            return head;
-        }
-        if (shown < flagLines.size()) {
-            flags.append('\n').append(wording.moreFlags(lang, flagLines.size() - shown));
-        }
-        return VerdictWording.join(List.of(head, flags.toString()));
+        // the blank line between head and flags
+        FlagsBlock flags = flagsBlock(wording.flagLines(v, lang), lang, budget - head.length() - 2);
+        return flags.shown() == 0 ? head : VerdictWording.join(List.of(head, flags.text()));
     }
 
     /** Discreet mode: one neutral sentence, no evidence (it would repeat the scam's own words). */
