@@ -23,6 +23,16 @@ final class Matches {
     private static final String[] NEGATING_WORDS = {"not", "no", "never", "cannot", "can't", "don't", "won't",
             "nothing", "nobody"};
     private static final int NONE = Integer.MAX_VALUE;
+    private static final int DENIAL_WINDOW_CJK = 6;
+    /** 别 and 勿 give orders ("别被骗"), which warnings do */
+    private static final String ORDERING_HAN = "别勿";
+    /** after 不 these make an order or a passive (不要, 不能, 不可, 不被), not a denial */
+    private static final String ORDER_AFTER_NOT = "要能可许被用";
+    private static final java.util.Set<String> DENYING_WORDS = java.util.Set.of("not", "no", "nothing", "isn't",
+            "aren't", "never", "zero");
+    private static final java.util.Set<String> FILLER_WORDS = java.util.Set.of("a", "an", "any", "the");
+    /** "do not", "never" in "never pay": orders to the reader */
+    private static final java.util.Set<String> ORDERING_WORDS = java.util.Set.of("do", "please", "should", "must");
 
     private NormalizedText normalized;
     private String text;
@@ -116,7 +126,7 @@ final class Matches {
                     negation(begin, end);
                 }
             }
-            case AWARENESS -> awareness += cue(index, begin, end, boundary);
+            case AWARENESS -> awareness += denied(begin) ? 0 : cue(index, begin, end, boundary);
             case RECRUITING -> recruiting += cue(index, begin, end, boundary);
             case LEGITIMACY -> legitimacy += cue(index, begin, end, boundary);
             case NARRATIVE -> narrative += cue(index, begin, end, boundary);
@@ -257,6 +267,81 @@ final class Matches {
         }
         seenCues[cue >>> 6] |= bit;
         return 1;
+    }
+
+    /**
+     * Whether a warning's word is denied by a statement before it in its clause, as recruiters deny: 不做任何违法的事,
+     * 我们不是骗子, 没有任何违法的活, "this is not a scam". Such a word reassures; it is not a warning's. An order to the
+     * reader (别被骗, 不要被骗, "don't fall for scams") is a warning's wording and stays one.
+     */
+    private boolean denied(int cueStart) {
+        if (cueStart == 0) {
+            return false;
+        }
+        if (text.charAt(cueStart) >= 0x250) {
+            for (int i = cueStart - 1; i >= 0 && i >= cueStart - DENIAL_WINDOW_CJK; i--) {
+                char c = text.charAt(i);
+                if (ORDERING_HAN.indexOf(c) >= 0) {
+                    return false;
+                }
+                if (denyingHan(i)) {
+                    return !clauseBreak(i + 1, cueStart);
+                }
+            }
+            return false;
+        }
+        // Latin: a denying word right before the cue, with at most an article between ("not a scam", "no scams")
+        int end = cueStart;
+        for (int words = 0; words < 2; end = wordStart(end)) {
+            int start = wordStart(end);
+            String word = text.substring(start, wordEnd(end));
+            if (word.isEmpty() || clauseBreak(wordEnd(end), cueStart)) {
+                return false;
+            }
+            if (DENYING_WORDS.contains(word)) {
+                int before = wordStart(start);
+                return !ORDERING_WORDS.contains(text.substring(before, wordEnd(start)));
+            }
+            if (!FILLER_WORDS.contains(word)) {
+                return false;
+            }
+            words++;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a statement negation starts at {@code i}: 不 and 没 that are no order (不要, 不能), passive (不被) or
+     * question (是不是, 有没有); 非 only in 并非 and 绝非 (非法 and 非常 deny nothing); 无 only in 无任何 and 毫无
+     * (无辜受害者 is a warning's).
+     */
+    private boolean denyingHan(int i) {
+        char c = text.charAt(i);
+        char before = i > 0 ? text.charAt(i - 1) : 0;
+        char after = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+        return switch (c) {
+            case '不', '没' -> ORDER_AFTER_NOT.indexOf(after) < 0 && before != after;
+            case '非' -> before == '并' || before == '绝';
+            case '无' -> before == '毫' || text.startsWith("任何", i + 1);
+            default -> false;
+        };
+    }
+
+    /** Where the Latin word before {@code end} ends: {@code end} less the spaces before it. */
+    private int wordEnd(int end) {
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return end;
+    }
+
+    /** Where the Latin word before {@code end} (spaces skipped) starts; {@code wordEnd(end)} if there is none. */
+    private int wordStart(int end) {
+        int i = wordEnd(end);
+        while (i > 0 && (isWordChar(text.charAt(i - 1)) || text.charAt(i - 1) == '\'')) {
+            i--;
+        }
+        return i;
     }
 
     private boolean negated(int phraseStart) {
