@@ -39,6 +39,8 @@ public final class RedFlagChecker {
     private static final int MAX_WORDING_QUOTE_LENGTH = 24;
     /** a clause longer than this (in code points) is no quick read: the quote stays the n-grams' span */
     private static final int MAX_CLAUSE_QUOTE = 12;
+    /** marks that end a clause wherever they stand (a point, comma or colon only where no word goes on after it) */
+    private static final String CLAUSE_MARKS = "，。、；;！!？?…“”「」『』【】《》()（）\"|｜：";
     /** how many of a message's strongest n-grams quoting keeps in order; taking more than this is rare */
     private static final int STRONGEST_GRAMS = 16;
     /** wording that moved the sum by less than this (in log-odds) is not worth a quote next to the rules' flags */
@@ -435,15 +437,102 @@ public final class RedFlagChecker {
             while (end < text.length() && isWordChar(text.charAt(end - 1)) && isWordChar(text.charAt(end))) {
                 end++;
             }
-            if (!meaningful(text, start, end)) {
+            int[] piece = piece(normalized, normalized.originalSpan(start, end), normalized.originalSpan(g.start[best],
+                    g.end[best]));
+            if (piece == null || !meaningful(text, firstAtOrAfter(source, start, end, piece[0]),
+                    firstAtOrAfter(source, start, end, piece[1]))) {
                 continue;
             }
-            int[] span = clause(normalized.original(), normalized.originalSpan(start, end), flags, quotes);
+            int[] span = clause(normalized.original(), piece, flags, quotes);
             quotes.add(new RedFlag("wording", Category.WORDING, Severity.WEAK,
                     normalized.originalSlice(span[0], span[1]), span[0], span[1], Category.WORDING.messageKey()));
         }
         quotes.sort((x, y) -> Integer.compare(x.start(), y.start()));
         return quotes;
+    }
+
+    /**
+     * A quote cut at the clause breaks inside it, keeping the piece that holds the best n-gram (the longer side when
+     * that n-gram itself spans the break), without spaces or marks at its edges: "工作\n月入" and "泰国，主" join what
+     * the writer kept apart. Null when nothing readable is left.
+     *
+     * @param span code point offsets in the original, as is {@code best}
+     */
+    private static int[] piece(NormalizedText normalized, int[] span, int[] best) {
+        String o = normalized.original();
+        int from = normalized.charIndexOf(span[0]);
+        int to = normalized.charIndexOf(span[1]);
+        int bestFrom = normalized.charIndexOf(best[0]);
+        int bestTo = normalized.charIndexOf(best[1]);
+        int start = from;
+        int end = to;
+        for (int i = from; i < to; i++) {
+            if (!pieceBreak(o, i)) {
+                continue;
+            }
+            if (i < bestFrom) {
+                start = i + 1;
+            } else if (i >= bestTo || i - start >= to - i - 1) {
+                end = i;
+                break;
+            } else {
+                start = i + 1;
+            }
+        }
+        while (start < end && edgeMark(o.charAt(start))) {
+            start++;
+        }
+        while (end > start && edgeMark(o.charAt(end - 1))) {
+            end--;
+        }
+        if (start >= end) {
+            return null;
+        }
+        int cpStart = o.codePointCount(0, start);
+        return new int[] {cpStart, cpStart + o.codePointCount(start, end)};
+    }
+
+    /** The first index in [from, to) of the normalized text that comes from code point {@code cp} or later. */
+    private static int firstAtOrAfter(int[] source, int from, int to, int cp) {
+        int i = from;
+        while (i < to && source[i] < cp) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Whether the original's character at {@code i} ends a clause inside a quote: a line break, a sentence or clause
+     * mark (not a point or comma inside a number or a name such as "3.5" or "example.com"), an emoji, or a space next
+     * to Chinese, which sets off items where a comma would.
+     */
+    private static boolean pieceBreak(String o, int i) {
+        char c = o.charAt(i);
+        if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+            return true;
+        }
+        if (Character.isWhitespace(c) || c == '\u3000') {
+            return i > 0 && Character.isIdeographic(o.codePointBefore(i))
+                    || i + 1 < o.length() && Character.isIdeographic(o.codePointAt(i + 1));
+        }
+        if (c == '.' || c == ',' || c == ':') {
+            boolean inside = i > 0 && i + 1 < o.length() && Character.isLetterOrDigit(o.charAt(i - 1))
+                    && Character.isLetterOrDigit(o.charAt(i + 1));
+            return !inside;
+        }
+        if (CLAUSE_MARKS.indexOf(c) >= 0) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.OTHER_SYMBOL || type == Character.SURROGATE;
+    }
+
+    /** Spaces and marks a quote need not start or end with; a currency sign or a per cent stays. */
+    private static boolean edgeMark(char c) {
+        if (Character.isLetterOrDigit(c) || c == '%') {
+            return false;
+        }
+        return Character.getType(c) != Character.CURRENCY_SYMBOL;
     }
 
     /**
@@ -492,7 +581,9 @@ public final class RedFlagChecker {
         return switch (Character.getType(c)) {
             case Character.OTHER_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
                  Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION, Character.DASH_PUNCTUATION,
-                 Character.MATH_SYMBOL, Character.OTHER_SYMBOL, Character.SURROGATE -> true;
+                 Character.MATH_SYMBOL, Character.OTHER_SYMBOL, Character.SURROGATE,
+                 // the variation selector and joiner of an emoji (✈️) belong to the emoji
+                 Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT -> true;
             default -> false;
         };
     }
@@ -617,29 +708,40 @@ public final class RedFlagChecker {
         return c < 0x250 && Character.isLetterOrDigit(c) || c == ',' || c == '.';
     }
 
-    /** Two Han characters, or two Latin words, or one Latin word of five letters: a quote a person can read. */
+    /**
+     * Two Han characters, or two Latin words of which one says something: a quote a person can read. One English word
+     * ("company", "month") is no reason a reader can check, and "is in" is none either.
+     */
     private static boolean meaningful(String text, int start, int end) {
         // "你的", "的人", "钱，你": a weighty n-gram of function characters is a voice, not a reason a reader can check
         int han = 0;
         int words = 0;
-        int longest = 0;
-        int run = 0;
-        for (int i = start; i < end; i++) {
+        boolean saysSomething = false;
+        int i = start;
+        while (i < end) {
             char c = text.charAt(i);
             if ((READABLE_HAN[c >>> 6] & (1L << c)) != 0) {
                 han++;
             }
             if (c < 0x250 && Character.isLetter(c)) {
-                run++;
-                longest = Math.max(longest, run);
-            } else {
-                words += run > 0 ? 1 : 0;
-                run = 0;
+                int wordStart = i;
+                while (i < end && text.charAt(i) < 0x250 && Character.isLetter(text.charAt(i))) {
+                    i++;
+                }
+                words++;
+                saysSomething |= !FUNCTION_WORDS.contains(text.substring(wordStart, i));
+                continue;
             }
+            i++;
         }
-        words += run > 0 ? 1 : 0;
-        return han >= 2 || words >= 2 || longest >= 5;
+        return han >= 2 || words >= 2 && saysSomething;
     }
+
+    /** English words that say nothing on their own (the text is lower case) */
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("a", "an", "the", "is", "are", "was",
+            "were", "be", "been", "in", "on", "at", "to", "of", "for", "and", "or", "it", "its", "you", "your", "we",
+            "our", "us", "i", "me", "my", "he", "she", "they", "them", "this", "that", "with", "as", "by", "from",
+            "will", "can", "do", "so", "if", "not", "no", "just", "all", "up", "there", "here", "s", "t", "ll", "re");
 
     private static long[] readableHan() {
         long[] bits = new long[0x10000 / 64];

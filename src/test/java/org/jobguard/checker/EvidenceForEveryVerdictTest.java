@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 13: "never 'risk 0.81' without quotes". Over every corpus message, a medium or high verdict quotes at least
  * one span, every quote is exactly the original text at its code point offsets, and no Chinese quote of the wording
- * is made of function characters alone.
+ * is made of function characters alone, none runs across a line break or a space between Chinese items, none starts
+ * or ends with a space or a mark, and none is a single English word.
  */
 class EvidenceForEveryVerdictTest {
     private final RedFlagChecker checker = TestModels.shippedChecker();
@@ -29,6 +30,7 @@ class EvidenceForEveryVerdictTest {
         int byWording = 0;
         List<String> unexplained = new ArrayList<>();
         List<String> voiceOnly = new ArrayList<>();
+        List<String> badlyCut = new ArrayList<>();
         try (var files = Files.list(Path.of("src/test/resources/corpus"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -43,6 +45,9 @@ class EvidenceForEveryVerdictTest {
                         int to = text.offsetByCodePoints(0, f.end());
                         assertEquals(text.substring(from, to), f.evidence(), n.get("id").asText());
                         assertFalse(f.evidence().isBlank(), n.get("id").asText());
+                        if (f.category() == Category.WORDING && !wellCut(f.evidence())) {
+                            badlyCut.add(n.get("id").asText() + " [" + f.evidence() + "]");
+                        }
                         if (f.category() == Category.WORDING && f.evidence().codePoints().anyMatch(Character::isIdeographic)
                                 && f.evidence().codePoints().noneMatch(c -> c < 0x250 && Character.isLetterOrDigit(c))) {
                             long content = f.evidence().codePoints()
@@ -72,6 +77,19 @@ class EvidenceForEveryVerdictTest {
         assertEquals(List.of(), unexplained);
         // a quote of the wording names something a reader can check, not "你的" or "的人"
         assertEquals(List.of(), voiceOnly);
+        // "工作\n月入", "半年 回来", "company." were quotes once
+        assertEquals(List.of(), badlyCut);
+    }
+
+    private static boolean wellCut(String quote) {
+        if (quote.contains("\n") || quote.matches("(?s).*\\p{IsHan}\\s+\\p{IsHan}.*")) {
+            return false;
+        }
+        int first = quote.codePointAt(0);
+        int last = quote.codePointBefore(quote.length());
+        boolean edgesRead = Character.isLetterOrDigit(first) || Character.getType(first) == Character.CURRENCY_SYMBOL;
+        edgesRead &= Character.isLetterOrDigit(last) || last == '%';
+        return edgesRead && !quote.matches("[A-Za-z]+");
     }
 
     @Test
