@@ -22,6 +22,11 @@ final class MessageFeatures {
     private static final int INDICATOR_TYPE_COUNT = Indicator.Type.values().length;
     private static final String OPENING_QUOTES = "\"'“‘「『《【〈«";
     private static final String CLOSING_QUOTES = "\"'”’」』》】〉»";
+    /** quotation marks that open and close a quotation, pairwise; 【】 and 《》 are headings and titles */
+    private static final String PAIRED_OPENING = "“‘「『\"'";
+    private static final String PAIRED_CLOSING = "”’」』\"'";
+    /** how far a quotation is looked for on either side of a flag: a quoted offer, not a quoted article */
+    private static final int QUOTE_REACH = 200;
 
     private final FeatureSpace space;
 
@@ -87,7 +92,8 @@ final class MessageFeatures {
         for (int c = 0; c < n && !jobTalk; c++) {
             jobTalk = present[c] && c != Category.RISKY_DESTINATION.ordinal() && c != Category.URGENCY.ordinal();
         }
-        boolean unwarned = cues.awareness == 0 && cues.narrative == 0 && jobTalk;
+        // an offer quoted whole is a report of it, the way a warning or a story passes it on
+        boolean unwarned = cues.awareness == 0 && cues.narrative == 0 && jobTalk && 2 * quoted <= flags.size();
         if (unwarned) {
             sink.feature(space.flagsUnwarned);
         }
@@ -234,7 +240,76 @@ final class MessageFeatures {
         if (before >= 0 && (OPENING_QUOTES.indexOf(o.charAt(before)) >= 0 || isCross(o, before))) {
             return true;
         }
-        return to < o.length() && CLOSING_QUOTES.indexOf(o.charAt(to)) >= 0;
+        return to < o.length() && CLOSING_QUOTES.indexOf(o.charAt(to)) >= 0 || insideQuotes(o, from, to);
+    }
+
+    /**
+     * Whether [from, to) of the original stands between an opening quotation mark and its closing one on the same
+     * line: 'typist job, $1500, Myawaddy', “金三角特区 月薪2万 过境有人接”. A report or a warning quotes the offer whole;
+     * an apostrophe (they're, don’t) is no quotation mark.
+     */
+    static boolean insideQuotes(String o, int from, int to) {
+        int lineStart = Math.max(o.lastIndexOf('\n', from - 1) + 1, from - QUOTE_REACH);
+        int lineEnd = o.indexOf('\n', to);
+        lineEnd = Math.min(lineEnd < 0 ? o.length() : lineEnd, to + QUOTE_REACH);
+        for (int k = 0; k < PAIRED_OPENING.length(); k++) {
+            char open = PAIRED_OPENING.charAt(k);
+            char close = PAIRED_CLOSING.charAt(k);
+            if (open == close) {
+                if (quoteMarks(o, lineStart, from, open) % 2 == 1 && quoteMarks(o, to, lineEnd, open) > 0) {
+                    return true;
+                }
+            } else if (opensBefore(o, lineStart, from, open, close) && closesAfter(o, to, lineEnd, open, close)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean opensBefore(String o, int lineStart, int from, char open, char close) {
+        for (int i = from - 1; i >= lineStart; i--) {
+            char c = o.charAt(i);
+            if (c == close && quoteMark(o, i)) {
+                return false;
+            }
+            if (c == open) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean closesAfter(String o, int to, int lineEnd, char open, char close) {
+        for (int i = to; i < lineEnd; i++) {
+            char c = o.charAt(i);
+            if (c == open) {
+                return false;
+            }
+            if (c == close && quoteMark(o, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int quoteMarks(String o, int from, int to, char mark) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (o.charAt(i) == mark && quoteMark(o, i)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A mark between two letters or digits (they're, don’t, 5'11) is an apostrophe, not a quotation mark. */
+    private static boolean quoteMark(String o, int i) {
+        char c = o.charAt(i);
+        if (c != '\'' && c != '\u2019') {
+            return true;
+        }
+        return !(i > 0 && i + 1 < o.length() && Character.isLetterOrDigit(o.charAt(i - 1))
+                && Character.isLetterOrDigit(o.charAt(i + 1)));
     }
 
     private static boolean isCross(String o, int at) {
