@@ -18,6 +18,7 @@ final class Matches {
     private static final int NEGATION_WINDOW_CJK = 6;
     private static final int NEGATION_WINDOW_LATIN = 20;
     private static final String CLAUSE_END = "。.!?！？;；\n";
+    private static final String FIELD_SEPARATORS = "/|｜·•";
     /** characters that open negated wording in Chinese (after Traditional -> Simplified) */
     private static final String NEGATING_HAN = "不没无未别勿非莫";
     private static final String[] NEGATING_WORDS = {"not", "no", "never", "cannot", "can't", "don't", "won't",
@@ -399,7 +400,7 @@ final class Matches {
             }
             // a space between Chinese words separates items as a comma would ("不用会英语 包机票"); a negation
             // does not reach across it
-            if (!digitsJoin && Character.isWhitespace(c) && betweenHan(original, i)) {
+            if (!digitsJoin && Character.isWhitespace(c) && (betweenHan(original, i) || nextToSeparator(original, i))) {
                 return true;
             }
         }
@@ -420,6 +421,12 @@ final class Matches {
             }
         }
         return false;
+    }
+
+    /** A space beside a field separator (" / ", " | "): a post's fields, which a negation does not reach across. */
+    private static boolean nextToSeparator(String s, int i) {
+        return i > 0 && FIELD_SEPARATORS.indexOf(s.charAt(i - 1)) >= 0
+                || i + 1 < s.length() && FIELD_SEPARATORS.indexOf(s.charAt(i + 1)) >= 0;
     }
 
     private static boolean betweenHan(String s, int i) {
