@@ -129,14 +129,20 @@ final class CompiledRules {
         return needCount;
     }
 
+    /** {@link #match(NormalizedText, Wording, Wording.Grams)} for a caller that needs no n-grams. */
+    Matches match(NormalizedText normalized) {
+        return match(normalized, new Wording(8), new Wording.Grams());
+    }
+
     /**
      * Every rule's best evidence, the negation cues and the distinct context cues in the text; Latin phrases only
-     * at word boundaries. Valid until the calling thread's next match with these rules.
+     * at word boundaries. Valid until the calling thread's next match with these rules. The text's n-grams are read
+     * into {@code grams} in the same pass (see {@link PhraseAutomaton#scan}).
      */
-    Matches match(NormalizedText normalized) {
+    Matches match(NormalizedText normalized, Wording wording, Wording.Grams grams) {
         Matches found = results.get().start(normalized);
         try {
-            automaton.scan(normalized.text(), found);
+            automaton.scan(normalized.text(), found, wording, grams);
             runPatterns(normalized.text(), found);
         } finally {
             found.finish();

@@ -120,7 +120,8 @@ public final class RedFlagChecker {
         }
         Setup s = setup.get();
         CompiledRules rules = s.rules();
-        Evidence e = evidence(s, normalized);
+        Wording.Grams g = grams.get();
+        Evidence e = evidence(s, normalized, g);
         Matches matches = e.matches();
         List<RedFlag> flags = e.flags();
         List<String> shadow = shadowHits(rules, matches);
@@ -140,7 +141,6 @@ public final class RedFlagChecker {
         for (int i = 0; i < slotCount[0]; i++) {
             z += w[slots[0][i]];
         }
-        Wording.Grams g = s.features().wording(normalized, grams.get());
         double wording = wordingSum(s, g);
         z += wording;
         double probability = model.probability(z);
@@ -222,13 +222,13 @@ public final class RedFlagChecker {
         boolean atLeastMedium = false;
         boolean atMostLow = false;
         if (!normalized.isBlank()) {
-            Evidence e = evidence(s, normalized);
+            Wording.Grams g = new Wording.Grams();
+            Evidence e = evidence(s, normalized, g);
             atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches())
                     || contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
             atMostLow = cuedAwareness(e.matches());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
-            Wording.Grams g = s.features().wording(normalized, new Wording.Grams());
             double each = g.count == 0 ? 0 : WORDING_SCALE / Math.sqrt(g.count);
             for (int i = 0; i < g.count; i++) {
                 values.merge(s.space().ngramSlot(g.bucket[i]), each, Double::sum);
@@ -312,9 +312,10 @@ public final class RedFlagChecker {
         return List.copyOf(out);
     }
 
-    private Evidence evidence(Setup s, NormalizedText normalized) {
+    /** The rules' and the gazetteer's findings; the text's n-grams are read into {@code grams} on the way. */
+    private Evidence evidence(Setup s, NormalizedText normalized, Wording.Grams grams) {
         CompiledRules rules = s.rules();
-        Matches matches = rules.match(normalized);
+        Matches matches = rules.match(normalized, s.space().wording(), grams);
         List<PlaceMention> named = places.find(normalized);
         List<RedFlag> flags = withPlaces(dropContained(flags(rules, matches, normalized)), named, normalized);
         return new Evidence(matches, flags, ruleHits(rules, matches),
