@@ -262,14 +262,22 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     }
 
     /**
-     * Every phrase occurrence in {@code text}, reported in order of its end; and the text's n-grams read into
-     * {@code grams} on the way. The walk waits on memory at nearly every character (a state's base, then its child's
-     * check), and the hashing of the n-grams fills that time: read in a pass of its own, it cost a tenth of a check.
+     * Every phrase occurrence in {@code text}, reported in order of its end; on the way, the text's n-grams read into
+     * {@code grams} and the gazetteer's automaton stepped ({@code places}, may be null). The walk waits on memory at
+     * nearly every character (a state's base, then its child's check); the hashing of the n-grams fills that time,
+     * and the gazetteer's walk waits at the same time. Each in a pass of its own cost about a tenth of a check.
      */
-    void scan(String text, Matches found, Wording wording, Wording.Grams grams) {
-        wording.begin(grams);
+    void scan(String text, Matches found, Wording wording, Wording.Grams grams, Gazetteer.Walk places) {
         if (size() == 0) {
-            wording.read(text, grams);
+            char[] chars = found.characters.of(text);
+            wording.begin(grams);
+            for (int i = 0; i < text.length(); i++) {
+                wording.step(grams, chars[i], i);
+                if (places != null) {
+                    places.step(chars, text.length(), i);
+                }
+            }
+            wording.end(grams, text.length());
             return;
         }
         // in locals: the library's arrays are fields the JIT would read again after every call into found
@@ -284,8 +292,12 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         int state = 0;
         char[] chars = found.characters.of(text);
         int n = text.length();
+        wording.begin(grams);
         for (int i = 0; i < n; i++) {
             wording.step(grams, chars[i], i);
+            if (places != null) {
+                places.step(chars, n, i);
+            }
             char c = code[chars[i]];
             if (c == 0) {
                 state = 0;

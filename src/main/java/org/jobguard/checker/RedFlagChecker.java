@@ -312,11 +312,17 @@ public final class RedFlagChecker {
         return List.copyOf(out);
     }
 
-    /** The rules' and the gazetteer's findings; the text's n-grams are read into {@code grams} on the way. */
+    /**
+     * The rules' and the gazetteer's findings; the text's n-grams are read into {@code grams} on the way. The
+     * gazetteer's automaton walks the text in the rules' scan, where the two walks wait on memory together (see
+     * {@link PhraseAutomaton#scan}); other places (none, a test's) are asked afterwards.
+     */
     private Evidence evidence(Setup s, NormalizedText normalized, Wording.Grams grams) {
         CompiledRules rules = s.rules();
-        Matches matches = rules.match(normalized, s.space().wording(), grams);
-        List<PlaceMention> named = places.find(normalized);
+        Gazetteer gazetteer = places instanceof Gazetteer g ? g : null;
+        Gazetteer.Walk walk = gazetteer == null ? null : gazetteer.walk(normalized.text().length());
+        Matches matches = rules.match(normalized, s.space().wording(), grams, walk);
+        List<PlaceMention> named = walk != null ? gazetteer.find(normalized, walk) : places.find(normalized);
         List<RedFlag> flags = withPlaces(dropContained(flags(rules, matches, normalized)), named, normalized);
         return new Evidence(matches, flags, ruleHits(rules, matches),
                 Places.zones(named, normalized.language() != Language.EN), named);
