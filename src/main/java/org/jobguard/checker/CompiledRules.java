@@ -129,14 +129,21 @@ final class CompiledRules {
         return needCount;
     }
 
+    /** {@link #match(NormalizedText, Wording, Wording.Grams, Gazetteer.Walk)} for a caller that needs no more. */
+    Matches match(NormalizedText normalized) {
+        return match(normalized, new Wording(8), new Wording.Grams(), null);
+    }
+
     /**
      * Every rule's best evidence, the negation cues and the distinct context cues in the text; Latin phrases only
-     * at word boundaries. Valid until the calling thread's next match with these rules.
+     * at word boundaries. Valid until the calling thread's next match with these rules. In the same pass the text's
+     * n-grams are read into {@code grams} and, unless it is null, the gazetteer's walk {@code places} is stepped over
+     * the text (see {@link PhraseAutomaton#scan}).
      */
-    Matches match(NormalizedText normalized) {
+    Matches match(NormalizedText normalized, Wording wording, Wording.Grams grams, Gazetteer.Walk places) {
         Matches found = results.get().start(normalized);
         try {
-            automaton.scan(normalized.text(), found);
+            automaton.scan(normalized.text(), found, wording, grams, places);
             runPatterns(normalized.text(), found);
         } finally {
             found.finish();

@@ -38,7 +38,7 @@ public final class Gazetteer implements Places {
     private static final int GAP_LIMIT = 16;
 
     private final List<PlaceEntry> entries;
-    private final ThreadLocal<Hits> reused = ThreadLocal.withInitial(Hits::new);
+    private final ThreadLocal<Walk> reused = ThreadLocal.withInitial(() -> new Walk(this));
     private final PlaceTrie automaton = new PlaceTrie();
     /** Dense code of every character that occurs in some phrase, 0 for the others: a small, cache-friendly trie. */
     private final char[] code = new char[0x10000];
@@ -179,12 +179,32 @@ public final class Gazetteer implements Places {
     @Override
     public List<PlaceMention> find(NormalizedText normalized) {
         String text = normalized.text();
-        if (text.isEmpty() || phraseEntry.length == 0) {
+        Walk walk = walk(text.length());
+        if (walk == null) {
             return List.of();
         }
+        char[] chars = walk.characters.of(text);
+        for (int i = 0; i < text.length(); i++) {
+            walk.step(chars, text.length(), i);
+        }
+        return find(normalized, walk);
+    }
+
+    /**
+     * A walk of the names' automaton over a text of {@code length} characters, for {@link #find(NormalizedText, Walk)}
+     * once every character was stepped; null when there are no names to find.
+     */
+    Walk walk(int length) {
+        if (length == 0 || phraseEntry.length == 0) {
+            return null;
+        }
         // the thread's hits and work arrays, reused: allocating them was most of what finding places allocated
-        Hits hits = text.length() <= TextCopy.REUSED_CAPACITY ? reused.get().clear() : new Hits();
-        automaton.scan(text, code, phraseWordEdges, hits);
+        return length <= TextCopy.REUSED_CAPACITY ? reused.get().clear() : new Walk(this);
+    }
+
+    /** The places a walk over all of {@code normalized}'s text found. */
+    List<PlaceMention> find(NormalizedText normalized, Walk hits) {
+        String text = normalized.text();
         if (hits.count == 0) {
             return List.of();
         }
@@ -215,7 +235,7 @@ public final class Gazetteer implements Places {
      * place of its length, then from the left, each only where no winner has taken a character. Sorting is by
      * counting: lengths are bounded by the longest phrase, and the automaton reports hits of one length in text order.
      */
-    private long[] longestWithoutOverlap(Hits hits, int textLength) {
+    private long[] longestWithoutOverlap(Walk hits, int textLength) {
         int buckets = 2 * (longestPhrase + 1);
         int[] bucketStart = new int[buckets + 1];
         for (int i = 0; i < hits.count; i++) {
@@ -252,14 +272,14 @@ public final class Gazetteer implements Places {
     }
 
     /** Longer phrases first; of one length, not-a-place words before places. */
-    private int bucket(Hits hits, int hit) {
+    private int bucket(Walk hits, int hit) {
         int length = hits.end[hit] - hits.start[hit];
         boolean place = phraseEntry[hits.phrase[hit]] != NOT_A_PLACE;
         return 2 * (longestPhrase - length) + (place ? 1 : 0);
     }
 
     /** 缅柬老, 泰缅: an ambiguous name right next to an ambiguous name of another place (菲菲 is one name twice). */
-    private boolean inRowOfAmbiguous(Hits hits, long[] kept, int k) {
+    private boolean inRowOfAmbiguous(Walk hits, long[] kept, int k) {
         int hit = (int) kept[k];
         int entry = phraseEntry[hits.phrase[hit]];
         if (k > 0) {
@@ -394,9 +414,9 @@ public final class Gazetteer implements Places {
     }
 
     /**
-     * The library's trie, walked here without its per-hit callback objects (as {@link PhraseAutomaton} does), with one
-     * bit per state saying whether it has outputs: the library's array of output arrays, asked at every character,
-     * cost a load of a reference and often a miss.
+     * The library's trie, walked by {@link Walk} without its per-hit callback objects (as {@link PhraseAutomaton}
+     * does), with one bit per state saying whether it has outputs: the library's array of output arrays, asked at
+     * every character, cost a load of a reference and often a miss.
      */
     private static final class PlaceTrie extends AhoCorasickDoubleArrayTrie<String> {
         private long[] hasOutput;
@@ -412,38 +432,44 @@ public final class Gazetteer implements Places {
             }
         }
 
-        void scan(String text, char[] code, byte[] wordEdges, Hits hits) {
-            int[] base = this.base;
-            int[] check = this.check;
-            int[] fail = this.fail;
-            long[] hasOutput = this.hasOutput;
-            int[][] output = this.output;
-            int[] length = this.l;
-            int state = 0;
-            char[] chars = hits.characters.of(text);
-            int n = text.length();
-            for (int i = 0; i < n; i++) {
-                char c = code[chars[i]];
-                if (c == 0) {
-                    state = 0;
-                    continue;
-                }
-                state = PhraseAutomaton.next(base, check, fail, state, c);
-                if ((hasOutput[state >>> 6] & (1L << state)) == 0) {
-                    continue;
-                }
-                for (int phrase : output[state]) {
-                    int begin = i + 1 - length[phrase];
-                    int end = i + 1;
-                    if (Matches.atWordBoundary(chars, n, begin, end, wordEdges[phrase])) {
-                        hits.add(begin, end, phrase);
-                    }
-                }
-            }
+        // the library's arrays are protected: a walk reads them through these
+        int[] base() {
+            return base;
+        }
+
+        int[] check() {
+            return check;
+        }
+
+        int[] fail() {
+            return fail;
+        }
+
+        int[][] output() {
+            return output;
+        }
+
+        int[] lengths() {
+            return l;
         }
     }
 
-    private static final class Hits {
+    /**
+     * A walk of the names' automaton over one text, a character at a time, and the hits it found. The phrase scan
+     * steps it in its own loop ({@link PhraseAutomaton#scan}): both walks wait on memory at nearly every character
+     * (a state's base, then its child's check), and in one loop they wait at the same time; in a pass of its own
+     * this walk cost most of finding places. One per thread, reused; it holds numbers only, never text.
+     */
+    static final class Walk {
+        private final int[] base;
+        private final int[] check;
+        private final int[] fail;
+        private final long[] hasOutput;
+        private final int[][] output;
+        private final int[] length;
+        private final char[] code;
+        private final byte[] wordEdges;
+        private int state;
         int[] start = new int[16];
         int[] end = new int[16];
         int[] phrase = new int[16];
@@ -451,9 +477,44 @@ public final class Gazetteer implements Places {
         final TextCopy characters = new TextCopy();
         private boolean[] taken = new boolean[0];
 
-        Hits clear() {
+        private Walk(Gazetteer gazetteer) {
+            PlaceTrie trie = gazetteer.automaton;
+            base = trie.base();
+            check = trie.check();
+            fail = trie.fail();
+            hasOutput = trie.hasOutput;
+            output = trie.output();
+            length = trie.lengths();
+            code = gazetteer.code;
+            wordEdges = gazetteer.phraseWordEdges;
+        }
+
+        Walk clear() {
             count = 0;
+            state = 0;
             return this;
+        }
+
+        /**
+         * Character {@code i} of a text's {@code n} characters: the names ending there, Latin ones only at word
+         * boundaries (which may look ahead in {@code chars}).
+         */
+        void step(char[] chars, int n, int i) {
+            char c = code[chars[i]];
+            if (c == 0) {
+                state = 0;
+                return;
+            }
+            state = PhraseAutomaton.next(base, check, fail, state, c);
+            if ((hasOutput[state >>> 6] & (1L << state)) == 0) {
+                return;
+            }
+            for (int p : output[state]) {
+                int begin = i + 1 - length[p];
+                if (Matches.atWordBoundary(chars, n, begin, i + 1, wordEdges[p])) {
+                    add(begin, i + 1, p);
+                }
+            }
         }
 
         /** Per character of the text, false: which of them a kept name has taken. */
@@ -466,7 +527,7 @@ public final class Gazetteer implements Places {
             return taken;
         }
 
-        void add(int begin, int stop, int index) {
+        private void add(int begin, int stop, int index) {
             if (count == start.length) {
                 start = Arrays.copyOf(start, count * 2);
                 end = Arrays.copyOf(end, count * 2);

@@ -109,12 +109,17 @@ final class Matches {
         return bestEnd[rule];
     }
 
+    /** Target kinds by ordinal: {@link #target} gets the ordinal, packed with the target's index in an int. */
+    private static final CompiledRules.Target.Kind[] KINDS = CompiledRules.Target.Kind.values();
+
     /**
      * One target of a phrase the automaton found at [begin, end); {@code boundary} says whether the phrase stands
      * at word boundaries, without which it counts only as a place where a pattern may start or must go through.
+     *
+     * @param kind the target's {@link CompiledRules.Target.Kind} ordinal
      */
-    void target(CompiledRules.Target.Kind kind, int index, int begin, int end, boolean boundary) {
-        switch (kind) {
+    void target(int kind, int index, int begin, int end, boolean boundary) {
+        switch (KINDS[kind]) {
             case PATTERN_START -> patternStart(index, begin);
             case PATTERN_NEED -> need(index, begin);
             case RULE -> {

@@ -343,10 +343,4 @@ final class MessageFeatures {
         }
         return lines;
     }
-
-    /** The wording's n-grams, as buckets with their span in the normalized text. */
-    Wording.Grams wording(NormalizedText normalized, Wording.Grams grams) {
-        space.wording().read(normalized.text(), grams.clear());
-        return grams;
-    }
 }

@@ -36,9 +36,9 @@ public final class Normalizer {
     public NormalizedText normalize(String original) {
         int n = original.length();
         Characters pass = n <= REUSED_CAPACITY ? work.get().clear(n + 8) : new Characters(n + 8);
-        // pass 1: per code point output and role, its script and its UTF-16 index; the common case (one character
-        // in, at most one out) writes straight into the arrays, the rest goes through pass.add, which grows them
-        byte[] scripts = pass.scripts;
+        // pass 1: per code point output and role, its UTF-16 index, and its script counted for the language guess;
+        // the common case (one character in, at most one out) writes straight into the arrays, the rest goes through
+        // pass.add, which grows them
         int[] charIndex = pass.charIndex;
         char[] out = pass.chars;
         byte[] outRoles = pass.roles;
@@ -50,64 +50,81 @@ public final class Normalizer {
         int[] packedTable = table.packedByCharacter();
         int len = 0;
         int cp = 0;
-        for (int i = 0; i < n; cp++) {
-            char c = in[i];
-            // needed only when some code points are surrogate pairs (see the end)
-            charIndex[cp] = i;
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(in[i + 1])) {
-                int code = Character.toCodePoint(c, in[i + 1]);
-                i += 2;
-                scripts[cp] = LanguageGuess.supplementary(code);
-                pass.len = len;
-                String flag = isRegionalIndicator(code) && i + 1 < n ? flagName(code, original.codePointAt(i)) : null;
-                if (flag != null) {
-                    // the flag's two code points: the country's name reads from the first, its last character
-                    // from the second, so evidence quotes the whole flag
-                    cp++;
-                    charIndex[cp] = i;
-                    scripts[cp] = scripts[cp - 1];
+        // the language guess's counts (see LanguageGuess.tally): emptied into the totals after each chunk, which has
+        // at most CHUNK + 3 code points
+        int[] scriptTotals = {0, 0, 0};
+        int latinStarts = 0;
+        int previousScript = 0;
+        for (int i = 0; i < n; ) {
+            int stop = n - i <= LanguageGuess.CHUNK ? n : i + LanguageGuess.CHUNK;
+            long tally = 0;
+            for (; i < stop; cp++) {
+                char c = in[i];
+                // needed only when some code points are surrogate pairs (see the end)
+                charIndex[cp] = i;
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(in[i + 1])) {
+                    int code = Character.toCodePoint(c, in[i + 1]);
                     i += 2;
-                    for (int k = 0; k < flag.length(); k++) {
-                        pass.add(flag.charAt(k), CharTable.CJK, k == flag.length() - 1 ? cp : cp - 1);
+                    int script = LanguageGuess.supplementary(code);
+                    tally += LanguageGuess.tally(script);
+                    latinStarts += LanguageGuess.latinStart(script, previousScript);
+                    previousScript = script;
+                    pass.len = len;
+                    String flag = isRegionalIndicator(code) && i + 1 < n
+                            ? flagName(code, original.codePointAt(i)) : null;
+                    if (flag != null) {
+                        // the flag's two code points: the country's name reads from the first, its last character
+                        // from the second, so evidence quotes the whole flag
+                        cp++;
+                        charIndex[cp] = i;
+                        tally += LanguageGuess.tally(script);
+                        i += 2;
+                        for (int k = 0; k < flag.length(); k++) {
+                            pass.add(flag.charAt(k), CharTable.CJK, k == flag.length() - 1 ? cp : cp - 1);
+                        }
+                        len = pass.len;
+                        out = pass.chars;
+                        outRoles = pass.roles;
+                        outSrc = pass.src;
+                        continue;
                     }
+                    supplementary(pass, c, code, cp);
                     len = pass.len;
                     out = pass.chars;
                     outRoles = pass.roles;
                     outSrc = pass.src;
                     continue;
                 }
-                supplementary(pass, c, code, cp);
+                i++;
+                int packed = packedTable[c];
+                int script = (byte) (packed >>> LanguageGuess.SHIFT);
+                tally += LanguageGuess.tally(script);
+                latinStarts += LanguageGuess.latinStart(script, previousScript);
+                previousScript = script;
+                byte role = (byte) (packed >>> 16);
+                if (role == CharTable.DROP) {
+                    continue;
+                }
+                char one = (char) packed;
+                if (one != 0 && len < out.length) {
+                    out[len] = one;
+                    outRoles[len] = role;
+                    outSrc[len] = cp;
+                    len++;
+                    continue;
+                }
+                pass.len = len;
+                if (one != 0) {
+                    pass.add(one, role, cp);
+                } else {
+                    pass.add(table.output(c), role, cp);
+                }
                 len = pass.len;
                 out = pass.chars;
                 outRoles = pass.roles;
                 outSrc = pass.src;
-                continue;
             }
-            i++;
-            int packed = packedTable[c];
-            scripts[cp] = (byte) (packed >>> LanguageGuess.SHIFT);
-            byte role = (byte) (packed >>> 16);
-            if (role == CharTable.DROP) {
-                continue;
-            }
-            char one = (char) packed;
-            if (one != 0 && len < out.length) {
-                out[len] = one;
-                outRoles[len] = role;
-                outSrc[len] = cp;
-                len++;
-                continue;
-            }
-            pass.len = len;
-            if (one != 0) {
-                pass.add(one, role, cp);
-            } else {
-                pass.add(table.output(c), role, cp);
-            }
-            len = pass.len;
-            out = pass.chars;
-            outRoles = pass.roles;
-            outSrc = pass.src;
+            LanguageGuess.empty(tally, scriptTotals);
         }
         char[] chars = out;
         byte[] roles = outRoles;
@@ -155,7 +172,7 @@ public final class Normalizer {
             i = gapEnd;
         }
         return new NormalizedText(new String(text, 0, outLen), java.util.Arrays.copyOf(map, outLen), original,
-                cp == n ? null : java.util.Arrays.copyOf(charIndex, cp), LanguageGuess.of(scripts, cp));
+                cp == n ? null : java.util.Arrays.copyOf(charIndex, cp), LanguageGuess.of(scriptTotals, latinStarts));
     }
 
     private static boolean isRegionalIndicator(int code) {
@@ -220,8 +237,8 @@ public final class Normalizer {
     }
 
     /**
-     * Pass-1 output (characters with their role and the code point they came from), the code points' UTF-16 indices and
-     * scripts (never more than the text's length, so they do not grow with the output), and room for pass 2's text and map,
+     * Pass-1 output (characters with their role and the code point they came from), the code points' UTF-16 indices
+     * (never more than the text's length, so they do not grow with the output), and room for pass 2's text and map,
      * which are never longer than pass 1's output.
      */
     private static final class Characters {
@@ -230,7 +247,6 @@ public final class Normalizer {
         int[] src;
         int len;
         int[] charIndex;
-        byte[] scripts;
         /** the original's characters */
         char[] in;
         char[] text;
@@ -241,7 +257,6 @@ public final class Normalizer {
             roles = new byte[capacity];
             src = new int[capacity];
             charIndex = new int[capacity];
-            scripts = new byte[capacity];
             in = new char[capacity];
             text = new char[capacity];
             map = new int[capacity];
@@ -255,7 +270,6 @@ public final class Normalizer {
             }
             if (charIndex.length < capacity) {
                 charIndex = new int[capacity];
-                scripts = new byte[capacity];
                 in = new char[capacity];
             }
             return this;

@@ -47,37 +47,45 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     private final Outputs outputs;
 
     /**
-     * The outputs of every state in one flat array, {@code [from[state], from[state + 1])}, with what the scan needs
-     * of each hit next to it: the phrase's length, its word edges and its targets {@code [targetFrom, targetTo)} in
-     * {@code kind} and {@code index}. One state's hits are then neighbours in memory instead of an array object per
-     * state and lookups per phrase.
+     * The outputs of every state in one flat array: state {@code s}'s are {@code [from[s], from[s + 1])}, each as
+     * {@link #STRIDE} ints side by side in {@code hit}: the phrase's length and word edges ({@code length | edges <<
+     * 16}), then its targets' bounds in {@code target}. A hit then costs one or two cache lines instead of a line in
+     * each of six arrays; a bench message has dozens of hits and the rest of a check evicts these lines between
+     * messages.
      *
-     * <p>A phrase's targets are grouped by kind: first the literals patterns need ({@code [targetFrom, needEnd)}),
-     * then the places patterns may start ({@code [needEnd, startEnd)}), then the rest. Those two kinds are two
-     * thirds of a bench message's 145 targets; in loops of their own they skip the switch on the kind (which meets
-     * kinds in no order a processor could learn) and the word-boundary test they never use. Within one phrase the
-     * order of its targets changes nothing (a hit's own negation cannot cancel it, a rule hit and a pattern start at
-     * one place are kept either way); the order of the phrases stays, as a negation must come before what it
-     * cancels. Derived when the automaton is built or read, so the stored image is as before.
+     * <p>A target is {@code index << 4 | kind ordinal}: an int, where an array of enum references cost a load of the
+     * object and its ordinal for the switch. A phrase's targets are grouped by kind: first the literals patterns need
+     * ({@code [TARGET_FROM, NEED_END)}), then the places patterns may start ({@code [NEED_END, START_END)}), then the
+     * rest ({@code [START_END, TARGET_TO)}). Those two kinds are two thirds of a bench message's 145 targets; in loops
+     * of their own they skip the switch on the kind (which meets kinds in no order a processor could learn) and the
+     * word-boundary test they never use. Within one phrase the order of its targets changes nothing (a hit's own
+     * negation cannot cancel it, a rule hit and a pattern start at one place are kept either way); the order of the
+     * phrases stays, as a negation must come before what it cancels. Derived when the automaton is built or read, so
+     * the stored image is as before.
      */
-    private record Outputs(int[] from, int[] length, byte[] edges, int[] targetFrom, int[] needEnd, int[] startEnd,
-                           int[] targetTo, CompiledRules.Target.Kind[] kind, int[] index) {
+    private record Outputs(int[] from, int[] hit, int[] target) {
+        static final int STRIDE = 5;
+        static final int LENGTH_EDGES = 0;
+        static final int TARGET_FROM = 1;
+        static final int NEED_END = 2;
+        static final int START_END = 3;
+        static final int TARGET_TO = 4;
+
         static Outputs of(int[][] output, int[] l, byte[] wordEdges, int[] firstTarget,
                           CompiledRules.Target.Kind[] targetKind, int[] targetIndex) {
             int phrases = firstTarget.length - 1;
-            CompiledRules.Target.Kind[] kind = new CompiledRules.Target.Kind[targetKind.length];
-            int[] index = new int[targetIndex.length];
+            int[] target = new int[targetKind.length];
             int[] needEnd = new int[phrases];
             int[] startEnd = new int[phrases];
             for (int h = 0; h < phrases; h++) {
                 int t = firstTarget[h];
-                t = group(targetKind, targetIndex, firstTarget[h], firstTarget[h + 1], kind, index, t,
+                t = group(targetKind, targetIndex, firstTarget[h], firstTarget[h + 1], target, t,
                         k -> k == CompiledRules.Target.Kind.PATTERN_NEED);
                 needEnd[h] = t;
-                t = group(targetKind, targetIndex, firstTarget[h], firstTarget[h + 1], kind, index, t,
+                t = group(targetKind, targetIndex, firstTarget[h], firstTarget[h + 1], target, t,
                         k -> k == CompiledRules.Target.Kind.PATTERN_START);
                 startEnd[h] = t;
-                group(targetKind, targetIndex, firstTarget[h], firstTarget[h + 1], kind, index, t,
+                group(targetKind, targetIndex, firstTarget[h], firstTarget[h + 1], target, t,
                         k -> k != CompiledRules.Target.Kind.PATTERN_NEED && k != CompiledRules.Target.Kind.PATTERN_START);
             }
             int states = output == null ? 0 : output.length;
@@ -85,31 +93,27 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             for (int state = 0; state < states; state++) {
                 from[state + 1] = from[state] + (output[state] == null ? 0 : output[state].length);
             }
-            int total = from[states];
-            Outputs o = new Outputs(from, new int[total], new byte[total], new int[total], new int[total],
-                    new int[total], new int[total], kind, index);
+            int[] hit = new int[STRIDE * from[states]];
             for (int state = 0; state < states; state++) {
                 for (int k = from[state]; k < from[state + 1]; k++) {
-                    int hit = output[state][k - from[state]];
-                    o.length[k] = l[hit];
-                    o.edges[k] = wordEdges[hit];
-                    o.targetFrom[k] = firstTarget[hit];
-                    o.needEnd[k] = needEnd[hit];
-                    o.startEnd[k] = startEnd[hit];
-                    o.targetTo[k] = firstTarget[hit + 1];
+                    int phrase = output[state][k - from[state]];
+                    int at = STRIDE * k;
+                    hit[at + LENGTH_EDGES] = l[phrase] | wordEdges[phrase] << 16;
+                    hit[at + TARGET_FROM] = firstTarget[phrase];
+                    hit[at + NEED_END] = needEnd[phrase];
+                    hit[at + START_END] = startEnd[phrase];
+                    hit[at + TARGET_TO] = firstTarget[phrase + 1];
                 }
             }
-            return o;
+            return new Outputs(from, hit, target);
         }
 
         /** Copies the targets in [from, to) of one kind group, in their order, to {@code at}; returns where it ended. */
-        private static int group(CompiledRules.Target.Kind[] kinds, int[] indices, int from, int to,
-                                 CompiledRules.Target.Kind[] kind, int[] index, int at,
-                                 java.util.function.Predicate<CompiledRules.Target.Kind> wanted) {
+        private static int group(CompiledRules.Target.Kind[] kinds, int[] indices, int from, int to, int[] target,
+                                 int at, java.util.function.Predicate<CompiledRules.Target.Kind> wanted) {
             for (int t = from; t < to; t++) {
                 if (wanted.test(kinds[t])) {
-                    kind[at] = kinds[t];
-                    index[at++] = indices[t];
+                    target[at++] = indices[t] << 4 | kinds[t].ordinal();
                 }
             }
             return at;
@@ -257,9 +261,23 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         return new String(out);
     }
 
-    /** Every phrase occurrence in {@code text}, reported in order of its end. */
-    void scan(String text, Matches found) {
+    /**
+     * Every phrase occurrence in {@code text}, reported in order of its end; on the way, the text's n-grams read into
+     * {@code grams} and the gazetteer's automaton stepped ({@code places}, may be null). The walk waits on memory at
+     * nearly every character (a state's base, then its child's check); the hashing of the n-grams fills that time,
+     * and the gazetteer's walk waits at the same time. Each in a pass of its own cost about a tenth of a check.
+     */
+    void scan(String text, Matches found, Wording wording, Wording.Grams grams, Gazetteer.Walk places) {
         if (size() == 0) {
+            char[] chars = found.characters.of(text);
+            wording.begin(grams);
+            for (int i = 0; i < text.length(); i++) {
+                wording.step(grams, chars[i], i);
+                if (places != null) {
+                    places.step(chars, text.length(), i);
+                }
+            }
+            wording.end(grams, text.length());
             return;
         }
         // in locals: the library's arrays are fields the JIT would read again after every call into found
@@ -268,19 +286,18 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         int[] check = this.check;
         int[] fail = this.fail;
         long[] hasOutput = this.hasOutput;
-        CompiledRules.Target.Kind[] targetKind = outputs.kind();
-        int[] targetIndex = outputs.index();
         int[] outputFrom = outputs.from();
-        int[] outputLength = outputs.length();
-        byte[] outputEdges = outputs.edges();
-        int[] outputTargetFrom = outputs.targetFrom();
-        int[] outputNeedEnd = outputs.needEnd();
-        int[] outputStartEnd = outputs.startEnd();
-        int[] outputTargetTo = outputs.targetTo();
+        int[] hit = outputs.hit();
+        int[] target = outputs.target();
         int state = 0;
         char[] chars = found.characters.of(text);
         int n = text.length();
+        wording.begin(grams);
         for (int i = 0; i < n; i++) {
+            wording.step(grams, chars[i], i);
+            if (places != null) {
+                places.step(chars, n, i);
+            }
             char c = code[chars[i]];
             if (c == 0) {
                 state = 0;
@@ -288,25 +305,28 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             }
             state = next(base, check, fail, state, c);
             if ((hasOutput[state >>> 6] & (1L << state)) != 0) {
-                for (int o = outputFrom[state], last = outputFrom[state + 1]; o < last; o++) {
-                    int begin = i + 1 - outputLength[o];
-                    int k = outputTargetFrom[o];
-                    for (int to = outputNeedEnd[o]; k < to; k++) {
-                        found.need(targetIndex[k], begin);
+                for (int o = Outputs.STRIDE * outputFrom[state], last = Outputs.STRIDE * outputFrom[state + 1];
+                     o < last; o += Outputs.STRIDE) {
+                    int lengthEdges = hit[o + Outputs.LENGTH_EDGES];
+                    int begin = i + 1 - (lengthEdges & 0xFFFF);
+                    int k = hit[o + Outputs.TARGET_FROM];
+                    for (int to = hit[o + Outputs.NEED_END]; k < to; k++) {
+                        found.need(target[k] >>> 4, begin);
                     }
-                    for (int to = outputStartEnd[o]; k < to; k++) {
-                        found.patternStart(targetIndex[k], begin);
+                    for (int to = hit[o + Outputs.START_END]; k < to; k++) {
+                        found.patternStart(target[k] >>> 4, begin);
                     }
-                    int to = outputTargetTo[o];
+                    int to = hit[o + Outputs.TARGET_TO];
                     if (k < to) {
-                        boolean boundary = Matches.atWordBoundary(chars, n, begin, i + 1, outputEdges[o]);
+                        boolean boundary = Matches.atWordBoundary(chars, n, begin, i + 1, lengthEdges >>> 16);
                         for (; k < to; k++) {
-                            found.target(targetKind[k], targetIndex[k], begin, i + 1, boundary);
+                            found.target(target[k] & 0xF, target[k] >>> 4, begin, i + 1, boundary);
                         }
                     }
                 }
             }
         }
+        wording.end(grams, n);
     }
 
     /**

@@ -122,7 +122,8 @@ public final class RedFlagChecker {
         }
         Setup s = setup.get();
         CompiledRules rules = s.rules();
-        Evidence e = evidence(s, normalized);
+        Wording.Grams g = grams.get();
+        Evidence e = evidence(s, normalized, g);
         Matches matches = e.matches();
         List<RedFlag> flags = e.flags();
         List<String> shadow = shadowHits(rules, matches);
@@ -142,7 +143,6 @@ public final class RedFlagChecker {
         for (int i = 0; i < slotCount[0]; i++) {
             z += w[slots[0][i]];
         }
-        Wording.Grams g = s.features().wording(normalized, grams.get());
         double wording = wordingSum(s, g);
         z += wording;
         double probability = model.probability(z);
@@ -224,13 +224,13 @@ public final class RedFlagChecker {
         boolean atLeastMedium = false;
         boolean atMostLow = false;
         if (!normalized.isBlank()) {
-            Evidence e = evidence(s, normalized);
+            Wording.Grams g = new Wording.Grams();
+            Evidence e = evidence(s, normalized, g);
             atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches())
                     || contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
             atMostLow = cuedAwareness(e.matches());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
-            Wording.Grams g = s.features().wording(normalized, new Wording.Grams());
             double each = g.count == 0 ? 0 : WORDING_SCALE / Math.sqrt(g.count);
             for (int i = 0; i < g.count; i++) {
                 values.merge(s.space().ngramSlot(g.bucket[i]), each, Double::sum);
@@ -314,10 +314,17 @@ public final class RedFlagChecker {
         return List.copyOf(out);
     }
 
-    private Evidence evidence(Setup s, NormalizedText normalized) {
+    /**
+     * The rules' and the gazetteer's findings; the text's n-grams are read into {@code grams} on the way. The
+     * gazetteer's automaton walks the text in the rules' scan, where the two walks wait on memory together (see
+     * {@link PhraseAutomaton#scan}); other places (none, a test's) are asked afterwards.
+     */
+    private Evidence evidence(Setup s, NormalizedText normalized, Wording.Grams grams) {
         CompiledRules rules = s.rules();
-        Matches matches = rules.match(normalized);
-        List<PlaceMention> named = places.find(normalized);
+        Gazetteer gazetteer = places instanceof Gazetteer g ? g : null;
+        Gazetteer.Walk walk = gazetteer == null ? null : gazetteer.walk(normalized.text().length());
+        Matches matches = rules.match(normalized, s.space().wording(), grams, walk);
+        List<PlaceMention> named = walk != null ? gazetteer.find(normalized, walk) : places.find(normalized);
         List<RedFlag> flags = withPlaces(dropContained(flags(rules, matches, normalized)), named, normalized);
         return new Evidence(matches, flags, ruleHits(rules, matches),
                 Places.zones(named, normalized.language() != Language.EN), named);

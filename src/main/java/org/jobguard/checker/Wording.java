@@ -28,6 +28,18 @@ final class Wording {
         byte[] outsideFlags = new byte[256];
         int count;
         final TextCopy characters = new TextCopy();
+        /**
+         * Where reading stands ({@link Wording#step}): the last Han character (or digit shape) of the current run and
+         * where it starts, -1 for none; the previous Latin word's hash and start, -1 when the last token was no word;
+         * the Latin word being read, its start (-1 outside one), hash so far and whether it is all digits.
+         */
+        private int h2;
+        private int p2;
+        private int prevWord;
+        private int prevStart;
+        private int wordStart;
+        private int wordHash;
+        private boolean digits;
         /** scratch for quoting: indices of n-grams */
         private int[] window = new int[64];
 
@@ -82,58 +94,87 @@ final class Wording {
     void read(String string, Grams sink) {
         char[] text = sink.characters.of(string);
         int n = string.length();
-        // the last Han character (or digit shape) of the current run and where it starts; -1: none
-        int h2 = -1;
-        int p2 = -1;
-        // the previous Latin word's hash and start; -1: the last token was not a word
-        int prevWord = 0;
-        int prevStart = -1;
-        int i = 0;
-        while (i < n) {
-            char c = text[i];
-            int hanCode;
-            int start = i;
-            if (isLatinWordChar(c)) {
-                int h = WORD_1;
-                boolean digits = true;
-                while (i < n && isLatinWordChar(text[i])) {
-                    char w = text[i];
-                    boolean digit = w >= '0' && w <= '9';
-                    digits &= digit;
-                    h = (h ^ (digit ? DIGIT : w)) * 0x01000193;
-                    i++;
-                }
-                sink.gram(bucket(h), start, i);
-                if (prevStart >= 0) {
-                    sink.gram(bucket(mix(WORD_2, prevWord, h)), prevStart, i);
-                }
-                prevWord = h;
-                prevStart = start;
-                if (!digits || i - start > 6) {
-                    h2 = -1;
-                    continue;
-                }
-                // a short number next to Han characters is part of the Chinese wording ("月入3万")
-                hanCode = DIGIT;
-            } else if (isHan(c)) {
-                prevStart = -1;
-                hanCode = c;
-                i++;
-                sink.gram(bucket(mix(HAN_1, c, 0)), start, i);
-            } else {
-                if (c != ' ') {
-                    prevStart = -1;
-                }
-                h2 = -1;
-                i++;
-                continue;
-            }
-            if (h2 >= 0) {
-                sink.gram(bucket(mix(HAN_2, h2, hanCode)), p2, i);
-            }
-            h2 = hanCode;
-            p2 = start;
+        begin(sink);
+        for (int i = 0; i < n; i++) {
+            step(sink, text[i], i);
         }
+        end(sink, n);
+    }
+
+    /**
+     * Starts reading a text one character at a time ({@link #step}, then {@link #end}): the phrase scan walks the
+     * text anyway, and hashing there is nearly free, as its arithmetic fills the time the walk waits for memory.
+     */
+    void begin(Grams sink) {
+        sink.clear();
+        sink.h2 = -1;
+        sink.p2 = -1;
+        sink.prevWord = 0;
+        sink.prevStart = -1;
+        sink.wordStart = -1;
+    }
+
+    /** Character {@code c} at index {@code i}: the n-grams it ends, in text order. */
+    void step(Grams sink, char c, int i) {
+        if (isLatinWordChar(c)) {
+            if (sink.wordStart < 0) {
+                sink.wordStart = i;
+                sink.wordHash = WORD_1;
+                sink.digits = true;
+            }
+            boolean digit = c >= '0' && c <= '9';
+            sink.digits &= digit;
+            sink.wordHash = (sink.wordHash ^ (digit ? DIGIT : c)) * 0x01000193;
+            return;
+        }
+        if (sink.wordStart >= 0) {
+            endWord(sink, i);
+        }
+        if (isHan(c)) {
+            sink.prevStart = -1;
+            sink.gram(bucket(mix(HAN_1, c, 0)), i, i + 1);
+            han(sink, c, i, i + 1);
+        } else {
+            if (c != ' ') {
+                sink.prevStart = -1;
+            }
+            sink.h2 = -1;
+        }
+    }
+
+    /** The end of the text at {@code n}: a word running up to it ends there. */
+    void end(Grams sink, int n) {
+        if (sink.wordStart >= 0) {
+            endWord(sink, n);
+        }
+    }
+
+    /** The Latin word (or number) that started at {@code wordStart} ends at {@code end}. */
+    private void endWord(Grams sink, int end) {
+        int start = sink.wordStart;
+        int h = sink.wordHash;
+        sink.wordStart = -1;
+        sink.gram(bucket(h), start, end);
+        if (sink.prevStart >= 0) {
+            sink.gram(bucket(mix(WORD_2, sink.prevWord, h)), sink.prevStart, end);
+        }
+        sink.prevWord = h;
+        sink.prevStart = start;
+        if (!sink.digits || end - start > 6) {
+            sink.h2 = -1;
+            return;
+        }
+        // a short number next to Han characters is part of the Chinese wording ("月入3万")
+        han(sink, DIGIT, start, end);
+    }
+
+    /** A Han character (or a number's shape) at [start, end): the bigram with the one before it. */
+    private void han(Grams sink, int hanCode, int start, int end) {
+        if (sink.h2 >= 0) {
+            sink.gram(bucket(mix(HAN_2, sink.h2, hanCode)), sink.p2, end);
+        }
+        sink.h2 = hanCode;
+        sink.p2 = start;
     }
 
     private int bucket(int h) {
