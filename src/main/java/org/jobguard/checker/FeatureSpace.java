@@ -34,6 +34,11 @@ public final class FeatureSpace {
     final int conceptTotal;
     /** [a * C + b] for concept indices a < b */
     final int[] conceptPair;
+    /** the concepts ordinary talk about money shares with a demand, as bits of a message's concept set */
+    final int moneyTalkMask;
+    final int conceptsWithoutCoercion;
+    private static final java.util.Set<String> MONEY_TALK_CONCEPTS = java.util.Set.of("concept.money_demanded",
+            "concept.amount", "concept.kin");
     /** [k - 2] for k distinct concepts, the last for k or more */
     final int[] conceptCount;
     /** the slots of every feature a concept takes part in */
@@ -105,6 +110,17 @@ public final class FeatureSpace {
             }
         }
         conceptCount = new int[] {add("concepts:2"), add("concepts:3"), add("concepts:4+")};
+        // family money talk (a hospital bill split between siblings, a cousin's visa fee) names kin, money and an
+        // amount as a demand does; a demand also holds, hurts, sets a deadline, promises a release or speaks for a
+        // captor. A linear model cannot say "these and none of those", so that is a feature of its own
+        int talk = 0;
+        for (int a = 0; a < cc; a++) {
+            if (MONEY_TALK_CONCEPTS.contains(concepts.get(a))) {
+                talk |= 1 << a;
+            }
+        }
+        moneyTalkMask = talk;
+        conceptsWithoutCoercion = add("concepts:money_talk_only");
         conceptSlots = new java.util.BitSet();
         for (int r = 0; r < rules.size(); r++) {
             if (conceptOf[r] >= 0) {
@@ -114,6 +130,7 @@ public final class FeatureSpace {
         for (int slot : conceptCount) {
             conceptSlots.set(slot);
         }
+        conceptSlots.set(conceptsWithoutCoercion);
         for (int a = 0; a < cc; a++) {
             for (int b = a + 1; b < cc; b++) {
                 conceptSlots.set(conceptPair[a * cc + b]);

@@ -188,6 +188,9 @@ final class MessageFeatures {
         int k = Integer.bitCount(concepts);
         if (k >= 2) {
             sink.feature(space.conceptCount[Math.min(k, 4) - 2]);
+            if ((concepts & ~space.moneyTalkMask) == 0) {
+                sink.feature(space.conceptsWithoutCoercion);
+            }
         }
     }
 

@@ -206,6 +206,10 @@ public final class RedFlagChecker {
                 risk = Risk.LOW;
             }
         }
+        if (risk == Risk.LOW && flags.isEmpty() && known == null) {
+            // "low" tells a reader there are weak signs; with none to show, a score just above the line is no risk
+            risk = Risk.NONE;
+        }
         sortBySeverity(flags);
         return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
                 advice(rules, kind, risk, flags), shadow, known, contributions(s, slots[0], slotCount[0], wording),
