@@ -290,7 +290,7 @@ final class Matches {
                 if (ORDERING_HAN.indexOf(c) >= 0) {
                     return false;
                 }
-                if (denyingHan(i)) {
+                if (denyingHan(i, cueStart)) {
                     return !clauseBreak(i + 1, cueStart);
                 }
             }
@@ -317,14 +317,22 @@ final class Matches {
     }
 
     /**
-     * Whether a statement negation starts at {@code i}: 不 and 没 that are no order (不要, 不能), passive (不被) or
+     * Whether a statement negation starts at {@code i}: 0 or 零 (0套路), 拒绝 and 杜绝; 不 and 没 that are no order (不要, 不能), passive (不被) or
      * question (是不是, 有没有); 非 only in 并非 and 绝非 (非法 and 非常 deny nothing); 无 only in 无任何 and 毫无
      * (无辜受害者 is a warning's).
      */
-    private boolean denyingHan(int i) {
+    private boolean denyingHan(int i, int cueStart) {
         char c = text.charAt(i);
         char before = i > 0 ? text.charAt(i - 1) : 0;
         char after = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+        if (c == '0' || c == '零') {
+            // 0套路, 零风险: a post's promise of none, right before the word (not the 0 of "100人被骗")
+            return i == cueStart - 1 && !(before >= '0' && before <= '9');
+        }
+        if ((c == '拒' || c == '杜') && after == '绝') {
+            // 拒绝坑蒙拐骗, 杜绝违法
+            return true;
+        }
         return switch (c) {
             case '不', '没' -> ORDER_AFTER_NOT.indexOf(after) < 0 && before != after;
             case '非' -> before == '并' || before == '绝';

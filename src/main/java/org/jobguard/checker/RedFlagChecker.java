@@ -493,7 +493,9 @@ public final class RedFlagChecker {
         while (start < end && edgeMark(o.charAt(start))) {
             start++;
         }
-        while (end > start && edgeMark(o.charAt(end - 1))) {
+        // a currency sign may end a quote only after its amount ("1000$"), as it may start one only before it
+        while (end > start && (edgeMark(o.charAt(end - 1)) || Character.getType(o.charAt(end - 1))
+                == Character.CURRENCY_SYMBOL && !(end - 2 >= start && Character.isDigit(o.charAt(end - 2))))) {
             end--;
         }
         if (start >= end) {
@@ -582,6 +584,16 @@ public final class RedFlagChecker {
                 }
             }
         }
+        // the clause may run up to a sign that is no break ("$代付$"): the quote still starts and ends on a word
+        while (start < from && edgeMark(original.charAt(start))) {
+            start++;
+        }
+        while (end > to && (edgeMark(original.charAt(end - 1))
+                || Character.getType(original.charAt(end - 1)) == Character.CURRENCY_SYMBOL)) {
+            end--;
+        }
+        cpStart = original.codePointCount(0, start);
+        cpEnd = cpStart + original.codePointCount(start, end);
         return new int[] {cpStart, cpEnd};
     }
 
