@@ -252,57 +252,53 @@ final class MessageFeatures {
      * an apostrophe (they're, don’t) is no quotation mark.
      */
     static boolean insideQuotes(String o, int from, int to) {
-        int lineStart = Math.max(o.lastIndexOf('\n', from - 1) + 1, from - QUOTE_REACH);
-        int lineEnd = o.indexOf('\n', to);
-        lineEnd = Math.min(lineEnd < 0 ? o.length() : lineEnd, to + QUOTE_REACH);
-        for (int k = 0; k < PAIRED_OPENING.length(); k++) {
-            char open = PAIRED_OPENING.charAt(k);
-            char close = PAIRED_CLOSING.charAt(k);
-            if (open == close) {
-                if (quoteMarks(o, lineStart, from, open) % 2 == 1 && quoteMarks(o, to, lineEnd, open) > 0) {
+        // one pass each way over at most QUOTE_REACH characters of the line, for all the marks at once: a flag is
+        // asked about for every rule it came from, and a 100 KB text without a line break must not be read per flag
+        int kinds = PAIRED_OPENING.length();
+        int opened = 0;
+        int blocked = 0;
+        int[] togglesBefore = new int[kinds];
+        for (int i = from - 1; i >= 0 && from - i <= QUOTE_REACH && o.charAt(i) != '\n'; i--) {
+            char c = o.charAt(i);
+            for (int k = 0; k < kinds; k++) {
+                char open = PAIRED_OPENING.charAt(k);
+                char close = PAIRED_CLOSING.charAt(k);
+                if (open == close) {
+                    if (c == open && quoteMark(o, i)) {
+                        togglesBefore[k]++;
+                    }
+                } else if ((blocked & (1 << k)) == 0 && (opened & (1 << k)) == 0) {
+                    if (c == close && quoteMark(o, i)) {
+                        blocked |= 1 << k;
+                    } else if (c == open) {
+                        opened |= 1 << k;
+                    }
+                }
+            }
+        }
+        int candidates = opened;
+        for (int k = 0; k < kinds; k++) {
+            if (PAIRED_OPENING.charAt(k) == PAIRED_CLOSING.charAt(k) && togglesBefore[k] % 2 == 1) {
+                candidates |= 1 << k;
+            }
+        }
+        for (int i = to; candidates != 0 && i < o.length() && i - to < QUOTE_REACH && o.charAt(i) != '\n'; i++) {
+            char c = o.charAt(i);
+            for (int k = 0; k < kinds; k++) {
+                if ((candidates & (1 << k)) == 0) {
+                    continue;
+                }
+                char open = PAIRED_OPENING.charAt(k);
+                char close = PAIRED_CLOSING.charAt(k);
+                if (c == close && quoteMark(o, i)) {
                     return true;
                 }
-            } else if (opensBefore(o, lineStart, from, open, close) && closesAfter(o, to, lineEnd, open, close)) {
-                return true;
+                if (c == open && open != close) {
+                    candidates &= ~(1 << k);
+                }
             }
         }
         return false;
-    }
-
-    private static boolean opensBefore(String o, int lineStart, int from, char open, char close) {
-        for (int i = from - 1; i >= lineStart; i--) {
-            char c = o.charAt(i);
-            if (c == close && quoteMark(o, i)) {
-                return false;
-            }
-            if (c == open) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean closesAfter(String o, int to, int lineEnd, char open, char close) {
-        for (int i = to; i < lineEnd; i++) {
-            char c = o.charAt(i);
-            if (c == open) {
-                return false;
-            }
-            if (c == close && quoteMark(o, i)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int quoteMarks(String o, int from, int to, char mark) {
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            if (o.charAt(i) == mark && quoteMark(o, i)) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** A mark between two letters or digits (they're, don’t, 5'11) is an apostrophe, not a quotation mark. */
