@@ -31,6 +31,7 @@ final class Matches {
     private static final String ORDER_AFTER_NOT = "要能可许被用";
     private static final java.util.Set<String> DENYING_WORDS = java.util.Set.of("not", "no", "nothing", "isn't",
             "aren't", "never", "zero");
+    private static final int LONGEST_DENYING_WORD = 16;
     private static final java.util.Set<String> FILLER_WORDS = java.util.Set.of("a", "an", "any", "the");
     /** "do not", "never" in "never pay": orders to the reader */
     private static final java.util.Set<String> ORDERING_WORDS = java.util.Set.of("do", "please", "should", "must");
@@ -132,7 +133,10 @@ final class Matches {
                     negation(begin, end);
                 }
             }
-            case AWARENESS -> awareness += denied(begin) ? 0 : cue(index, begin, end, boundary);
+            // a cue already counted, or one inside a word, is not looked at again: a text of one cue repeated must
+            // not have its words read back once per hit
+            case AWARENESS -> awareness += !boundary || seen(index) || denied(begin)
+                    ? 0 : cue(index, begin, end, true);
             case RECRUITING -> recruiting += cue(index, begin, end, boundary);
             case LEGITIMACY -> legitimacy += cue(index, begin, end, boundary);
             case NARRATIVE -> narrative += cue(index, begin, end, boundary);
@@ -266,6 +270,10 @@ final class Matches {
         return c > ' ' && c < 0x7f;
     }
 
+    private boolean seen(int cue) {
+        return (seenCues[cue >>> 6] & (1L << (cue & 63))) != 0;
+    }
+
     private int firstTime(int cue) {
         long bit = 1L << (cue & 63);
         if ((seenCues[cue >>> 6] & bit) != 0) {
@@ -351,8 +359,11 @@ final class Matches {
 
     /** Where the Latin word before {@code end} (spaces skipped) starts; {@code wordEnd(end)} if there is none. */
     private int wordStart(int end) {
-        int i = wordEnd(end);
-        while (i > 0 && (isWordChar(text.charAt(i - 1)) || text.charAt(i - 1) == '\'')) {
+        int wordEnd = wordEnd(end);
+        int i = wordEnd;
+        // a denying word is short: a longer run is no such word, and is not read to its start
+        while (i > 0 && wordEnd - i < LONGEST_DENYING_WORD
+                && (isWordChar(text.charAt(i - 1)) || text.charAt(i - 1) == '\'')) {
             i--;
         }
         return i;

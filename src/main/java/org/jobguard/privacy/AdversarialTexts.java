@@ -50,7 +50,12 @@ public final class AdversarialTexts {
                 repeated("hub names", "柬埔寨 "),
                 // 2,000 flags: as JSON with escapes a longer run is over the API's 64 KB body limit
                 new Text("flags", "🇰🇭".repeat(2_000)),
-                repeated("emoji and crosses", "✈️❌\n"));
+                repeated("emoji and crosses", "✈️❌\n"),
+                // a warning's word inside one long word: each hit once read the word back to its start (a denial?)
+                repeated("cue inside a word", "scam"),
+                new Text("long word then a denial", cut("x".repeat(LENGTH - 12) + " not a scam")),
+                // every flag looks for the quotation around it
+                repeated("opening quotation marks", "“包机票 '"));
     }
 
     private static Text repeated(String name, String unit) {
