@@ -490,14 +490,8 @@ public final class RedFlagChecker {
                 start = i + 1;
             }
         }
-        while (start < end && edgeMark(o.charAt(start))) {
-            start++;
-        }
-        // a currency sign may end a quote only after its amount ("1000$"), as it may start one only before it
-        while (end > start && (edgeMark(o.charAt(end - 1)) || Character.getType(o.charAt(end - 1))
-                == Character.CURRENCY_SYMBOL && !(end - 2 >= start && Character.isDigit(o.charAt(end - 2))))) {
-            end--;
-        }
+        start = wordStart(o, start, end);
+        end = wordEnd(o, end, start);
         if (start >= end) {
             return null;
         }
@@ -541,6 +535,26 @@ public final class RedFlagChecker {
     }
 
     /** Spaces and marks a quote need not start or end with; a currency sign or a per cent stays. */
+    /** {@code start} moved past spaces and marks, not beyond {@code limit}. */
+    private static int wordStart(String o, int start, int limit) {
+        while (start < limit && edgeMark(o.charAt(start))) {
+            start++;
+        }
+        return start;
+    }
+
+    /**
+     * {@code end} moved back over spaces and marks, not below {@code limit}; a currency sign may end a quote only after
+     * its amount ("1000$"), as it may start one only before it.
+     */
+    private static int wordEnd(String o, int end, int limit) {
+        while (end > limit && (edgeMark(o.charAt(end - 1)) || Character.getType(o.charAt(end - 1))
+                == Character.CURRENCY_SYMBOL && !(end - 2 >= limit && Character.isDigit(o.charAt(end - 2))))) {
+            end--;
+        }
+        return end;
+    }
+
     private static boolean edgeMark(char c) {
         if (Character.isLetterOrDigit(c) || c == '%') {
             return false;
@@ -585,13 +599,8 @@ public final class RedFlagChecker {
             }
         }
         // the clause may run up to a sign that is no break ("$代付$"): the quote still starts and ends on a word
-        while (start < from && edgeMark(original.charAt(start))) {
-            start++;
-        }
-        while (end > to && (edgeMark(original.charAt(end - 1))
-                || Character.getType(original.charAt(end - 1)) == Character.CURRENCY_SYMBOL)) {
-            end--;
-        }
+        start = wordStart(original, start, from);
+        end = wordEnd(original, end, to);
         cpStart = original.codePointCount(0, start);
         cpEnd = cpStart + original.codePointCount(start, end);
         return new int[] {cpStart, cpEnd};
