@@ -104,8 +104,7 @@ public final class Gazetteer implements Places {
             Phrase p = phrases.get(phrase);
             phraseEntry[h] = p.entry();
             phraseAmbiguous[h] = p.ambiguous();
-            phraseWordEdges[h] = (byte) ((Matches.isWordChar(phrase.charAt(0)) ? 1 : 0)
-                    | (Matches.isWordChar(phrase.charAt(phrase.length() - 1)) ? 2 : 0));
+            phraseWordEdges[h] = Matches.wordEdges(phrase);
             longest = Math.max(longest, phrase.length());
             h++;
         }

@@ -479,8 +479,41 @@ final class Matches {
      * ({@code wordEdges} bit 1 first, bit 2 last) can fail. Latin phrases count only as whole words.
      */
     static boolean atWordBoundary(char[] text, int length, int begin, int end, int wordEdges) {
-        return !((wordEdges & 1) != 0 && begin > 0 && isWordChar(text[begin - 1]))
+        return !((wordEdges & 1) != 0 && begin > 0 && isWordChar(text[begin - 1])
+                        && ((wordEdges & 4) == 0 || !isDigit(text[begin - 1])))
                 && !((wordEdges & 2) != 0 && end < length && isWordChar(text[end]));
+    }
+
+    /**
+     * The sides of a phrase that need a word boundary (bit 1 first, bit 2 last), and bit 4 when it starts with a
+     * digit: such a phrase may continue a number, so that 2万 is found in 20万 and 0u in 50000u, and only a letter
+     * before it breaks the word.
+     */
+    static byte wordEdges(String phrase) {
+        char first = phrase.charAt(0);
+        return (byte) ((isWordChar(first) ? 1 : 0) | (isWordChar(phrase.charAt(phrase.length() - 1)) ? 2 : 0)
+                | (isDigit(first) ? 4 : 0));
+    }
+
+    /**
+     * Where the number a digit-led phrase continues starts, so that its evidence quotes 20万, not 0万; read back at
+     * most 24 characters (a longer run of digits is no amount anyone writes).
+     */
+    static int numberStart(char[] text, int begin, int wordEdges) {
+        if ((wordEdges & 4) == 0) {
+            return begin;
+        }
+        int from = begin;
+        int stop = Math.max(0, begin - 24);
+        while (from > stop && (isDigit(text[from - 1])
+                || (text[from - 1] == ',' || text[from - 1] == '.') && from - 2 >= 0 && isDigit(text[from - 2]))) {
+            from--;
+        }
+        return from;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     static boolean isWordChar(char c) {

@@ -160,8 +160,7 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 targetKind[t] = target.kind();
                 targetIndex[t++] = target.index();
             }
-            wordEdges[h++] = (byte) ((Matches.isWordChar(phrase.charAt(0)) ? 1 : 0)
-                    | (Matches.isWordChar(phrase.charAt(phrase.length() - 1)) ? 2 : 0));
+            wordEdges[h++] = Matches.wordEdges(phrase);
         }
         firstTarget[h] = t;
         int states = encoded.isEmpty() ? 0 : output.length;
@@ -319,8 +318,9 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                     int to = hit[o + Outputs.TARGET_TO];
                     if (k < to) {
                         boolean boundary = Matches.atWordBoundary(chars, n, begin, i + 1, lengthEdges >>> 16);
+                        int from = Matches.numberStart(chars, begin, lengthEdges >>> 16);
                         for (; k < to; k++) {
-                            found.target(target[k] & 0xF, target[k] >>> 4, begin, i + 1, boundary);
+                            found.target(target[k] & 0xF, target[k] >>> 4, from, i + 1, boundary);
                         }
                     }
                 }

@@ -69,8 +69,21 @@ final class ModelTraining {
         }
     }
 
+    /**
+     * Names of the features whose weight may not be negative. Two red flags together never make a message safer
+     * than either alone: unconstrained, the model gave "risky place + contract on arrival" -2.1 and "contract on
+     * arrival + passport kept" -1.9, learning that warnings list the lures together, and the classic offer itself
+     * ("高薪客服，包机票，到了再签合同，妙瓦底，护照由公司保管") fell to medium. Warnings must be told apart by their
+     * own cues and wording, not by an offer having too many signs.
+     */
+    static final String NON_NEGATIVE_PREFIX = "pair:";
+    /** rounds of refitting without the constrained features that came out negative; each round drops at least one */
+    private static final int MAX_CONSTRAINT_ROUNDS = 8;
+
     private final RedFlagChecker featureReader;
     private final double c;
+    /** per slot: whether its weight may not be negative */
+    private java.util.BitSet nonNegative = new java.util.BitSet();
 
     /** @param featureReader a checker over the rules to train for; its own model is not used */
     ModelTraining(RedFlagChecker featureReader, double c) {
@@ -81,6 +94,12 @@ final class ModelTraining {
     Result fit(List<LabelledMessage> messages, String version) {
         Linear.disableDebugOutput();
         FeatureSpace space = featureReader.featureSpace();
+        nonNegative = new java.util.BitSet();
+        for (int s = 0; s < space.namedCount(); s++) {
+            if (space.name(s).startsWith(NON_NEGATIVE_PREFIX)) {
+                nonNegative.set(s);
+            }
+        }
         Feature[][] x = new Feature[messages.size()][];
         double[] y = new double[messages.size()];
         Bounds bounds = new Bounds(new boolean[messages.size()], new boolean[messages.size()]);
@@ -234,7 +253,33 @@ final class ModelTraining {
         return new double[] {sign * w[0], sign * w[1]};
     }
 
+    /**
+     * Fits, then refits without every constrained feature that came out negative, until none does: an active-set
+     * way to keep those weights at or above zero with a solver that has no bounds. A feature left out weighs zero.
+     */
     private double[] weights(Problem prob) {
+        java.util.BitSet dropped = new java.util.BitSet();
+        double[] w = fitOnce(prob);
+        for (int round = 0; round < MAX_CONSTRAINT_ROUNDS; round++) {
+            boolean more = false;
+            for (int s = nonNegative.nextSetBit(0); s >= 0; s = nonNegative.nextSetBit(s + 1)) {
+                if (s < w.length && w[s] < 0 && !dropped.get(s)) {
+                    dropped.set(s);
+                    more = true;
+                }
+            }
+            if (!more) {
+                break;
+            }
+            w = fitOnce(without(prob, dropped));
+        }
+        for (int s = dropped.nextSetBit(0); s >= 0 && s < w.length; s = dropped.nextSetBit(s + 1)) {
+            w[s] = 0;
+        }
+        return w;
+    }
+
+    private double[] fitOnce(Problem prob) {
         Linear.resetRandom();
         Model m = Linear.train(prob, new Parameter(SolverType.L2R_LR, c, 1e-4));
         double[] w = m.getFeatureWeights();
@@ -242,6 +287,20 @@ final class ModelTraining {
             w = Arrays.stream(w).map(v -> -v).toArray();
         }
         return w;
+    }
+
+    /** The same problem with the given slots' features removed from every row. */
+    private static Problem without(Problem prob, java.util.BitSet slots) {
+        Problem out = new Problem();
+        out.l = prob.l;
+        out.n = prob.n;
+        out.bias = prob.bias;
+        out.y = prob.y;
+        out.x = new Feature[prob.l][];
+        for (int i = 0; i < prob.l; i++) {
+            out.x[i] = Arrays.stream(prob.x[i]).filter(f -> !slots.get(f.getIndex() - 1)).toArray(Feature[]::new);
+        }
+        return out;
     }
 
     private static Problem problem(Feature[][] x, double[] y, List<Integer> rows, int features) {
