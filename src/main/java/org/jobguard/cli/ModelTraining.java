@@ -70,20 +70,37 @@ final class ModelTraining {
     }
 
     /**
-     * Names of the features whose weight may not be negative. Two red flags together never make a message safer
-     * than either alone: unconstrained, the model gave "risky place + contract on arrival" -2.1 and "contract on
-     * arrival + passport kept" -1.9, learning that warnings list the lures together, and the classic offer itself
-     * ("高薪客服，包机票，到了再签合同，妙瓦底，护照由公司保管") fell to medium. Warnings must be told apart by their
-     * own cues and wording, not by an offer having too many signs.
+     * Whether a feature's weight may not be negative: a red flag never makes a message safer. That holds for a rule's
+     * hit, its category, two categories together and a category next to a place abroad; not for concepts (word
+     * classes such as "an amount", never flags alone), counts, cues, places alone or wording. Unconstrained, warnings
+     * that list every lure taught the model "risky place + contract on arrival" -2.1 and "contract on arrival +
+     * passport kept" -1.9, and the classic offer itself ("高薪客服，包机票，到了再签合同，妙瓦底，护照由公司保管")
+     * fell to medium: warnings must be told apart by their own cues and wording, not by an offer having many signs.
+     * A category next to a domestic place may weigh negative: 包吃住 in 深圳 is what it is.
      */
-    static final String NON_NEGATIVE_PREFIX = "pair:";
+    static boolean nonNegative(String feature) {
+        if (feature.startsWith("pair:") || feature.startsWith("cat:")) {
+            return true;
+        }
+        if (feature.startsWith("rule:")) {
+            return !feature.startsWith("rule:concept.");
+        }
+        for (String zone : FLAGGED_ZONES) {
+            if (feature.startsWith(zone) && !feature.contains("+lang:") && !feature.endsWith("+unwarned")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> FLAGGED_ZONES = List.of("zone:hub+", "zone:risky_country+", "zone:abroad+");
     /** rounds of refitting without the constrained features that came out negative; each round drops at least one */
     private static final int MAX_CONSTRAINT_ROUNDS = 8;
 
     private final RedFlagChecker featureReader;
     private final double c;
     /** per slot: whether its weight may not be negative */
-    private java.util.BitSet nonNegative = new java.util.BitSet();
+    private java.util.BitSet constrained = new java.util.BitSet();
 
     /** @param featureReader a checker over the rules to train for; its own model is not used */
     ModelTraining(RedFlagChecker featureReader, double c) {
@@ -94,10 +111,10 @@ final class ModelTraining {
     Result fit(List<LabelledMessage> messages, String version) {
         Linear.disableDebugOutput();
         FeatureSpace space = featureReader.featureSpace();
-        nonNegative = new java.util.BitSet();
+        constrained = new java.util.BitSet();
         for (int s = 0; s < space.namedCount(); s++) {
-            if (space.name(s).startsWith(NON_NEGATIVE_PREFIX)) {
-                nonNegative.set(s);
+            if (nonNegative(space.name(s))) {
+                constrained.set(s);
             }
         }
         Feature[][] x = new Feature[messages.size()][];
@@ -262,7 +279,7 @@ final class ModelTraining {
         double[] w = fitOnce(prob);
         for (int round = 0; round < MAX_CONSTRAINT_ROUNDS; round++) {
             boolean more = false;
-            for (int s = nonNegative.nextSetBit(0); s >= 0; s = nonNegative.nextSetBit(s + 1)) {
+            for (int s = constrained.nextSetBit(0); s >= 0; s = constrained.nextSetBit(s + 1)) {
                 if (s < w.length && w[s] < 0 && !dropped.get(s)) {
                     dropped.set(s);
                     more = true;

@@ -3,8 +3,12 @@ package org.jobguard.cli;
 import org.jobguard.checker.RiskModel;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,5 +60,32 @@ class ModelTrainingTest {
         assertTrue(b.flagged(0, 0.5, 0.5));
         assertTrue(b.flagged(1, 0.1, 0.5));
         assertFalse(b.flagged(2, 0.9, 0.5));
+    }
+
+    @Test
+    void aRedFlagNeverWeighsAgainstRisk() {
+        String json = TrainCommand.train(CheckerFactory.featureReader(),
+                List.of(Path.of("src/test/resources/corpus/dev.jsonl")), TrainCommand.DEFAULT_C,
+                new PrintWriter(new StringWriter()));
+        Map<String, Double> named = org.jobguard.config.RiskModelFile.parse("dev", json).named();
+        long constrained = named.keySet().stream().filter(ModelTraining::nonNegative).count();
+        assertTrue(constrained > 20, "the fit weighs flag features at all: " + constrained);
+        named.forEach((feature, weight) -> assertTrue(!ModelTraining.nonNegative(feature) || weight >= 0,
+                feature + " weighs " + weight));
+    }
+
+    @Test
+    void onlyFlagFeaturesAreKeptNonNegative() {
+        assertTrue(ModelTraining.nonNegative("pair:all_expenses_paid+risky_destination"));
+        assertTrue(ModelTraining.nonNegative("rule:document_control.passport_kept"));
+        assertTrue(ModelTraining.nonNegative("cat:contract_after_arrival"));
+        assertTrue(ModelTraining.nonNegative("zone:hub+all_expenses_paid"));
+        // a concept alone is no flag, 包吃住 in 深圳 may count against risk, and places, cues and wording are free
+        assertFalse(ModelTraining.nonNegative("rule:concept.amount"));
+        assertFalse(ModelTraining.nonNegative("zone:domestic+all_expenses_paid"));
+        assertFalse(ModelTraining.nonNegative("zone:hub+lang:en"));
+        assertFalse(ModelTraining.nonNegative("zone:hub+unwarned"));
+        assertFalse(ModelTraining.nonNegative("cue:awareness:1"));
+        assertFalse(ModelTraining.nonNegative("bias"));
     }
 }
