@@ -77,6 +77,10 @@ public final class FeatureSpace {
     final int mostlyQuoted;
     final int listLines;
     final int question;
+    final int readersRelative;
+    final int readersRelativeWithAwareness;
+    final int ownRelative;
+    final int ownRelativeAsking;
     final int[] length;
     final int[] indicator;
     final int riskyPhone;
@@ -187,6 +191,10 @@ public final class FeatureSpace {
         mostlyQuoted = add("discourse:mostly_quoted");
         listLines = add("discourse:list");
         question = add("discourse:question");
+        readersRelative = add("discourse:readers_relative");
+        readersRelativeWithAwareness = add("discourse:readers_relative+awareness");
+        ownRelative = add("discourse:own_relative");
+        ownRelativeAsking = add("discourse:own_relative+question");
         length = new int[LENGTHS.length];
         for (int i = 0; i < LENGTHS.length; i++) {
             length[i] = add(LENGTHS[i]);

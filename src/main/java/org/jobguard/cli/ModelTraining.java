@@ -71,8 +71,9 @@ final class ModelTraining {
 
     /**
      * Whether a feature's weight may not be negative: a red flag never makes a message safer. That holds for a rule's
-     * hit, its category, two categories together and a category next to a place abroad; not for concepts (word
-     * classes such as "an amount", never flags alone), counts, cues, places alone or wording. Unconstrained, warnings
+     * hit, its category, two categories together, a category next to a place abroad, and the concepts of a demand
+     * (money, someone held, a deadline) and their pairs; not for counts of categories, cues, places alone or wording.
+     * Unconstrained, warnings
      * that list every lure taught the model "risky place + contract on arrival" -2.1 and "contract on arrival +
      * passport kept" -1.9, and the classic offer itself ("高薪客服，包机票，到了再签合同，妙瓦底，护照由公司保管")
      * fell to medium: warnings must be told apart by their own cues and wording, not by an offer having many signs.
@@ -83,7 +84,11 @@ final class ModelTraining {
             return true;
         }
         if (feature.startsWith("rule:")) {
-            return !feature.startsWith("rule:concept.");
+            return true;
+        }
+        if (feature.startsWith("concepts:")) {
+            // money, an amount and kin with no one held is family money talk: that one is meant to weigh against
+            return !feature.equals("concepts:money_talk_only");
         }
         for (String zone : FLAGGED_ZONES) {
             if (feature.startsWith(zone) && !feature.contains("+lang:") && !feature.endsWith("+unwarned")) {

@@ -80,8 +80,10 @@ class ModelTrainingTest {
         assertTrue(ModelTraining.nonNegative("rule:document_control.passport_kept"));
         assertTrue(ModelTraining.nonNegative("cat:contract_after_arrival"));
         assertTrue(ModelTraining.nonNegative("zone:hub+all_expenses_paid"));
-        // a concept alone is no flag, 包吃住 in 深圳 may count against risk, and places, cues and wording are free
-        assertFalse(ModelTraining.nonNegative("rule:concept.amount"));
+        assertTrue(ModelTraining.nonNegative("rule:concept.amount"));
+        assertTrue(ModelTraining.nonNegative("concepts:concept.money_demanded+concept.held"));
+        // family money talk, 包吃住 in 深圳, places, cues and wording may count against risk
+        assertFalse(ModelTraining.nonNegative("concepts:money_talk_only"));
         assertFalse(ModelTraining.nonNegative("zone:domestic+all_expenses_paid"));
         assertFalse(ModelTraining.nonNegative("zone:hub+lang:en"));
         assertFalse(ModelTraining.nonNegative("zone:hub+unwarned"));
