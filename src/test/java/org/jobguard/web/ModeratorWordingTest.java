@@ -44,7 +44,7 @@ class ModeratorWordingTest extends RunningWebTest {
 
     @Test
     void aMissedScamReportSaysNoRuleFiredAndRisksAndSeveritiesAreTranslated() throws Exception {
-        String missed = "你好，我们公司在国外，有兴趣可以聊聊。";
+        String missed = "有个事想请你帮忙看看，朋友给我介绍了一份工作。";
         HttpResponse<String> r = web.postForm("/report", Map.of("text", missed, "lang", "auto", "kind", "false_negative"));
         assertEquals(200, r.statusCode());
         RunningWeb.Login login = web.login();
