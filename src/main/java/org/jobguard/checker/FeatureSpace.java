@@ -36,9 +36,11 @@ public final class FeatureSpace {
     final int[] conceptPair;
     /** the concepts ordinary talk about money shares with a demand, as bits of a message's concept set */
     final int moneyTalkMask;
+    /** money asked or named: the concepts of money demanded and of an amount, as bits */
+    final int moneyMask;
     final int conceptsWithoutCoercion;
     private static final java.util.Set<String> MONEY_TALK_CONCEPTS = java.util.Set.of("concept.money_demanded",
-            "concept.amount", "concept.kin");
+            "concept.amount", "concept.kin", "concept.readers_relative", "concept.own_relative");
     /** [k - 2] for k distinct concepts, the last for k or more */
     final int[] conceptCount;
     /** the slots of every feature a concept takes part in */
@@ -61,6 +63,8 @@ public final class FeatureSpace {
     final int[] zoneUnwarned;
     /** a text about a job (a call to get in touch, or a sign other than a place) with neither warning nor story cues */
     final int flagsUnwarned;
+    /** a risky place flagged where nothing else speaks of a job */
+    final int placeWithoutJobTalk;
     /**
      * per zone and language: the same place means another thing to another reader (Makati is home to a Filipino
      * reading English and a gambling hub to one reading Chinese)
@@ -78,6 +82,9 @@ public final class FeatureSpace {
     final int listLines;
     final int question;
     final int readersRelative;
+    /** the rule indices of the concepts of the reader's and of the writer's own relative, -1 without them */
+    final int readersRelativeRule;
+    final int ownRelativeRule;
     final int readersRelativeWithAwareness;
     final int ownRelative;
     final int ownRelativeAsking;
@@ -124,6 +131,15 @@ public final class FeatureSpace {
             }
         }
         moneyTalkMask = talk;
+        int money = 0;
+        for (int a = 0; a < cc; a++) {
+            if (concepts.get(a).equals("concept.money_demanded") || concepts.get(a).equals("concept.amount")) {
+                money |= 1 << a;
+            }
+        }
+        moneyMask = money;
+        readersRelativeRule = ruleIndex(rules, "concept.readers_relative");
+        ownRelativeRule = ruleIndex(rules, "concept.own_relative");
         conceptsWithoutCoercion = add("concepts:money_talk_only");
         conceptSlots = new java.util.BitSet();
         for (int r = 0; r < rules.size(); r++) {
@@ -179,6 +195,7 @@ public final class FeatureSpace {
         }
         zoneNone = add("zone:none");
         flagsUnwarned = add("flags+unwarned");
+        placeWithoutJobTalk = add("discourse:place_without_job_talk");
         domesticOnly = add("zone:domestic_only");
         awareness = new int[] {add("cue:awareness:1"), add("cue:awareness:2"), add("cue:awareness:3+")};
         recruiting = new int[] {add("cue:recruiting:1"), add("cue:recruiting:2+")};
@@ -208,6 +225,24 @@ public final class FeatureSpace {
         for (Language l : Language.values()) {
             language[l.ordinal()] = add("lang:" + l.tag());
         }
+    }
+
+    private static int ruleIndex(List<Rule> rules, String id) {
+        for (int r = 0; r < rules.size(); r++) {
+            if (rules.get(r).id().equals(id)) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the text names the reader's own relative (您的家属, 你儿子, "your son"). */
+    boolean readersRelative(Matches m) {
+        return readersRelativeRule >= 0 && m.hit(readersRelativeRule);
+    }
+
+    boolean ownRelative(Matches m) {
+        return ownRelativeRule >= 0 && m.hit(ownRelativeRule);
     }
 
     private int add(String name) {

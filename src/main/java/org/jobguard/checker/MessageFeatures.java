@@ -38,19 +38,6 @@ final class MessageFeatures {
      * @param ruleHits  per rule index of the rule set, whether it gave evidence (shadow rules already left out)
      * @param zones     bit set of {@link FeatureSpace.Zone} ordinals the text names
      */
-    /** the reader's own relative, as a demand names them: 您的家属, 你儿子, 令郎, "your son" */
-    static final java.util.regex.Pattern READERS_RELATIVE = java.util.regex.Pattern.compile(
-            "(你|您)的?(儿子|女儿|孩子|家属|家人|亲属|亲人|老公|丈夫|妻子|老婆|弟弟|哥哥|妹妹|姐姐|侄子|外甥|兄弟|屋企人)|令郎|令爱|令嫒"
-                    + "|\\byour\\s+(son|daughter|child|brother|sister|husband|wife|relative|family member|nephew|niece|cousin|loved one)\\b");
-
-    /**
-     * the writer's own relative: 我姊, 我表哥, "my brother"; with money asked, a family reporting a demand (a ransom
-     * case, however it is worded) or telling one afterwards (a warning, with its story cues)
-     */
-    static final java.util.regex.Pattern OWN_RELATIVE = java.util.regex.Pattern.compile(
-            "我(的|们|们的|家)?(儿子|女儿|孩子|老公|丈夫|老婆|妻子|弟|哥|姐|姊|妹|表哥|表弟|表姐|表妹|堂哥|堂弟|侄子|侄女|外甥|家人|爸|妈|老豆|阿妈|细佬|家姐|个仔)"
-                    + "|\\bmy\\s+(son|daughter|child|brother|sister|husband|wife|cousin|nephew|niece|dad|mom|mum|father|mother|fianc)");
-
     void named(NormalizedText normalized, boolean[] ruleHits, List<RedFlag> flags, Matches cues, int zones,
                List<Indicator> indicators, Language language, Sink sink) {
         int n = CATEGORY_COUNT;
@@ -110,6 +97,10 @@ final class MessageFeatures {
         if (unwarned) {
             sink.feature(space.flagsUnwarned);
         }
+        if (!jobTalk && present[Category.RISKY_DESTINATION.ordinal()]) {
+            // a hub named where nothing speaks of a job: a holiday, the news, a relative's whereabouts
+            sink.feature(space.placeWithoutJobTalk);
+        }
         for (FeatureSpace.Zone z : ZONES) {
             if ((zones & (1 << z.ordinal())) == 0) {
                 continue;
@@ -168,15 +159,15 @@ final class MessageFeatures {
         }
         // money asked for the reader's own relative (您的家属…缴纳, "your son … pay"), as a captor or a fake official
         // asks it; a warning speaks of "families" and "victims"
-        if ((present[Category.RANSOM.ordinal()] || (concepts & space.moneyTalkMask) != 0)
-                && READERS_RELATIVE.matcher(normalized.text()).find()) {
+        if ((present[Category.RANSOM.ordinal()] || (concepts & space.moneyMask) != 0)
+                && space.readersRelative(cues)) {
             sink.feature(space.readersRelative);
             if (cues.awareness > 0) {
                 // an impostor speaks a warning's words on purpose: 使馆, 解救, 民警 next to a fee for your son
                 sink.feature(space.readersRelativeWithAwareness);
             }
-        } else if ((present[Category.RANSOM.ordinal()] || (concepts & space.moneyTalkMask) != 0)
-                && OWN_RELATIVE.matcher(normalized.text()).find()) {
+        } else if ((present[Category.RANSOM.ordinal()] || (concepts & space.moneyMask) != 0)
+                && space.ownRelative(cues)) {
             sink.feature(space.ownRelative);
             if (original.indexOf('?') >= 0 || original.indexOf('？') >= 0) {
                 // a family asking what to do about a demand: 有人处理过吗？该不该报警？

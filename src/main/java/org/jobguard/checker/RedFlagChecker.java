@@ -127,7 +127,7 @@ public final class RedFlagChecker {
         Matches matches = e.matches();
         List<RedFlag> flags = e.flags();
         List<String> shadow = shadowHits(rules, matches);
-        boolean cuedAwareness = cuedAwareness(matches, normalized, flags);
+        boolean cuedAwareness = cuedAwareness(matches, flags, s.space());
 
         // the named features, each with its weight; few per message
         float[] w = s.weights();
@@ -232,7 +232,7 @@ public final class RedFlagChecker {
             Evidence e = evidence(s, normalized, g);
             atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches())
                     || contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
-            atMostLow = cuedAwareness(e.matches(), normalized, e.flags());
+            atMostLow = cuedAwareness(e.matches(), e.flags(), s.space());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
             double each = g.count == 0 ? 0 : WORDING_SCALE / Math.sqrt(g.count);
@@ -725,13 +725,13 @@ public final class RedFlagChecker {
      * ("您的家属已列入解救名单，请缴纳遣返手续费") speaks a warning's words (解救, 使馆, 遣返, 民警) on purpose. There
      * the model decides, as it does for a warning that quotes such a demand.
      */
-    private static boolean cuedAwareness(Matches m, NormalizedText normalized, List<RedFlag> flags) {
+    private static boolean cuedAwareness(Matches m, List<RedFlag> flags, FeatureSpace space) {
         if (m.awareness < 2 || m.awareness <= 2 * m.recruiting) {
             return false;
         }
         for (RedFlag f : flags) {
             if (f.category() == Category.RANSOM && f.severity() == Severity.STRONG) {
-                return !MessageFeatures.READERS_RELATIVE.matcher(normalized.text()).find();
+                return !space.readersRelative(m);
             }
         }
         return true;
