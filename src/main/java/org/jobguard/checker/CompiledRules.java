@@ -21,6 +21,12 @@ final class CompiledRules {
 
     private final RuleSet ruleSet;
     private final List<Rule> rules;
+    /**
+     * per rule: whether it is a shadow rule, and whether a concept; asked of every rule several times per check, where
+     * a look through the list and the rule record cost more than these arrays
+     */
+    private final boolean[] shadow;
+    private final boolean[] concept;
     private final PhraseAutomaton automaton;
     private final Pattern[] patterns;
     private final int[] patternRule;
@@ -50,6 +56,12 @@ final class CompiledRules {
     CompiledRules(RuleSet ruleSet, CompiledRulesImage image) {
         this.ruleSet = ruleSet;
         this.rules = ruleSet.rules();
+        this.shadow = new boolean[rules.size()];
+        this.concept = new boolean[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            shadow[r] = rules.get(r).shadow();
+            concept[r] = rules.get(r).concept();
+        }
         List<Pattern> patternList = new ArrayList<>();
         List<Integer> ruleOfPattern = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -99,6 +111,14 @@ final class CompiledRules {
 
     Rule rule(int index) {
         return rules.get(index);
+    }
+
+    boolean shadow(int rule) {
+        return shadow[rule];
+    }
+
+    boolean concept(int rule) {
+        return concept[rule];
     }
 
     int ruleCount() {
@@ -167,6 +187,7 @@ final class CompiledRules {
                 m = matcher(reusable, i, text);
                 span = firstMatchAt(m, text, found, i, count);
             }
+            found.tried(i);
             int start = (int) (span >>> 32);
             int end = (int) span;
             if (span != NO_MATCH && end > start) {

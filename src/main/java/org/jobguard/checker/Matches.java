@@ -58,6 +58,11 @@ final class Matches {
     private final int[] patternStartCounts;
     /** per requirement of a pattern: the last start of one of its literals, -1 while none was seen */
     private final int[] needLastStart;
+    /**
+     * one bit per pattern: whether its regex ran on this text. A pattern that runs on most messages costs the checker a
+     * good part of its speed (PatternGatingTest counts them)
+     */
+    private final long[] tried;
     /** the scan's copy of the text's characters */
     final TextCopy characters = new TextCopy();
 
@@ -73,6 +78,7 @@ final class Matches {
         this.patternStarts = new int[rules.patternCount()][];
         this.patternStartCounts = new int[rules.patternCount()];
         this.needLastStart = new int[rules.needCount()];
+        this.tried = new long[(rules.patternCount() + 63) / 64];
     }
 
     /** Forgets the previous text's results and takes {@code next} as the text the coming hits are in. */
@@ -83,6 +89,7 @@ final class Matches {
         Arrays.fill(seenCues, 0);
         Arrays.fill(patternStartCounts, 0);
         Arrays.fill(needLastStart, -1);
+        Arrays.fill(tried, 0);
         negations = 0;
         awareness = 0;
         recruiting = 0;
@@ -200,6 +207,16 @@ final class Matches {
         }
     }
 
+    /** Pattern {@code p}'s regex runs on this text. */
+    void tried(int p) {
+        tried[p >>> 6] |= 1L << p;
+    }
+
+    /** Whether pattern {@code p}'s regex ran on the last text. */
+    boolean wasTried(int p) {
+        return (tried[p >>> 6] & (1L << p)) != 0;
+    }
+
     /** The {@code k}-th place pattern {@code p} may match at, after {@link #candidateCount}. */
     int candidate(int p, int k) {
         return patternStarts[p][k];
@@ -237,7 +254,9 @@ final class Matches {
      * @no_scam_jobs names an account, not a warning.
      */
     private int cue(int index, int begin, int end, boolean boundary) {
-        return boundary && !inAddress(begin, end) ? firstTime(index) : 0;
+        // a cue already counted counts nothing again, wherever it stands: asked first, it spares reading the
+        // characters around each repetition
+        return boundary && !seen(index) && !inAddress(begin, end) ? firstTime(index) : 0;
     }
 
     /**

@@ -260,6 +260,9 @@ final class MessageFeatures {
         int[] togglesBefore = new int[kinds];
         for (int i = from - 1; i >= 0 && from - i <= QUOTE_REACH && o.charAt(i) != '\n'; i--) {
             char c = o.charAt(i);
+            if (!quotationMark(c)) {
+                continue;
+            }
             for (int k = 0; k < kinds; k++) {
                 char open = PAIRED_OPENING.charAt(k);
                 char close = PAIRED_CLOSING.charAt(k);
@@ -284,6 +287,9 @@ final class MessageFeatures {
         }
         for (int i = to; candidates != 0 && i < o.length() && i - to < QUOTE_REACH && o.charAt(i) != '\n'; i++) {
             char c = o.charAt(i);
+            if (!quotationMark(c)) {
+                continue;
+            }
             for (int k = 0; k < kinds; k++) {
                 if ((candidates & (1 << k)) == 0) {
                     continue;
@@ -299,6 +305,14 @@ final class MessageFeatures {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code c} is one of the paired quotation marks, in either role: two range tests that nearly every
+     * character fails, where the loops over the six kinds compared each character of a flag's line twelve times.
+     */
+    private static boolean quotationMark(char c) {
+        return c == '"' || c == '\'' || c >= '\u2018' && c <= '\u201D' || c >= '\u300C' && c <= '\u300F';
     }
 
     /** A mark between two letters or digits (they're, don’t, 5'11) is an apostrophe, not a quotation mark. */
