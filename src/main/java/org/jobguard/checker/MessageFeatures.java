@@ -257,7 +257,8 @@ final class MessageFeatures {
         int kinds = PAIRED_OPENING.length();
         int opened = 0;
         int blocked = 0;
-        int[] togglesBefore = new int[kinds];
+        // per kind whose two marks are one character ("), whether an odd number of them stands before: a bit each
+        int oddBefore = 0;
         for (int i = from - 1; i >= 0 && from - i <= QUOTE_REACH && o.charAt(i) != '\n'; i--) {
             char c = o.charAt(i);
             if (!quotationMark(c)) {
@@ -268,7 +269,7 @@ final class MessageFeatures {
                 char close = PAIRED_CLOSING.charAt(k);
                 if (open == close) {
                     if (c == open && quoteMark(o, i)) {
-                        togglesBefore[k]++;
+                        oddBefore ^= 1 << k;
                     }
                 } else if ((blocked & (1 << k)) == 0 && (opened & (1 << k)) == 0) {
                     if (c == close && quoteMark(o, i)) {
@@ -279,12 +280,7 @@ final class MessageFeatures {
                 }
             }
         }
-        int candidates = opened;
-        for (int k = 0; k < kinds; k++) {
-            if (PAIRED_OPENING.charAt(k) == PAIRED_CLOSING.charAt(k) && togglesBefore[k] % 2 == 1) {
-                candidates |= 1 << k;
-            }
-        }
+        int candidates = opened | oddBefore;
         for (int i = to; candidates != 0 && i < o.length() && i - to < QUOTE_REACH && o.charAt(i) != '\n'; i++) {
             char c = o.charAt(i);
             if (!quotationMark(c)) {

@@ -129,9 +129,9 @@ public final class RedFlagChecker {
         List<String> shadow = shadowHits(rules, matches);
         boolean cuedAwareness = cuedAwareness(matches);
 
-        // the named features, each with its weight; few per message
+        // the named features, each with its weight; few per message (a flagged one often has more than 32)
         float[] w = s.weights();
-        int[][] slots = {new int[32]};
+        int[][] slots = {new int[64]};
         int[] slotCount = {0};
         s.features().named(normalized, e.ruleHits(), flags, matches, e.zones(), found, language, slot -> {
             if (slotCount[0] == slots[0].length) {
