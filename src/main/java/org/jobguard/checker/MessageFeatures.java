@@ -55,12 +55,13 @@ final class MessageFeatures {
         boolean[] present = new boolean[n];
         Severity worst = null;
         int quoted = 0;
+        boolean marks = !flags.isEmpty() && hasQuotationMarks(normalized.original());
         for (RedFlag f : flags) {
             present[f.category().ordinal()] = true;
             if (worst == null || f.severity().compareTo(worst) > 0) {
                 worst = f.severity();
             }
-            if (quoted(normalized, f)) {
+            if (quoted(normalized, f, marks)) {
                 quoted++;
             }
         }
@@ -233,6 +234,14 @@ final class MessageFeatures {
      * phrases as offers.
      */
     static boolean quoted(NormalizedText normalized, RedFlag f) {
+        return quoted(normalized, f, true);
+    }
+
+    /**
+     * {@link #quoted(NormalizedText, RedFlag)}, told whether the original has a quotation mark at all
+     * ({@link #hasQuotationMarks}): most messages have none, and then no flag's line is read for one.
+     */
+    private static boolean quoted(NormalizedText normalized, RedFlag f, boolean marks) {
         String o = normalized.original();
         int from = normalized.charIndexOf(f.start());
         int to = normalized.charIndexOf(f.end());
@@ -243,7 +252,17 @@ final class MessageFeatures {
         if (before >= 0 && (OPENING_QUOTES.indexOf(o.charAt(before)) >= 0 || isCross(o, before))) {
             return true;
         }
-        return to < o.length() && CLOSING_QUOTES.indexOf(o.charAt(to)) >= 0 || insideQuotes(o, from, to);
+        return to < o.length() && CLOSING_QUOTES.indexOf(o.charAt(to)) >= 0 || marks && insideQuotes(o, from, to);
+    }
+
+    /** Whether some character of {@code o} is one of the paired quotation marks {@link #insideQuotes} looks for. */
+    private static boolean hasQuotationMarks(String o) {
+        for (int i = 0; i < o.length(); i++) {
+            if (quotationMark(o.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
