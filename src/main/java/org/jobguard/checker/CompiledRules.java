@@ -32,6 +32,8 @@ final class CompiledRules {
     private final int[] patternRule;
     /** per pattern: whether the automaton reports where it may start; if not, it is tried everywhere */
     private final boolean[] patternGated;
+    /** the patterns tried everywhere, ascending */
+    private final int[] ungated;
     /** per pattern: the ids of the requirements its match must meet after its prefix */
     private final int[][] patternNeeds;
     /** per pattern: the length of its shortest prefix, which its match has before any required literal */
@@ -77,6 +79,7 @@ final class CompiledRules {
         this.patternRule = ruleOfPattern.stream().mapToInt(Integer::intValue).toArray();
         this.automaton = image.automaton;
         this.patternGated = image.patternGated;
+        this.ungated = java.util.stream.IntStream.range(0, patternGated.length).filter(p -> !patternGated[p]).toArray();
         this.patternNeeds = image.patternNeeds;
         this.prefixLength = image.prefixLength;
         this.needCount = image.needCount;
@@ -171,9 +174,16 @@ final class CompiledRules {
         return found;
     }
 
+    /**
+     * Runs, in pattern order, the patterns tried everywhere and those the automaton gave a start in this text: a few of
+     * them, so the work per message follows its hits, not the number of patterns.
+     */
     private void runPatterns(String text, Matches found) {
         Matcher[] reusable = matchers.get();
-        for (int i = 0; i < patterns.length; i++) {
+        int[] started = found.startedPatterns();
+        int startedCount = found.sortStartedPatterns();
+        for (int a = 0, b = 0; a < ungated.length || b < startedCount; ) {
+            int i = b == startedCount || a < ungated.length && ungated[a] < started[b] ? ungated[a++] : started[b++];
             Matcher m;
             long span;
             if (!patternGated[i]) {

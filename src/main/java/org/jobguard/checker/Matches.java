@@ -56,6 +56,12 @@ final class Matches {
     /** per pattern: where the automaton saw one of its prefixes, in order of the prefixes' ends */
     private final int[][] patternStarts;
     private final int[] patternStartCounts;
+    /**
+     * the patterns with at least one start in this text, [0, startedCount): a message gives a few of the hundred
+     * patterns a start, and the patterns are run, and the counts emptied, by this list, not by a pass over all
+     */
+    private int[] started = new int[16];
+    private int startedCount;
     /** per requirement of a pattern: the last start of one of its literals, -1 while none was seen */
     private final int[] needLastStart;
     /**
@@ -87,7 +93,10 @@ final class Matches {
         text = next.text();
         Arrays.fill(bestStart, NONE);
         Arrays.fill(seenCues, 0);
-        Arrays.fill(patternStartCounts, 0);
+        for (int k = 0; k < startedCount; k++) {
+            patternStartCounts[started[k]] = 0;
+        }
+        startedCount = 0;
         Arrays.fill(needLastStart, -1);
         Arrays.fill(tried, 0);
         negations = 0;
@@ -217,6 +226,21 @@ final class Matches {
         return (tried[p >>> 6] & (1L << p)) != 0;
     }
 
+    /**
+     * The patterns that have a start in this text, in ascending order (the order they run in, as a pattern's evidence
+     * can narrow the candidates of a later one of its rule), in {@code [0, return)} of the returned array's first
+     * elements: see {@link #startedPatterns()}.
+     */
+    int sortStartedPatterns() {
+        sort(started, startedCount);
+        return startedCount;
+    }
+
+    /** The array {@link #sortStartedPatterns} sorted; valid until the next text. */
+    int[] startedPatterns() {
+        return started;
+    }
+
     /** The {@code k}-th place pattern {@code p} may match at, after {@link #candidateCount}. */
     int candidate(int p, int k) {
         return patternStarts[p][k];
@@ -231,6 +255,12 @@ final class Matches {
     void patternStart(int p, int begin) {
         if (begin > bestStart[rules.patternRule(p)]) {
             return;
+        }
+        if (patternStartCounts[p] == 0) {
+            if (startedCount == started.length) {
+                started = Arrays.copyOf(started, 2 * startedCount);
+            }
+            started[startedCount++] = p;
         }
         if (patternStarts[p] == null) {
             patternStarts[p] = new int[4];
