@@ -21,11 +21,19 @@ final class CompiledRules {
 
     private final RuleSet ruleSet;
     private final List<Rule> rules;
+    /**
+     * per rule: whether it is a shadow rule, and whether a concept; asked of every rule several times per check, where
+     * a look through the list and the rule record cost more than these arrays
+     */
+    private final boolean[] shadow;
+    private final boolean[] concept;
     private final PhraseAutomaton automaton;
     private final Pattern[] patterns;
     private final int[] patternRule;
     /** per pattern: whether the automaton reports where it may start; if not, it is tried everywhere */
     private final boolean[] patternGated;
+    /** the patterns tried everywhere, ascending */
+    private final int[] ungated;
     /** per pattern: the ids of the requirements its match must meet after its prefix */
     private final int[][] patternNeeds;
     /** per pattern: the length of its shortest prefix, which its match has before any required literal */
@@ -50,6 +58,12 @@ final class CompiledRules {
     CompiledRules(RuleSet ruleSet, CompiledRulesImage image) {
         this.ruleSet = ruleSet;
         this.rules = ruleSet.rules();
+        this.shadow = new boolean[rules.size()];
+        this.concept = new boolean[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            shadow[r] = rules.get(r).shadow();
+            concept[r] = rules.get(r).concept();
+        }
         List<Pattern> patternList = new ArrayList<>();
         List<Integer> ruleOfPattern = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -65,6 +79,7 @@ final class CompiledRules {
         this.patternRule = ruleOfPattern.stream().mapToInt(Integer::intValue).toArray();
         this.automaton = image.automaton;
         this.patternGated = image.patternGated;
+        this.ungated = java.util.stream.IntStream.range(0, patternGated.length).filter(p -> !patternGated[p]).toArray();
         this.patternNeeds = image.patternNeeds;
         this.prefixLength = image.prefixLength;
         this.needCount = image.needCount;
@@ -99,6 +114,14 @@ final class CompiledRules {
 
     Rule rule(int index) {
         return rules.get(index);
+    }
+
+    boolean shadow(int rule) {
+        return shadow[rule];
+    }
+
+    boolean concept(int rule) {
+        return concept[rule];
     }
 
     int ruleCount() {
@@ -151,9 +174,16 @@ final class CompiledRules {
         return found;
     }
 
+    /**
+     * Runs, in pattern order, the patterns tried everywhere and those the automaton gave a start in this text: a few of
+     * them, so the work per message follows its hits, not the number of patterns.
+     */
     private void runPatterns(String text, Matches found) {
         Matcher[] reusable = matchers.get();
-        for (int i = 0; i < patterns.length; i++) {
+        int[] started = found.startedPatterns();
+        int startedCount = found.sortStartedPatterns();
+        for (int a = 0, b = 0; a < ungated.length || b < startedCount; ) {
+            int i = b == startedCount || a < ungated.length && ungated[a] < started[b] ? ungated[a++] : started[b++];
             Matcher m;
             long span;
             if (!patternGated[i]) {
@@ -167,6 +197,7 @@ final class CompiledRules {
                 m = matcher(reusable, i, text);
                 span = firstMatchAt(m, text, found, i, count);
             }
+            found.tried(i);
             int start = (int) (span >>> 32);
             int end = (int) span;
             if (span != NO_MATCH && end > start) {

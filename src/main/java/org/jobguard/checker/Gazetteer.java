@@ -419,6 +419,8 @@ public final class Gazetteer implements Places {
      */
     private static final class PlaceTrie extends AhoCorasickDoubleArrayTrie<String> {
         private long[] hasOutput;
+        /** base and check side by side, as the phrase scan reads its own ({@link PhraseAutomaton#transitions}) */
+        private int[] transitions;
 
         @Override
         public void build(Map<String, String> phrases) {
@@ -429,17 +431,13 @@ public final class Gazetteer implements Places {
                     hasOutput[state >>> 6] |= 1L << state;
                 }
             }
+            transitions = PhraseAutomaton.transitions(base, check);
+            // nothing reads the library's two arrays after the build: one copy is enough
+            base = null;
+            check = null;
         }
 
         // the library's arrays are protected: a walk reads them through these
-        int[] base() {
-            return base;
-        }
-
-        int[] check() {
-            return check;
-        }
-
         int[] fail() {
             return fail;
         }
@@ -460,8 +458,7 @@ public final class Gazetteer implements Places {
      * this walk cost most of finding places. One per thread, reused; it holds numbers only, never text.
      */
     static final class Walk {
-        private final int[] base;
-        private final int[] check;
+        private final int[] transitions;
         private final int[] fail;
         private final long[] hasOutput;
         private final int[][] output;
@@ -478,8 +475,7 @@ public final class Gazetteer implements Places {
 
         private Walk(Gazetteer gazetteer) {
             PlaceTrie trie = gazetteer.automaton;
-            base = trie.base();
-            check = trie.check();
+            transitions = trie.transitions;
             fail = trie.fail();
             hasOutput = trie.hasOutput;
             output = trie.output();
@@ -504,7 +500,7 @@ public final class Gazetteer implements Places {
                 state = 0;
                 return;
             }
-            state = PhraseAutomaton.next(base, check, fail, state, c);
+            state = PhraseAutomaton.next(transitions, fail, state, c);
             if ((hasOutput[state >>> 6] & (1L << state)) == 0) {
                 return;
             }

@@ -56,8 +56,19 @@ final class Matches {
     /** per pattern: where the automaton saw one of its prefixes, in order of the prefixes' ends */
     private final int[][] patternStarts;
     private final int[] patternStartCounts;
+    /**
+     * the patterns with at least one start in this text, [0, startedCount): a message gives a few of the hundred
+     * patterns a start, and the patterns are run, and the counts emptied, by this list, not by a pass over all
+     */
+    private int[] started = new int[16];
+    private int startedCount;
     /** per requirement of a pattern: the last start of one of its literals, -1 while none was seen */
     private final int[] needLastStart;
+    /**
+     * one bit per pattern: whether its regex ran on this text. A pattern that runs on most messages costs the checker a
+     * good part of its speed (PatternGatingTest counts them)
+     */
+    private final long[] tried;
     /** the scan's copy of the text's characters */
     final TextCopy characters = new TextCopy();
 
@@ -73,6 +84,7 @@ final class Matches {
         this.patternStarts = new int[rules.patternCount()][];
         this.patternStartCounts = new int[rules.patternCount()];
         this.needLastStart = new int[rules.needCount()];
+        this.tried = new long[(rules.patternCount() + 63) / 64];
     }
 
     /** Forgets the previous text's results and takes {@code next} as the text the coming hits are in. */
@@ -81,8 +93,12 @@ final class Matches {
         text = next.text();
         Arrays.fill(bestStart, NONE);
         Arrays.fill(seenCues, 0);
-        Arrays.fill(patternStartCounts, 0);
+        for (int k = 0; k < startedCount; k++) {
+            patternStartCounts[started[k]] = 0;
+        }
+        startedCount = 0;
         Arrays.fill(needLastStart, -1);
+        Arrays.fill(tried, 0);
         negations = 0;
         awareness = 0;
         recruiting = 0;
@@ -200,6 +216,31 @@ final class Matches {
         }
     }
 
+    /** Pattern {@code p}'s regex runs on this text. */
+    void tried(int p) {
+        tried[p >>> 6] |= 1L << p;
+    }
+
+    /** Whether pattern {@code p}'s regex ran on the last text. */
+    boolean wasTried(int p) {
+        return (tried[p >>> 6] & (1L << p)) != 0;
+    }
+
+    /**
+     * The patterns that have a start in this text, in ascending order (the order they run in, as a pattern's evidence
+     * can narrow the candidates of a later one of its rule), in {@code [0, return)} of the returned array's first
+     * elements: see {@link #startedPatterns()}.
+     */
+    int sortStartedPatterns() {
+        sort(started, startedCount);
+        return startedCount;
+    }
+
+    /** The array {@link #sortStartedPatterns} sorted; valid until the next text. */
+    int[] startedPatterns() {
+        return started;
+    }
+
     /** The {@code k}-th place pattern {@code p} may match at, after {@link #candidateCount}. */
     int candidate(int p, int k) {
         return patternStarts[p][k];
@@ -214,6 +255,12 @@ final class Matches {
     void patternStart(int p, int begin) {
         if (begin > bestStart[rules.patternRule(p)]) {
             return;
+        }
+        if (patternStartCounts[p] == 0) {
+            if (startedCount == started.length) {
+                started = Arrays.copyOf(started, 2 * startedCount);
+            }
+            started[startedCount++] = p;
         }
         if (patternStarts[p] == null) {
             patternStarts[p] = new int[4];
@@ -237,7 +284,9 @@ final class Matches {
      * @no_scam_jobs names an account, not a warning.
      */
     private int cue(int index, int begin, int end, boolean boundary) {
-        return boundary && !inAddress(begin, end) ? firstTime(index) : 0;
+        // a cue already counted counts nothing again, wherever it stands: asked first, it spares reading the
+        // characters around each repetition
+        return boundary && !seen(index) && !inAddress(begin, end) ? firstTime(index) : 0;
     }
 
     /**

@@ -55,12 +55,13 @@ final class MessageFeatures {
         boolean[] present = new boolean[n];
         Severity worst = null;
         int quoted = 0;
+        boolean marks = !flags.isEmpty() && hasQuotationMarks(normalized.original());
         for (RedFlag f : flags) {
             present[f.category().ordinal()] = true;
             if (worst == null || f.severity().compareTo(worst) > 0) {
                 worst = f.severity();
             }
-            if (quoted(normalized, f)) {
+            if (quoted(normalized, f, marks)) {
                 quoted++;
             }
         }
@@ -254,6 +255,14 @@ final class MessageFeatures {
      * phrases as offers.
      */
     static boolean quoted(NormalizedText normalized, RedFlag f) {
+        return quoted(normalized, f, true);
+    }
+
+    /**
+     * {@link #quoted(NormalizedText, RedFlag)}, told whether the original has a quotation mark at all
+     * ({@link #hasQuotationMarks}): most messages have none, and then no flag's line is read for one.
+     */
+    private static boolean quoted(NormalizedText normalized, RedFlag f, boolean marks) {
         String o = normalized.original();
         int from = normalized.charIndexOf(f.start());
         int to = normalized.charIndexOf(f.end());
@@ -264,7 +273,17 @@ final class MessageFeatures {
         if (before >= 0 && (OPENING_QUOTES.indexOf(o.charAt(before)) >= 0 || isCross(o, before))) {
             return true;
         }
-        return to < o.length() && CLOSING_QUOTES.indexOf(o.charAt(to)) >= 0 || insideQuotes(o, from, to);
+        return to < o.length() && CLOSING_QUOTES.indexOf(o.charAt(to)) >= 0 || marks && insideQuotes(o, from, to);
+    }
+
+    /** Whether some character of {@code o} is one of the paired quotation marks {@link #insideQuotes} looks for. */
+    private static boolean hasQuotationMarks(String o) {
+        for (int i = 0; i < o.length(); i++) {
+            if (quotationMark(o.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -278,15 +297,19 @@ final class MessageFeatures {
         int kinds = PAIRED_OPENING.length();
         int opened = 0;
         int blocked = 0;
-        int[] togglesBefore = new int[kinds];
+        // per kind whose two marks are one character ("), whether an odd number of them stands before: a bit each
+        int oddBefore = 0;
         for (int i = from - 1; i >= 0 && from - i <= QUOTE_REACH && o.charAt(i) != '\n'; i--) {
             char c = o.charAt(i);
+            if (!quotationMark(c)) {
+                continue;
+            }
             for (int k = 0; k < kinds; k++) {
                 char open = PAIRED_OPENING.charAt(k);
                 char close = PAIRED_CLOSING.charAt(k);
                 if (open == close) {
                     if (c == open && quoteMark(o, i)) {
-                        togglesBefore[k]++;
+                        oddBefore ^= 1 << k;
                     }
                 } else if ((blocked & (1 << k)) == 0 && (opened & (1 << k)) == 0) {
                     if (c == close && quoteMark(o, i)) {
@@ -297,14 +320,12 @@ final class MessageFeatures {
                 }
             }
         }
-        int candidates = opened;
-        for (int k = 0; k < kinds; k++) {
-            if (PAIRED_OPENING.charAt(k) == PAIRED_CLOSING.charAt(k) && togglesBefore[k] % 2 == 1) {
-                candidates |= 1 << k;
-            }
-        }
+        int candidates = opened | oddBefore;
         for (int i = to; candidates != 0 && i < o.length() && i - to < QUOTE_REACH && o.charAt(i) != '\n'; i++) {
             char c = o.charAt(i);
+            if (!quotationMark(c)) {
+                continue;
+            }
             for (int k = 0; k < kinds; k++) {
                 if ((candidates & (1 << k)) == 0) {
                     continue;
@@ -320,6 +341,14 @@ final class MessageFeatures {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code c} is one of the paired quotation marks, in either role: two range tests that nearly every
+     * character fails, where the loops over the six kinds compared each character of a flag's line twelve times.
+     */
+    private static boolean quotationMark(char c) {
+        return c == '"' || c == '\'' || c >= '\u2018' && c <= '\u201D' || c >= '\u300C' && c <= '\u300F';
     }
 
     /** A mark between two letters or digits (they're, don’t, 5'11) is an apostrophe, not a quotation mark. */

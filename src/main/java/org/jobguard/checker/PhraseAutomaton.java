@@ -45,6 +45,12 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     private final long[] hasOutput;
     /** Derived from the arrays above after a build or a read. */
     private final Outputs outputs;
+    /**
+     * The library's base and check side by side, derived after a build or a read (see {@link #transitions}); the
+     * library's own two arrays are then let go, as nothing reads them but {@link #write} and {@link #equals}, which
+     * take them back from here ({@link #half}): one copy of a megabyte, not two.
+     */
+    private final int[] transitions;
 
     /**
      * The outputs of every state in one flat array: state {@code s}'s are {@code [from[s], from[s + 1])}, each as
@@ -62,8 +68,13 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
      * negation cannot cancel it, a rule hit and a pattern start at one place are kept either way); the order of the
      * phrases stays, as a negation must come before what it cancels. Derived when the automaton is built or read, so
      * the stored image is as before.
+     *
+     * <p>Only a state with outputs has a range, and it is found by its rank among them: {@code rank[w]} states with
+     * outputs come before state {@code 64w}, and the bits of {@link #hasOutput} below a state count the rest. An array
+     * of ranges per state (14,877 of 118,276 have outputs) is half a megabyte read at random, one likely cache miss
+     * per hit; these two arrays are 67 KB.
      */
-    private record Outputs(int[] from, int[] hit, int[] target) {
+    private record Outputs(int[] rank, int[] from, int[] hit, int[] target) {
         static final int STRIDE = 5;
         static final int LENGTH_EDGES = 0;
         static final int TARGET_FROM = 1;
@@ -89,14 +100,27 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                         k -> k != CompiledRules.Target.Kind.PATTERN_NEED && k != CompiledRules.Target.Kind.PATTERN_START);
             }
             int states = output == null ? 0 : output.length;
-            int[] from = new int[states + 1];
+            int[] rank = new int[(states + 63) / 64 + 1];
+            int outputStates = 0;
             for (int state = 0; state < states; state++) {
-                from[state + 1] = from[state] + (output[state] == null ? 0 : output[state].length);
+                if (state % 64 == 0) {
+                    rank[state / 64] = outputStates;
+                }
+                outputStates += output[state] == null ? 0 : 1;
             }
-            int[] hit = new int[STRIDE * from[states]];
-            for (int state = 0; state < states; state++) {
-                for (int k = from[state]; k < from[state + 1]; k++) {
-                    int phrase = output[state][k - from[state]];
+            int[] from = new int[outputStates + 1];
+            int[][] rows = new int[outputStates][];
+            for (int state = 0, ordinal = 0; state < states; state++) {
+                if (output[state] != null) {
+                    rows[ordinal] = output[state];
+                    from[ordinal + 1] = from[ordinal] + output[state].length;
+                    ordinal++;
+                }
+            }
+            int[] hit = new int[STRIDE * from[outputStates]];
+            for (int ordinal = 0; ordinal < outputStates; ordinal++) {
+                for (int k = from[ordinal]; k < from[ordinal + 1]; k++) {
+                    int phrase = rows[ordinal][k - from[ordinal]];
                     int at = STRIDE * k;
                     hit[at + LENGTH_EDGES] = l[phrase] | wordEdges[phrase] << 16;
                     hit[at + TARGET_FROM] = firstTarget[phrase];
@@ -105,7 +129,12 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                     hit[at + TARGET_TO] = firstTarget[phrase + 1];
                 }
             }
-            return new Outputs(from, hit, target);
+            return new Outputs(rank, from, hit, target);
+        }
+
+        /** The rank among the states with outputs of {@code state}, which has outputs ({@code bits} its word). */
+        int ordinal(int state, long bits) {
+            return rank[state >>> 6] + Long.bitCount(bits & ((1L << state) - 1));
         }
 
         /** Copies the targets in [from, to) of one kind group, in their order, to {@code at}; returns where it ended. */
@@ -171,6 +200,9 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             }
         }
         outputs = Outputs.of(output, l, wordEdges, firstTarget, targetKind, targetIndex);
+        transitions = transitions(base, check);
+        base = null;
+        check = null;
     }
 
     /** Reads what {@link #write} wrote: the same arrays, so the same scan. */
@@ -204,6 +236,31 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             throw new IllegalStateException("the stored automaton's arrays do not fit together");
         }
         outputs = Outputs.of(output, l, wordEdges, firstTarget, targetKind, targetIndex);
+        transitions = transitions(base, check);
+        base = null;
+        check = null;
+    }
+
+    /**
+     * The library's {@code base} and {@code check} arrays interleaved, {@code base[s]} at {@code 2s} and
+     * {@code check[s]} at {@code 2s + 1}. A step reads the parent's base, then the child's check, and the next step
+     * reads that child's base: side by side, the child's check and base share a cache line, so a step waits on memory
+     * once instead of twice. The automaton does not fit the nearest caches, and these waits were most of the scan.
+     * Null for an automaton that was never built.
+     */
+    static int[] transitions(int[] base, int[] check) {
+        if (base == null) {
+            return null;
+        }
+        if (check.length != base.length) {
+            throw new IllegalStateException("the automaton's base and check arrays differ in length");
+        }
+        int[] both = new int[2 * base.length];
+        for (int s = 0; s < base.length; s++) {
+            both[2 * s] = base[s];
+            both[2 * s + 1] = check[s];
+        }
+        return both;
     }
 
     /**
@@ -222,8 +279,8 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             }
         }
         ImageArrays.write(out, alphabet);
-        ImageArrays.write(out, base);
-        ImageArrays.write(out, check);
+        ImageArrays.write(out, half(0));
+        ImageArrays.write(out, half(1));
         ImageArrays.write(out, fail);
         ImageArrays.write(out, output);
         ImageArrays.write(out, l);
@@ -238,6 +295,18 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         ImageArrays.write(out, targetIndex);
         ImageArrays.write(out, wordEdges);
         ImageArrays.write(out, hasOutput);
+    }
+
+    /** The library's base (0) or check (1) array, taken back from {@link #transitions}; null before a build. */
+    private int[] half(int which) {
+        if (transitions == null) {
+            return null;
+        }
+        int[] out = new int[transitions.length / 2];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = transitions[2 * s + which];
+        }
+        return out;
     }
 
     /** The phrases by hit index, null before a build; the library's values are typed by erasure, so one by one. */
@@ -281,10 +350,10 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         }
         // in locals: the library's arrays are fields the JIT would read again after every call into found
         char[] code = this.code;
-        int[] base = this.base;
-        int[] check = this.check;
+        int[] transitions = this.transitions;
         int[] fail = this.fail;
         long[] hasOutput = this.hasOutput;
+        Outputs outputs = this.outputs;
         int[] outputFrom = outputs.from();
         int[] hit = outputs.hit();
         int[] target = outputs.target();
@@ -302,9 +371,11 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 state = 0;
                 continue;
             }
-            state = next(base, check, fail, state, c);
-            if ((hasOutput[state >>> 6] & (1L << state)) != 0) {
-                for (int o = Outputs.STRIDE * outputFrom[state], last = Outputs.STRIDE * outputFrom[state + 1];
+            state = next(transitions, fail, state, c);
+            long bits = hasOutput[state >>> 6];
+            if ((bits & (1L << state)) != 0) {
+                int ordinal = outputs.ordinal(state, bits);
+                for (int o = Outputs.STRIDE * outputFrom[ordinal], last = Outputs.STRIDE * outputFrom[ordinal + 1];
                      o < last; o += Outputs.STRIDE) {
                     int lengthEdges = hit[o + Outputs.LENGTH_EDGES];
                     int begin = i + 1 - (lengthEdges & 0xFFFF);
@@ -332,15 +403,19 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     /**
      * The library's transition on a (dense, non-zero) code: a child sits at its parent's base plus the code, if
      * check says it is its; otherwise follow the failure links, down to the root. Shared with {@link Gazetteer}.
+     *
+     * @param transitions base and check side by side ({@link #transitions})
      */
-    static int next(int[] base, int[] check, int[] fail, int state, char c) {
-        int next = base[state] + c + 1;
-        while (check[next] != base[state]) {
+    static int next(int[] transitions, int[] fail, int state, char c) {
+        int base = transitions[2 * state];
+        int next = base + c + 1;
+        while (transitions[2 * next + 1] != base) {
             if (state == 0) {
                 return 0;
             }
             state = fail[state];
-            next = base[state] + c + 1;
+            base = transitions[2 * state];
+            next = base + c + 1;
         }
         return next;
     }
@@ -348,8 +423,8 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     /** Equal when every array the scan reads is: a stored automaton against a fresh build. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof PhraseAutomaton a && Arrays.equals(code, a.code) && Arrays.equals(base, a.base)
-                && Arrays.equals(check, a.check) && Arrays.equals(fail, a.fail) && Arrays.deepEquals(output, a.output)
+        return o instanceof PhraseAutomaton a && Arrays.equals(code, a.code)
+                && Arrays.equals(transitions, a.transitions) && Arrays.equals(fail, a.fail) && Arrays.deepEquals(output, a.output)
                 && Arrays.equals(l, a.l) && Arrays.equals(phrases(), a.phrases()) && size == a.size
                 && Arrays.equals(firstTarget, a.firstTarget) && Arrays.equals(targetKind, a.targetKind)
                 && Arrays.equals(targetIndex, a.targetIndex) && Arrays.equals(wordEdges, a.wordEdges)
@@ -358,6 +433,6 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(base), Arrays.hashCode(firstTarget));
+        return Objects.hash(Arrays.hashCode(transitions), Arrays.hashCode(firstTarget));
     }
 }

@@ -129,9 +129,9 @@ public final class RedFlagChecker {
         List<String> shadow = shadowHits(rules, matches);
         boolean cuedAwareness = cuedAwareness(matches, flags, s.space());
 
-        // the named features, each with its weight; few per message
+        // the named features, each with its weight; few per message (a flagged one often has more than 32)
         float[] w = s.weights();
-        int[][] slots = {new int[32]};
+        int[][] slots = {new int[64]};
         int[] slotCount = {0};
         s.features().named(normalized, e.ruleHits(), flags, matches, e.zones(), found, language, slot -> {
             if (slotCount[0] == slots[0].length) {
@@ -341,14 +341,14 @@ public final class RedFlagChecker {
     private static boolean[] ruleHits(CompiledRules rules, Matches m) {
         boolean[] hits = new boolean[rules.ruleCount()];
         for (int r = 0; r < hits.length; r++) {
-            hits[r] = m.hit(r) && !rules.rule(r).shadow();
+            hits[r] = m.hit(r) && !rules.shadow(r);
         }
         for (int r = 0; r < hits.length; r++) {
-            if (!hits[r] || !rules.rule(r).concept()) {
+            if (!hits[r] || !rules.concept(r)) {
                 continue;
             }
             for (int q = 0; q < hits.length && hits[r]; q++) {
-                hits[r] = !(hits[q] && !rules.rule(q).concept() && m.start(q) <= m.start(r) && m.end(r) <= m.end(q));
+                hits[r] = !(hits[q] && !rules.concept(q) && m.start(q) <= m.start(r) && m.end(r) <= m.end(q));
             }
         }
         return hits;
@@ -843,11 +843,10 @@ public final class RedFlagChecker {
     private static List<RedFlag> flags(CompiledRules rules, Matches m, NormalizedText normalized) {
         List<RedFlag> flags = new ArrayList<>();
         for (int r = 0; r < rules.ruleCount(); r++) {
-            Rule rule = rules.rule(r);
-            if (!m.hit(r) || rule.shadow() || rule.concept()) {
+            if (!m.hit(r) || rules.shadow(r) || rules.concept(r)) {
                 continue;
             }
-            flags.add(ruleFlag(rule, r, m, normalized));
+            flags.add(ruleFlag(rules.rule(r), r, m, normalized));
         }
         flags.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
                 : Integer.compare(b.end(), a.end()));
@@ -866,7 +865,7 @@ public final class RedFlagChecker {
         List<String> ids = List.of();
         int[] starts = null;
         for (int r = 0; r < rules.ruleCount(); r++) {
-            if (!m.hit(r) || !rules.rule(r).shadow()) {
+            if (!m.hit(r) || !rules.shadow(r)) {
                 continue;
             }
             if (starts == null) {
