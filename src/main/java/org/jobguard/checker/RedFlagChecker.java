@@ -161,6 +161,8 @@ public final class RedFlagChecker {
             risk = risk.atLeast(Risk.MEDIUM) ? Risk.HIGH : Risk.MEDIUM;
         } else if (!risk.atLeast(Risk.MEDIUM) && contractOnArrivalInAnOffer(normalized, flags, matches)) {
             risk = Risk.MEDIUM;
+        } else if (risk.atLeast(Risk.MEDIUM) && onlyAPlace(flags, matches, e.ruleHits(), s.space())) {
+            risk = Risk.LOW;
         }
         if (risk.atLeast(Risk.MEDIUM) && matches.offer == 0 && !lures(flags)) {
             List<RedFlag> concepts = conceptQuotes(s, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0],
@@ -232,7 +234,7 @@ public final class RedFlagChecker {
             Evidence e = evidence(s, normalized, g);
             atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches())
                     || contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
-            atMostLow = cuedAwareness(e.matches(), e.flags(), s.space());
+            atMostLow = cuedAwareness(e.matches(), e.flags(), s.space()) || onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
             double each = g.count == 0 ? 0 : WORDING_SCALE / Math.sqrt(g.count);
@@ -725,6 +727,28 @@ public final class RedFlagChecker {
      * ("您的家属已列入解救名单，请缴纳遣返手续费") speaks a warning's words (解救, 使馆, 遣返, 民警) on purpose. There
      * the model decides, as it does for a warning that quotes such a demand.
      */
+    /**
+     * A risky place is the only sign and nothing speaks of a job, an offer, a recruiter or a demand: a holiday memory
+     * of 西港, the news from Myawaddy. Weak signs, shown as low; the wording alone cannot make it more. (A demand's
+     * concepts, 人在西港 20万拿人, are no flags yet here, so they are looked at themselves.)
+     */
+    private static boolean onlyAPlace(List<RedFlag> flags, Matches m, boolean[] ruleHits, FeatureSpace space) {
+        if (flags.isEmpty() || m.offer > 0 || m.recruiting > 0) {
+            return false;
+        }
+        for (int r = 0; r < ruleHits.length; r++) {
+            if (ruleHits[r] && space.conceptOf[r] >= 0) {
+                return false;
+            }
+        }
+        for (RedFlag f : flags) {
+            if (f.category() != Category.RISKY_DESTINATION) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean cuedAwareness(Matches m, List<RedFlag> flags, FeatureSpace space) {
         if (m.awareness < 2 || m.awareness <= 2 * m.recruiting) {
             return false;

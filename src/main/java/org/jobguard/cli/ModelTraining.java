@@ -71,8 +71,9 @@ final class ModelTraining {
 
     /**
      * Whether a feature's weight may not be negative: a red flag never makes a message safer. That holds for a rule's
-     * hit, its category, two categories together, a category next to a place abroad, and the concepts of a demand
-     * (money, someone held, a deadline) and their pairs; not for counts of categories, cues, places alone or wording.
+     * hit, its category, two categories together, how many categories and how strong the strongest, a category next
+     * to a place abroad, and the concepts of a demand (money, someone held, a deadline) and their pairs; not for cues,
+     * places alone or wording.
      * Unconstrained, warnings
      * that list every lure taught the model "risky place + contract on arrival" -2.1 and "contract on arrival +
      * passport kept" -1.9, and the classic offer itself ("高薪客服，包机票，到了再签合同，妙瓦底，护照由公司保管")
@@ -81,6 +82,11 @@ final class ModelTraining {
      */
     static boolean nonNegative(String feature) {
         if (feature.startsWith("pair:") || feature.startsWith("cat:")) {
+            return true;
+        }
+        if (feature.startsWith("categories:") || feature.startsWith("strongest:") || feature.startsWith("rules:")) {
+            // counted flags too: left free, "4 categories" took up the -1.6 the pairs could no longer carry, and the
+            // seed article's offer (泰国, 中国菜, 两倍, 包机票, 不做违法的事, 到了再签合同) fell to 0.31
             return true;
         }
         if (feature.startsWith("rule:")) {

@@ -80,6 +80,8 @@ class ModelTrainingTest {
         assertTrue(ModelTraining.nonNegative("rule:document_control.passport_kept"));
         assertTrue(ModelTraining.nonNegative("cat:contract_after_arrival"));
         assertTrue(ModelTraining.nonNegative("zone:hub+all_expenses_paid"));
+        assertTrue(ModelTraining.nonNegative("categories:4"));
+        assertTrue(ModelTraining.nonNegative("strongest:medium"));
         assertTrue(ModelTraining.nonNegative("rule:concept.amount"));
         assertTrue(ModelTraining.nonNegative("concepts:concept.money_demanded+concept.held"));
         // family money talk, 包吃住 in 深圳, places, cues and wording may count against risk
