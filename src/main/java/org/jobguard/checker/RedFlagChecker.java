@@ -234,7 +234,8 @@ public final class RedFlagChecker {
             Evidence e = evidence(s, normalized, g);
             atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches())
                     || contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
-            atMostLow = cuedAwareness(e.matches(), e.flags(), s.space()) || onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
+            atMostLow = cuedAwareness(e.matches(), e.flags(), s.space())
+                    || onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     indicators.extract(normalized.original()), normalized.language(), slot -> values.put(slot, 1.0));
             double each = g.count == 0 ? 0 : WORDING_SCALE / Math.sqrt(g.count);
