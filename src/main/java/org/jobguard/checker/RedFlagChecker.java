@@ -157,8 +157,10 @@ public final class RedFlagChecker {
             ransom |= f.category() == Category.RANSOM;
         }
         if (strongSign) {
-            // a strong sign is medium on its own, and high once the rest of the message also reads as an offer
-            risk = risk.atLeast(Risk.MEDIUM) ? Risk.HIGH : Risk.MEDIUM;
+            // a strong sign is medium on its own, and high once the rest of the message also reads as an offer, or
+            // next to a contract signed only on arrival: two signs of being taken, each already a floor of its own
+            risk = risk.atLeast(Risk.MEDIUM) || contractOnArrivalInAnOffer(normalized, flags, matches)
+                    ? Risk.HIGH : Risk.MEDIUM;
         } else if (!risk.atLeast(Risk.MEDIUM) && contractOnArrivalInAnOffer(normalized, flags, matches)) {
             risk = Risk.MEDIUM;
         } else if (risk.atLeast(Risk.MEDIUM) && onlyAPlace(flags, matches, e.ruleHits(), s.space())) {
