@@ -41,6 +41,8 @@ public final class FeatureSpace {
     final int conceptsWithoutCoercion;
     private static final java.util.Set<String> MONEY_TALK_CONCEPTS = java.util.Set.of("concept.money_demanded",
             "concept.amount", "concept.kin", "concept.readers_relative", "concept.own_relative");
+    private static final java.util.Set<String> MONEY_CONCEPTS = java.util.Set.of("concept.money_demanded",
+            "concept.amount");
     /** [k - 2] for k distinct concepts, the last for k or more */
     final int[] conceptCount;
     /** the slots of every feature a concept takes part in */
@@ -124,20 +126,8 @@ public final class FeatureSpace {
         // family money talk (a hospital bill split between siblings, a cousin's visa fee) names kin, money and an
         // amount as a demand does; a demand also holds, hurts, sets a deadline, promises a release or speaks for a
         // captor. A linear model cannot say "these and none of those", so that is a feature of its own
-        int talk = 0;
-        for (int a = 0; a < cc; a++) {
-            if (MONEY_TALK_CONCEPTS.contains(concepts.get(a))) {
-                talk |= 1 << a;
-            }
-        }
-        moneyTalkMask = talk;
-        int money = 0;
-        for (int a = 0; a < cc; a++) {
-            if (concepts.get(a).equals("concept.money_demanded") || concepts.get(a).equals("concept.amount")) {
-                money |= 1 << a;
-            }
-        }
-        moneyMask = money;
+        moneyTalkMask = bits(concepts, MONEY_TALK_CONCEPTS);
+        moneyMask = bits(concepts, MONEY_CONCEPTS);
         readersRelativeRule = ruleIndex(rules, "concept.readers_relative");
         ownRelativeRule = ruleIndex(rules, "concept.own_relative");
         conceptsWithoutCoercion = add("concepts:money_talk_only");
@@ -225,6 +215,17 @@ public final class FeatureSpace {
         for (Language l : Language.values()) {
             language[l.ordinal()] = add("lang:" + l.tag());
         }
+    }
+
+    /** The bits, among the concepts in order, of those named. */
+    private static int bits(List<String> concepts, java.util.Set<String> named) {
+        int bits = 0;
+        for (int a = 0; a < concepts.size(); a++) {
+            if (named.contains(concepts.get(a))) {
+                bits |= 1 << a;
+            }
+        }
+        return bits;
     }
 
     private static int ruleIndex(List<Rule> rules, String id) {

@@ -155,22 +155,22 @@ final class MessageFeatures {
         if (listLines(original) >= 3) {
             sink.feature(space.listLines);
         }
-        if (original.indexOf('?') >= 0 || original.indexOf('？') >= 0) {
+        boolean question = original.indexOf('?') >= 0 || original.indexOf('？') >= 0;
+        if (question) {
             sink.feature(space.question);
         }
         // money asked for the reader's own relative (您的家属…缴纳, "your son … pay"), as a captor or a fake official
         // asks it; a warning speaks of "families" and "victims"
-        if ((present[Category.RANSOM.ordinal()] || (concepts & space.moneyMask) != 0)
-                && space.readersRelative(cues)) {
+        boolean moneyAsked = present[Category.RANSOM.ordinal()] || (concepts & space.moneyMask) != 0;
+        if (moneyAsked && space.readersRelative(cues)) {
             sink.feature(space.readersRelative);
             if (cues.awareness > 0) {
                 // an impostor speaks a warning's words on purpose: 使馆, 解救, 民警 next to a fee for your son
                 sink.feature(space.readersRelativeWithAwareness);
             }
-        } else if ((present[Category.RANSOM.ordinal()] || (concepts & space.moneyMask) != 0)
-                && space.ownRelative(cues)) {
+        } else if (moneyAsked && space.ownRelative(cues)) {
             sink.feature(space.ownRelative);
-            if (original.indexOf('?') >= 0 || original.indexOf('？') >= 0) {
+            if (question) {
                 // a family asking what to do about a demand: 有人处理过吗？该不该报警？
                 sink.feature(space.ownRelativeAsking);
             }

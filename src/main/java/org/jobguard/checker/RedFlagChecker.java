@@ -539,7 +539,6 @@ public final class RedFlagChecker {
         return type == Character.OTHER_SYMBOL || type == Character.SURROGATE;
     }
 
-    /** Spaces and marks a quote need not start or end with; a currency sign or a per cent stays. */
     /** {@code start} moved past spaces and marks, not beyond {@code limit}. */
     private static int wordStart(String o, int start, int limit) {
         while (start < limit && edgeMark(o.charAt(start))) {
@@ -560,6 +559,7 @@ public final class RedFlagChecker {
         return end;
     }
 
+    /** Spaces and marks a quote need not start or end with; a currency sign or a per cent stays. */
     private static boolean edgeMark(char c) {
         if (Character.isLetterOrDigit(c) || c == '%') {
             return false;
@@ -723,13 +723,6 @@ public final class RedFlagChecker {
         return false;
     }
 
-    /** Warning cues at least twice as many as the calls to get in touch: a published warning, not an offer. */
-    /**
-     * A text whose warning cues outnumber its calls to get in touch twice over reads as a warning and stays at most
-     * low, unless it asks the reader for money for their own relative: a fake embassy officer, policeman or rescuer
-     * ("您的家属已列入解救名单，请缴纳遣返手续费") speaks a warning's words (解救, 使馆, 遣返, 民警) on purpose. There
-     * the model decides, as it does for a warning that quotes such a demand.
-     */
     /**
      * A risky place is the only sign and nothing speaks of a job, an offer, a recruiter or a demand: a holiday memory
      * of 西港, the news from Myawaddy. Weak signs, shown as low; the wording alone cannot make it more. (A demand's
@@ -752,6 +745,12 @@ public final class RedFlagChecker {
         return true;
     }
 
+    /**
+     * Warning cues at least twice as many as the calls to get in touch: a published warning, not an offer, at most
+     * low; unless it asks the reader for money for their own relative: a fake embassy officer, policeman or rescuer
+     * ("您的家属已列入解救名单，请缴纳遣返手续费") speaks a warning's words (解救, 使馆, 遣返, 民警) on purpose. There
+     * the model decides, as it does for a warning that quotes such a demand.
+     */
     private static boolean cuedAwareness(Matches m, List<RedFlag> flags, FeatureSpace space) {
         if (m.awareness < 2 || m.awareness <= 2 * m.recruiting) {
             return false;

@@ -73,45 +73,31 @@ final class ModelTraining {
      * Whether a feature's weight may not be negative: a red flag never makes a message safer. That holds for a rule's
      * hit, its category, two categories together, how many categories and how strong the strongest, a category next
      * to a place abroad, and the concepts of a demand (money, someone held, a deadline) and their pairs; not for cues,
-     * places alone or wording.
-     * Unconstrained, warnings
-     * that list every lure taught the model "risky place + contract on arrival" -2.1 and "contract on arrival +
-     * passport kept" -1.9, and the classic offer itself ("高薪客服，包机票，到了再签合同，妙瓦底，护照由公司保管")
-     * fell to medium: warnings must be told apart by their own cues and wording, not by an offer having many signs.
-     * A category next to a domestic place may weigh negative: 包吃住 in 深圳 is what it is.
+     * places alone or wording. Unconstrained, warnings that list every lure taught the model "risky place + contract
+     * on arrival" -2.1 and "contract on arrival + passport kept" -1.9, and the classic offer itself
+     * ("高薪客服，包机票，到了再签合同，妙瓦底，护照由公司保管") fell to medium; with only the pairs constrained, "4
+     * categories" took up their -1.6 and the seed article's offer fell to 0.31. Warnings must be told apart by their
+     * own cues and wording, not by an offer having many signs.
      */
     static boolean nonNegative(String feature) {
-        if (feature.startsWith("pair:") || feature.startsWith("cat:")) {
-            return true;
+        if (FREE.contains(feature) || feature.contains("+lang:") || feature.endsWith("+unwarned")) {
+            return false;
         }
-        if (feature.startsWith("categories:") || feature.startsWith("strongest:") || feature.startsWith("rules:")) {
-            // counted flags too: left free, "4 categories" took up the -1.6 the pairs could no longer carry, and the
-            // seed article's offer (泰国, 中国菜, 两倍, 包机票, 不做违法的事, 到了再签合同) fell to 0.31
-            return true;
-        }
-        if (feature.startsWith("rule:")) {
-            return true;
-        }
-        if (feature.startsWith("concepts:")) {
-            // money, an amount and kin with no one held is family money talk: that one is meant to weigh against
-            return !feature.equals("concepts:money_talk_only");
-        }
-        for (String zone : FLAGGED_ZONES) {
-            if (feature.startsWith(zone) && !feature.contains("+lang:") && !feature.endsWith("+unwarned")) {
-                return true;
-            }
-        }
-        return false;
+        return FLAG_PREFIXES.stream().anyMatch(feature::startsWith);
     }
 
-    private static final List<String> FLAGGED_ZONES = List.of("zone:hub+", "zone:risky_country+", "zone:abroad+");
+    private static final List<String> FLAG_PREFIXES = List.of("rule:", "cat:", "pair:", "categories:", "strongest:",
+            "rules:", "concepts:", "zone:hub+", "zone:risky_country+", "zone:abroad+");
+    /**
+     * money, an amount and kin with no one held is family money talk, meant to weigh against; a category next to a
+     * domestic place (包吃住 in 深圳) is free because no prefix above names it
+     */
+    private static final Set<String> FREE = Set.of("concepts:money_talk_only");
     /** rounds of refitting without the constrained features that came out negative; each round drops at least one */
     private static final int MAX_CONSTRAINT_ROUNDS = 8;
 
     private final RedFlagChecker featureReader;
     private final double c;
-    /** per slot: whether its weight may not be negative */
-    private java.util.BitSet constrained = new java.util.BitSet();
 
     /** @param featureReader a checker over the rules to train for; its own model is not used */
     ModelTraining(RedFlagChecker featureReader, double c) {
@@ -122,7 +108,7 @@ final class ModelTraining {
     Result fit(List<LabelledMessage> messages, String version) {
         Linear.disableDebugOutput();
         FeatureSpace space = featureReader.featureSpace();
-        constrained = new java.util.BitSet();
+        java.util.BitSet constrained = new java.util.BitSet();
         for (int s = 0; s < space.namedCount(); s++) {
             if (nonNegative(space.name(s))) {
                 constrained.set(s);
@@ -147,7 +133,7 @@ final class ModelTraining {
                     train.add(i);
                 }
             }
-            double[] w = weights(problem(x, y, train, space.size()));
+            double[] w = weights(problem(x, y, train, space.size()), constrained);
             for (int i = 0; i < fold.length; i++) {
                 if (fold[i] == f) {
                     oof[i] = dot(w, x[i]);
@@ -165,7 +151,7 @@ final class ModelTraining {
         for (int i = 0; i < messages.size(); i++) {
             all.add(i);
         }
-        double[] w = weights(problem(x, y, all, space.size()));
+        double[] w = weights(problem(x, y, all, space.size()), constrained);
         Map<String, Double> named = new TreeMap<>();
         for (int s = 0; s < space.namedCount(); s++) {
             if (Math.abs(w[s]) >= PRUNE) {
@@ -284,8 +270,10 @@ final class ModelTraining {
     /**
      * Fits, then refits without every constrained feature that came out negative, until none does: an active-set
      * way to keep those weights at or above zero with a solver that has no bounds. A feature left out weighs zero.
+     *
+     * @param constrained per slot, whether its weight may not be negative ({@link #nonNegative})
      */
-    private double[] weights(Problem prob) {
+    private double[] weights(Problem prob, java.util.BitSet constrained) {
         java.util.BitSet dropped = new java.util.BitSet();
         double[] w = fitOnce(prob);
         for (int round = 0; round < MAX_CONSTRAINT_ROUNDS; round++) {

@@ -55,7 +55,14 @@ public final class AdversarialTexts {
                 repeated("cue inside a word", "scam"),
                 new Text("long word then a denial", cut("x".repeat(LENGTH - 12) + " not a scam")),
                 // every flag looks for the quotation around it
-                repeated("opening quotation marks", "“包机票 '"));
+                repeated("opening quotation marks", "“包机票 '"),
+                // a digit-led amount reads back over the number it continues; a resale or a fee for a return
+                // looks ahead over words
+                new Text("digits then an amount", cut("1".repeat(LENGTH - 2) + "0万")),
+                repeated("amounts in a number", "10万20u30w"),
+                repeated("sell then words", "sell the a b c to "),
+                new Text("sell then a long word", cut("sell " + "a".repeat(LENGTH))),
+                repeated("return fee words", "遣返解救缴纳支付"));
     }
 
     private static Text repeated(String name, String unit) {
