@@ -16,7 +16,7 @@ final class CompiledRules {
      * literals a pattern's match must contain (by requirement id).
      */
     record Target(Kind kind, int index) {
-        enum Kind { RULE, NEGATION, AWARENESS, RECRUITING, LEGITIMACY, PATTERN_START, PATTERN_NEED, NARRATIVE, OFFER }
+        enum Kind { RULE, NEGATION, AWARENESS, RECRUITING, LEGITIMACY, PATTERN_START, PATTERN_NEED, NARRATIVE, OFFER, OFFSHORE }
     }
 
     private final RuleSet ruleSet;

@@ -171,6 +171,7 @@ public final class CompiledRulesImage {
         texts(canonical, cues.legitimacy());
         texts(canonical, cues.narrative());
         texts(canonical, cues.offer());
+        texts(canonical, cues.offshore());
         char[] chars = new char[canonical.length()];
         canonical.getChars(0, chars.length, chars, 0);
         ByteBuffer bytes = ByteBuffer.allocate(chars.length * Character.BYTES);
@@ -244,6 +245,7 @@ public final class CompiledRulesImage {
         cues.legitimacy().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.LEGITIMACY, cueIds));
         cues.narrative().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.NARRATIVE, cueIds));
         cues.offer().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.OFFER, cueIds));
+        cues.offshore().forEach(p -> addCue(phrases, normalizer, p, Target.Kind.OFFSHORE, cueIds));
         boolean[] gated = new boolean[gatedList.size()];
         for (int p = 0; p < gated.length; p++) {
             gated[p] = gatedList.get(p);

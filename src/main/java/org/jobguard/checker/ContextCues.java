@@ -15,9 +15,13 @@ import java.util.List;
  * @param offer      the form of a job ad (招聘, 岗位, 薪资, 联系方式, "salary", "requirements"): says that a text
  *                   is about a job even where no flag fires, so a place abroad in it counts; warnings quote ads too,
  *                   so it only enables features the model weighs
+ * @param offshore   the wording of a "company" abroad hiring through the trade's channels: nationality lines (国籍不限,
+ *                   中籍/外籍), a salary in USDT (1100-1400U), landing and visa arranged (落地接机, 工签公司办); lawful
+ *                   employers abroad write some of these too, so the model weighs them, never a verdict on their own
  */
 public record ContextCues(List<String> negation, List<String> awareness, List<String> recruiting,
-                          List<String> legitimacy, List<String> narrative, List<String> offer) {
+                          List<String> legitimacy, List<String> narrative, List<String> offer,
+                          List<String> offshore) {
     public ContextCues {
         negation = List.copyOf(negation);
         awareness = List.copyOf(awareness);
@@ -25,9 +29,10 @@ public record ContextCues(List<String> negation, List<String> awareness, List<St
         legitimacy = List.copyOf(legitimacy);
         narrative = List.copyOf(narrative);
         offer = List.copyOf(offer);
+        offshore = List.copyOf(offshore);
     }
 
     public static ContextCues empty() {
-        return new ContextCues(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new ContextCues(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -78,6 +78,9 @@ public final class FeatureSpace {
     final int[] narrative;
     final int narrativeWithFlags;
     final int[] offer;
+    final int[] offshore;
+    /** the wording of an offshore "company" next to a place abroad: where the job is, not whom it is for */
+    final int offshoreAbroad;
     final int awarenessWithFlags;
     final int quotedFlag;
     final int mostlyQuoted;
@@ -87,6 +90,8 @@ public final class FeatureSpace {
     /** the rule indices of the concepts of the reader's and of the writer's own relative, -1 without them */
     final int readersRelativeRule;
     final int ownRelativeRule;
+    /** the rule indices of the concepts of money asked and of an amount */
+    private final int[] moneyRules;
     final int readersRelativeWithAwareness;
     final int ownRelative;
     final int ownRelativeAsking;
@@ -130,6 +135,7 @@ public final class FeatureSpace {
         moneyMask = bits(concepts, MONEY_CONCEPTS);
         readersRelativeRule = ruleIndex(rules, "concept.readers_relative");
         ownRelativeRule = ruleIndex(rules, "concept.own_relative");
+        moneyRules = MONEY_CONCEPTS.stream().mapToInt(id -> ruleIndex(rules, id)).filter(r -> r >= 0).sorted().toArray();
         conceptsWithoutCoercion = add("concepts:money_talk_only");
         conceptSlots = new java.util.BitSet();
         for (int r = 0; r < rules.size(); r++) {
@@ -193,6 +199,8 @@ public final class FeatureSpace {
         narrative = new int[] {add("cue:narrative:1"), add("cue:narrative:2"), add("cue:narrative:3+")};
         narrativeWithFlags = add("cue:narrative+flags");
         offer = new int[] {add("cue:offer:1"), add("cue:offer:2"), add("cue:offer:3+")};
+        offshore = new int[] {add("cue:offshore:1"), add("cue:offshore:2+")};
+        offshoreAbroad = add("cue:offshore+abroad");
         awarenessWithFlags = add("cue:awareness+flags");
         quotedFlag = add("discourse:quoted_flag");
         mostlyQuoted = add("discourse:mostly_quoted");
@@ -240,6 +248,16 @@ public final class FeatureSpace {
     /** Whether the text names the reader's own relative (您的家属, 你儿子, "your son"). */
     boolean readersRelative(Matches m) {
         return readersRelativeRule >= 0 && m.hit(readersRelativeRule);
+    }
+
+    /** Whether the text names money asked or an amount (缴纳, 五万, "pay"), as concepts. */
+    boolean moneyNamed(Matches m) {
+        for (int r : moneyRules) {
+            if (m.hit(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean ownRelative(Matches m) {

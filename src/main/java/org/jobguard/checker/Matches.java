@@ -52,6 +52,10 @@ final class Matches {
     int legitimacy;
     int narrative;
     int offer;
+    int offshore;
+    static final int MAX_OFFSHORE_QUOTES = 3;
+    /** where the first offshore cues stand, [begin, end) pairs in the normalized text: quoted where they made the risk */
+    private final int[] offshoreSpans = new int[2 * MAX_OFFSHORE_QUOTES];
     private final CompiledRules rules;
     /** per pattern: where the automaton saw one of its prefixes, in order of the prefixes' ends */
     private final int[][] patternStarts;
@@ -105,7 +109,25 @@ final class Matches {
         legitimacy = 0;
         narrative = 0;
         offer = 0;
+        offshore = 0;
         return this;
+    }
+
+    private void offshore(int counted, int begin, int end) {
+        if (counted > 0 && offshore < MAX_OFFSHORE_QUOTES) {
+            offshoreSpans[2 * offshore] = begin;
+            offshoreSpans[2 * offshore + 1] = end;
+        }
+        offshore += counted;
+    }
+
+    /** The normalized span of the k-th offshore cue counted, k below {@code min(offshore, MAX_OFFSHORE_QUOTES)}. */
+    int offshoreStart(int k) {
+        return offshoreSpans[2 * k];
+    }
+
+    int offshoreEnd(int k) {
+        return offshoreSpans[2 * k + 1];
     }
 
     /** Lets go of the text: a message must not stay reachable from a thread after its check. */
@@ -157,6 +179,7 @@ final class Matches {
             case LEGITIMACY -> legitimacy += cue(index, begin, end, boundary);
             case NARRATIVE -> narrative += cue(index, begin, end, boundary);
             case OFFER -> offer += cue(index, begin, end, boundary);
+            case OFFSHORE -> offshore(cue(index, begin, end, boundary), begin, end);
         }
     }
 

@@ -17,6 +17,8 @@ final class MessageFeatures {
     private static final List<String> RISKY_PHONE_REGIONS = List.of("MM", "KH", "LA", "PH");
     /** enum values() copies its array on every call, and this runs for every message */
     private static final FeatureSpace.Zone[] ZONES = FeatureSpace.Zone.values();
+    private static final int ABROAD_ZONES = 1 << FeatureSpace.Zone.HUB.ordinal()
+            | 1 << FeatureSpace.Zone.RISKY_COUNTRY.ordinal() | 1 << FeatureSpace.Zone.ABROAD.ordinal();
     private static final int LANGUAGE_COUNT = Language.values().length;
     private static final int CATEGORY_COUNT = Category.values().length;
     private static final int INDICATOR_TYPE_COUNT = Indicator.Type.values().length;
@@ -135,6 +137,12 @@ final class MessageFeatures {
         }
         if (cues.offer > 0) {
             sink.feature(space.offer[Math.min(cues.offer, 3) - 1]);
+        }
+        if (cues.offshore > 0) {
+            sink.feature(space.offshore[Math.min(cues.offshore, 2) - 1]);
+            if ((zones & ABROAD_ZONES) != 0) {
+                sink.feature(space.offshoreAbroad);
+            }
         }
         if (cues.legitimacy > 0) {
             sink.feature(space.legitimacy[Math.min(cues.legitimacy, 2) - 1]);

@@ -53,6 +53,9 @@ public final class RedFlagChecker {
     private static final int MAX_CONCEPT_QUOTES = 3;
     /** how much the wording counts against the named features before regularisation; 0.3 and 3 did worse in CV */
     static final double WORDING_SCALE = 1.0;
+    private static final String OFFSHORE_KEY = "flag.wording.offshore";
+    /** a compound hub (妙瓦底, KK园区, 西港) among the places a text names, as a bit of its zones */
+    private static final int HUB = 1 << FeatureSpace.Zone.HUB.ordinal();
 
     /** Rules, their feature space and the model's weights on it: replaced together when a moderator toggles a rule. */
     private record Setup(CompiledRules rules, FeatureSpace space, MessageFeatures features, float[] weights) {
@@ -161,8 +164,10 @@ public final class RedFlagChecker {
             // next to a contract signed only on arrival: two signs of being taken, each already a floor of its own
             risk = risk.atLeast(Risk.MEDIUM) || contractOnArrivalInAnOffer(normalized, flags, matches)
                     ? Risk.HIGH : Risk.MEDIUM;
-        } else if (!risk.atLeast(Risk.MEDIUM) && contractOnArrivalInAnOffer(normalized, flags, matches)) {
-            risk = Risk.MEDIUM;
+        } else if (contractOnArrivalInAnOffer(normalized, flags, matches)) {
+            // a contract signed only on arrival is medium on its own; where the job is a compound hub (妙瓦底, KK园区,
+            // 西港) it is the seed story's offer, high whatever the model makes of its few words
+            risk = (e.zones() & HUB) != 0 ? Risk.HIGH : risk.atLeast(Risk.MEDIUM) ? risk : Risk.MEDIUM;
         } else if (risk.atLeast(Risk.MEDIUM) && onlyAPlace(flags, matches, e.ruleHits(), s.space())) {
             risk = Risk.LOW;
         }
@@ -202,6 +207,10 @@ public final class RedFlagChecker {
                 && wording >= strongestNamed(w, slots[0], slotCount[0]))) {
             flags = new ArrayList<>(flags);
             flags.addAll(wordingQuotes(normalized, g, flags));
+        }
+        if (risk.atLeast(Risk.MEDIUM) && matches.offshore > 0
+                && offshoreWeight(s.space(), w, slots[0], slotCount[0]) >= WORDING_WORTH_QUOTING) {
+            flags = offshoreQuotes(normalized, matches, flags);
         }
         if (risk.atLeast(Risk.MEDIUM) && flags.isEmpty() && known == null) {
             flags = conceptQuotes(s, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0], true);
@@ -757,10 +766,10 @@ public final class RedFlagChecker {
         }
         for (RedFlag f : flags) {
             if (f.category() == Category.RANSOM && f.severity() == Severity.STRONG) {
-                return !space.readersRelative(m);
+                return false;
             }
         }
-        return true;
+        return !(space.readersRelative(m) && space.moneyNamed(m));
     }
 
     /**
@@ -863,6 +872,58 @@ public final class RedFlagChecker {
                     : new Contribution("wording", wording));
         }
         return out;
+    }
+
+    /** What the wording of an offshore "company" (国籍不限, 1500U, 落地接机) added to the sum, in log-odds. */
+    private static double offshoreWeight(FeatureSpace space, float[] w, int[] slots, int count) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            int slot = slots[i];
+            if (slot == space.offshore[0] || slot == space.offshore[1] || slot == space.offshoreAbroad) {
+                sum += w[slot];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The offshore cues that made the risk, quoted as wording with their own explanation: a post that reads like
+     * an HR notice of a gambling firm in Manila has few lures, and "1500-2000U, 国籍不限" is what a reader can check.
+     * Cues that overlap evidence already quoted are left out.
+     */
+    private static List<RedFlag> offshoreQuotes(NormalizedText normalized, Matches m, List<RedFlag> flags) {
+        List<RedFlag> out = new ArrayList<>(flags);
+        for (int k = 0; k < Math.min(m.offshore, Matches.MAX_OFFSHORE_QUOTES); k++) {
+            int[] span = normalized.originalSpan(m.offshoreStart(k), m.offshoreEnd(k));
+            boolean quoted = false;
+            for (RedFlag f : flags) {
+                quoted |= f.start() < span[1] && span[0] < f.end();
+            }
+            String slice = normalized.originalSlice(span[0], span[1]);
+            if (!quoted && !splitAcrossSpace(slice)) {
+                out.add(new RedFlag("wording.offshore", Category.WORDING, Severity.WEAK,
+                        slice, span[0], span[1], OFFSHORE_KEY));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a quote runs across a line break, or across a space next to a Chinese character: the normalizer reads
+     * "落地 接机" as one phrase, but quoted whole it joins two items of a list.
+     */
+    private static boolean splitAcrossSpace(String slice) {
+        for (int i = 0; i < slice.length(); i++) {
+            char c = slice.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+            if (Character.isWhitespace(c) && (i > 0 && Character.isIdeographic(slice.charAt(i - 1))
+                    || i + 1 < slice.length() && Character.isIdeographic(slice.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Per rule its best evidence (see {@link Matches}), in text order; shadow rules are left out. */

@@ -58,7 +58,8 @@ public final class RulesLoader {
                 phrases(doc, "/context/recruiting", root.path("context").path("recruiting"), false),
                 phrases(doc, "/context/legitimacy", root.path("context").path("legitimacy"), false),
                 phrases(doc, "/context/narrative", root.path("context").path("narrative"), false),
-                phrases(doc, "/context/offer", root.path("context").path("offer"), false));
+                phrases(doc, "/context/offer", root.path("context").path("offer"), false),
+                phrases(doc, "/context/offshore", root.path("context").path("offshore"), false));
         Map<String, List<String>> advice = new LinkedHashMap<>();
         JsonNode adviceNode = root.path("advice");
         if (!adviceNode.isMissingNode()) {

@@ -60,7 +60,7 @@ class CompiledRulesImageTest {
                 new Rule("dest.a", Category.RISKY_DESTINATION, Severity.WEAK, List.of("妙瓦底", "妙瓦底"),
                         List.of(Pattern.compile(".*x")), true, true),
                 new Rule("off.a", Category.URGENCY, Severity.WEAK, List.of("马上"), List.of(), false, false)),
-                new ContextCues(List.of("绝不"), List.of("警惕", "警惕"), List.of("加我"), List.of("劳动合同"), List.of(), List.of()), Map.of());
+                new ContextCues(List.of("绝不"), List.of("警惕", "警惕"), List.of("加我"), List.of("劳动合同"), List.of(), List.of(), List.of()), Map.of());
         assertEquals(CompiledRulesImage.compile(rules, new Normalizer()),
                 CompiledRulesImage.read(bytes(CompiledRulesImage.encoded(rules)), rules).orElseThrow());
     }
@@ -86,17 +86,22 @@ class CompiledRulesImageTest {
                 r -> withPatternFlags(r, Pattern.CASE_INSENSITIVE),
                 r -> new RuleSet(r.rules(), new ContextCues(r.context().negation(), r.context().awareness(),
                         r.context().recruiting(), append(r.context().legitimacy(), "zqxv licence"), r.context().narrative(),
-                        r.context().offer()),
+                        r.context().offer(), r.context().offshore()),
                         r.advice()),
                 r -> new RuleSet(r.rules(), new ContextCues(r.context().negation(), r.context().awareness(),
-                        r.context().recruiting(), r.context().legitimacy(), append(r.context().narrative(), "zqxv later"), r.context().offer()),
+                        r.context().recruiting(), r.context().legitimacy(), append(r.context().narrative(), "zqxv later"), r.context().offer(),
+                        r.context().offshore()),
                         r.advice()),
                 r -> new RuleSet(r.rules(), new ContextCues(r.context().awareness(), r.context().negation(),
-                        r.context().recruiting(), r.context().legitimacy(), r.context().narrative(), r.context().offer()),
+                        r.context().recruiting(), r.context().legitimacy(), r.context().narrative(), r.context().offer(),
+                        r.context().offshore()),
                         r.advice()),
                 r -> new RuleSet(r.rules(), new ContextCues(r.context().negation(), r.context().awareness(),
                         r.context().recruiting(), r.context().legitimacy(), r.context().narrative(),
-                        append(r.context().offer(), "zqxv salary")), r.advice()),
+                        append(r.context().offer(), "zqxv salary"), r.context().offshore()), r.advice()),
+                r -> new RuleSet(r.rules(), new ContextCues(r.context().negation(), r.context().awareness(),
+                        r.context().recruiting(), r.context().legitimacy(), r.context().narrative(),
+                        r.context().offer(), append(r.context().offshore(), "zqxv nationality")), r.advice()),
                 r -> new RuleSet(r.rules().subList(1, r.rules().size()), r.context(), r.advice()));
         for (UnaryOperator<RuleSet> change : changes) {
             RuleSet changed = change.apply(SHIPPED);

@@ -28,7 +28,7 @@ class RedFlagCheckerTest {
             rule("ransom.a", Category.RANSOM, Severity.STRONG, "赎金"),
             new Rule("tg.shadow", Category.HIDDEN_CHANNEL, Severity.MEDIUM, List.of("tg"), List.of(), true, true),
             new Rule("off.a", Category.URGENCY, Severity.WEAK, List.of("马上"), List.of(), false, false)),
-            new ContextCues(List.of("绝不", "never"), List.of("警惕", "诈骗", "scam"), List.of("加我"), List.of("劳动合同"), List.of(), List.of()),
+            new ContextCues(List.of("绝不", "never"), List.of("警惕", "诈骗", "scam"), List.of("加我"), List.of("劳动合同"), List.of(), List.of(), List.of()),
             Map.of("default", List.of("advice.verify_company", "advice.tell_family"),
                     "document_control", List.of("advice.keep_passport"),
                     "ransom", List.of("advice.no_ransom")));
