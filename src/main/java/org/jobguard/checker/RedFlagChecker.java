@@ -58,7 +58,26 @@ public final class RedFlagChecker {
     private static final int HUB = 1 << FeatureSpace.Zone.HUB.ordinal();
 
     /** Rules, their feature space and the model's weights on it: replaced together when a moderator toggles a rule. */
-    private record Setup(CompiledRules rules, FeatureSpace space, MessageFeatures features, float[] weights) {
+    private record Setup(CompiledRules rules, FeatureSpace space, MessageFeatures features, float[] weights,
+                         boolean[] danger) {
+        int parts() {
+            return danger.length;
+        }
+    }
+
+    /**
+     * A message's weights toward danger: per part of the model, how much the log-odds move per unit of that part's
+     * sum ({@link RiskModel#logOdds}), times the part's weight. For a model of one part, its weights as they are.
+     */
+    private record Local(float[] w, int parts, double[] slope) {
+        double at(int slot) {
+            int base = slot * parts;
+            double sum = 0;
+            for (int k = 0; k < parts; k++) {
+                sum += slope[k] * w[base + k];
+            }
+            return sum;
+        }
     }
 
     private final Normalizer normalizer;
@@ -85,7 +104,7 @@ public final class RedFlagChecker {
 
     private Setup setup(CompiledRules rules) {
         FeatureSpace space = new FeatureSpace(rules.ruleSet().rules(), model.ngramBits());
-        return new Setup(rules, space, new MessageFeatures(space), model.bind(space));
+        return new Setup(rules, space, new MessageFeatures(space), model.bind(space), model.danger());
     }
 
     /** Replaces the rules, e.g. after a moderator toggled one; checks in flight finish on the old set. */
@@ -142,13 +161,25 @@ public final class RedFlagChecker {
             }
             slots[0][slotCount[0]++] = slot;
         });
-        double z = 0;
+        int parts = s.parts();
+        double[] z = new double[parts];
         for (int i = 0; i < slotCount[0]; i++) {
-            z += w[slots[0][i]];
+            int base = slots[0][i] * parts;
+            for (int k = 0; k < parts; k++) {
+                z[k] += w[base + k];
+            }
         }
-        double wording = wordingSum(s, g);
-        z += wording;
-        double probability = model.probability(z);
+        double[] wordingByPart = wordingSums(s, g);
+        for (int k = 0; k < parts; k++) {
+            z[k] += wordingByPart[k];
+        }
+        double[] slope = new double[parts];
+        double probability = model.probability(RiskModel.logOdds(s.danger(), z, slope));
+        Local local = new Local(w, parts, slope);
+        double wording = 0;
+        for (int k = 0; k < parts; k++) {
+            wording += slope[k] * wordingByPart[k];
+        }
 
         Risk risk = model.thresholds().band(probability);
         if (risk == Risk.NONE && !flags.isEmpty()) {
@@ -172,7 +203,7 @@ public final class RedFlagChecker {
             risk = Risk.LOW;
         }
         if (risk.atLeast(Risk.MEDIUM) && matches.offer == 0 && !lures(flags)) {
-            List<RedFlag> concepts = conceptQuotes(s, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0],
+            List<RedFlag> concepts = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0],
                     false);
             if (!concepts.isEmpty()) {
                 flags = new ArrayList<>(flags);
@@ -204,16 +235,17 @@ public final class RedFlagChecker {
             risk = Risk.LOW;
         }
         if (risk.atLeast(Risk.MEDIUM) && (flags.isEmpty() || wording >= WORDING_WORTH_QUOTING
-                && wording >= strongestNamed(w, slots[0], slotCount[0]))) {
+                && wording >= strongestNamed(local, slots[0], slotCount[0]))) {
             flags = new ArrayList<>(flags);
+            weighGrams(s, local, g);
             flags.addAll(wordingQuotes(normalized, g, flags));
         }
         if (risk.atLeast(Risk.MEDIUM) && matches.offshore > 0
-                && offshoreWeight(s.space(), w, slots[0], slotCount[0]) >= WORDING_WORTH_QUOTING) {
+                && offshoreWeight(s.space(), local, slots[0], slotCount[0]) >= WORDING_WORTH_QUOTING) {
             flags = offshoreQuotes(normalized, matches, flags);
         }
         if (risk.atLeast(Risk.MEDIUM) && flags.isEmpty() && known == null) {
-            flags = conceptQuotes(s, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0], true);
+            flags = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0], true);
             if (flags.isEmpty()) {
                 // nothing a reader could check (a confirmed pattern is its own evidence): never medium without a quote
                 risk = Risk.LOW;
@@ -225,7 +257,7 @@ public final class RedFlagChecker {
         }
         sortBySeverity(flags);
         return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
-                advice(rules, kind, risk, flags), shadow, known, contributions(s, slots[0], slotCount[0], wording),
+                advice(rules, kind, risk, flags), shadow, known, contributions(s, local, slots[0], slotCount[0], wording),
                 countriesNamed(e.named()));
     }
 
@@ -368,23 +400,40 @@ public final class RedFlagChecker {
         return hits;
     }
 
-    private static double wordingSum(Setup s, Wording.Grams g) {
+    /** Per part of the model, what the message's n-grams add to its sum. */
+    private static double[] wordingSums(Setup s, Wording.Grams g) {
         float[] w = s.weights();
+        int parts = s.parts();
         int offset = s.space().ngramSlot(0);
-        double sum = 0;
+        double[] sum = new double[parts];
         for (int i = 0; i < g.count; i++) {
-            float weight = w[offset + g.bucket[i]];
-            g.weight[i] = weight;
-            sum += weight;
+            int base = (offset + g.bucket[i]) * parts;
+            for (int k = 0; k < parts; k++) {
+                sum[k] += w[base + k];
+            }
         }
-        return g.count == 0 ? 0 : WORDING_SCALE * sum / Math.sqrt(g.count);
+        if (g.count > 0) {
+            double scale = WORDING_SCALE / Math.sqrt(g.count);
+            for (int k = 0; k < parts; k++) {
+                sum[k] *= scale;
+            }
+        }
+        return sum;
+    }
+
+    /** Each n-gram's weight toward danger in this message, kept with it for {@link #wordingQuotes}. */
+    private static void weighGrams(Setup s, Local local, Wording.Grams g) {
+        int offset = s.space().ngramSlot(0);
+        for (int i = 0; i < g.count; i++) {
+            g.weight[i] = (float) local.at(offset + g.bucket[i]);
+        }
     }
 
     /**
      * Quotes the wording that weighed most: the n-gram with the highest weight outside the rules' evidence, grown
      * over the n-grams that touch it and weigh at least a third as much; then the next best elsewhere. Works on the
-     * message's n-grams, not per character, so a quote costs a pass over them. Reads the weights {@link #wordingSum}
-     * kept with the n-grams: looked up again in the model's table, each is a likely cache miss.
+     * message's n-grams, not per character, so a quote costs a pass over them. Reads the weights {@link #weighGrams}
+     * kept with the n-grams.
      */
     private static List<RedFlag> wordingQuotes(NormalizedText normalized, Wording.Grams g, List<RedFlag> flags) {
         String text = normalized.text();
@@ -839,14 +888,13 @@ public final class RedFlagChecker {
      * sorting (or making objects for) all of them: one pass keeps the best few in order, as picking the strongest
      * again and again did at several times the cost.
      */
-    private static List<Contribution> contributions(Setup s, int[] named, int count, double wording) {
-        float[] w = s.weights();
+    private static List<Contribution> contributions(Setup s, Local local, int[] named, int count, double wording) {
         int[] best = new int[MAX_CONTRIBUTIONS];
         double[] bestStrength = new double[MAX_CONTRIBUTIONS];
         int kept = 0;
         // index count stands for the wording, which has no slot of its own
         for (int i = 0; i <= count; i++) {
-            double strength = i == count ? Math.abs(wording) : named[i] == s.space().bias ? 0 : Math.abs(w[named[i]]);
+            double strength = i == count ? Math.abs(wording) : named[i] == s.space().bias ? 0 : Math.abs(local.at(named[i]));
             if (!(strength > 0)) {
                 continue;
             }
@@ -868,19 +916,19 @@ public final class RedFlagChecker {
         }
         List<Contribution> out = new ArrayList<>(kept);
         for (int k = 0; k < kept; k++) {
-            out.add(best[k] < count ? new Contribution(s.space().name(named[best[k]]), w[named[best[k]]])
+            out.add(best[k] < count ? new Contribution(s.space().name(named[best[k]]), local.at(named[best[k]]))
                     : new Contribution("wording", wording));
         }
         return out;
     }
 
     /** What the wording of an offshore "company" (国籍不限, 1500U, 落地接机) added to the sum, in log-odds. */
-    private static double offshoreWeight(FeatureSpace space, float[] w, int[] slots, int count) {
+    private static double offshoreWeight(FeatureSpace space, Local local, int[] slots, int count) {
         double sum = 0;
         for (int i = 0; i < count; i++) {
             int slot = slots[i];
             if (slot == space.offshore[0] || slot == space.offshore[1] || slot == space.offshoreAbroad) {
-                sum += w[slot];
+                sum += local.at(slot);
             }
         }
         return sum;
@@ -975,10 +1023,10 @@ public final class RedFlagChecker {
      * The largest weight of one named feature: next to the rules' quotes, the wording is quoted only where it weighed
      * more than any one of them, since a fragment such as "前過" or "意私" tells a reader less than a rule's phrase.
      */
-    private static double strongestNamed(float[] w, int[] slots, int count) {
+    private static double strongestNamed(Local local, int[] slots, int count) {
         double max = 0;
         for (int i = 0; i < count; i++) {
-            max = Math.max(max, w[slots[i]]);
+            max = Math.max(max, local.at(slots[i]));
         }
         return max;
     }
@@ -1006,15 +1054,14 @@ public final class RedFlagChecker {
      * half of every pair it is in; the strongest few with a positive weight are quoted, and only when the concepts
      * together moved the sum enough to matter, or as the last resort of a verdict nothing else quotes.
      */
-    private static List<RedFlag> conceptQuotes(Setup s, NormalizedText normalized, List<RedFlag> flags,
+    private static List<RedFlag> conceptQuotes(Setup s, Local local, NormalizedText normalized, List<RedFlag> flags,
                                                boolean[] ruleHits, Matches m, int[] slots, int slotCount,
                                                boolean lastResort) {
         FeatureSpace space = s.space();
-        float[] w = s.weights();
         double total = 0;
         for (int i = 0; i < slotCount; i++) {
             if (space.isConcept(slots[i])) {
-                total += w[slots[i]];
+                total += local.at(slots[i]);
             }
         }
         if (total < CONCEPTS_WORTH_QUOTING && !lastResort) {
@@ -1039,10 +1086,10 @@ public final class RedFlagChecker {
             if (rules[a] < 0) {
                 continue;
             }
-            weight[a] += w[space.rule[rules[a]]];
+            weight[a] += local.at(space.rule[rules[a]]);
             for (int b = a + 1; b < c; b++) {
                 if (rules[b] >= 0) {
-                    double half = w[space.conceptPair[a * c + b]] / 2;
+                    double half = local.at(space.conceptPair[a * c + b]) / 2;
                     weight[a] += half;
                     weight[b] += half;
                 }

@@ -40,6 +40,8 @@ final class Wording {
         private int wordStart;
         private int wordHash;
         private boolean digits;
+        /** whether the word before, next to this one, was all digits */
+        private boolean prevDigits;
         /** scratch for quoting: indices of n-grams */
         private int[] window = new int[64];
 
@@ -111,6 +113,7 @@ final class Wording {
         sink.p2 = -1;
         sink.prevWord = 0;
         sink.prevStart = -1;
+        sink.prevDigits = false;
         sink.wordStart = -1;
     }
 
@@ -154,12 +157,18 @@ final class Wording {
         int start = sink.wordStart;
         int h = sink.wordHash;
         sink.wordStart = -1;
-        sink.gram(bucket(h), start, end);
-        if (sink.prevStart >= 0) {
-            sink.gram(bucket(mix(WORD_2, sink.prevWord, h)), sink.prevStart, end);
+        // a group of digits after another (a phone number written "9 123 456 789") is the same number going on: its
+        // groups are no wording of their own, or a phone number would weigh by how it is spaced
+        boolean numberGoesOn = sink.digits && sink.prevDigits && sink.prevStart >= 0;
+        if (!numberGoesOn) {
+            sink.gram(bucket(h), start, end);
+            if (sink.prevStart >= 0) {
+                sink.gram(bucket(mix(WORD_2, sink.prevWord, h)), sink.prevStart, end);
+            }
         }
         sink.prevWord = h;
         sink.prevStart = start;
+        sink.prevDigits = sink.digits;
         if (!sink.digits || end - start > 6) {
             sink.h2 = -1;
             return;

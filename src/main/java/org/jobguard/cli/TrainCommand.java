@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.checker.RiskModel;
 import org.jobguard.config.RiskModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +87,8 @@ final class TrainCommand implements Callable<Integer> {
         ModelTraining.Result result = new ModelTraining(featureReader, c).fit(messages,
                 "trained on " + messages.size() + " labelled messages");
         var model = result.model();
-        training.put("solver", "LIBLINEAR L2R_LR (L2-regularised logistic regression, primal)");
+        training.put("solver", "LIBLINEAR L2R_LR (L2-regularised logistic regression, primal), one-vs-rest parts "
+                + String.join(", ", ModelTraining.PARTS));
         training.put("c", c);
         training.put("folds", ModelTraining.FOLDS);
         CrossValidation cv = new CrossValidation(messages, result.crossValidated(), result.bounds(), model.thresholds());
@@ -102,10 +104,16 @@ final class TrainCommand implements Callable<Integer> {
         root.putObject("thresholds").put("low", model.thresholds().low()).put("medium", model.thresholds().medium())
                 .put("high", model.thresholds().high());
         root.set("training", training);
-        ObjectNode named = root.putObject("named");
-        model.named().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(e -> named.put(e.getKey(), e.getValue()));
-        root.put("ngrams", RiskModelFile.ngramLine(model));
+        var parts = root.putArray("parts");
+        for (RiskModel.Part part : model.parts()) {
+            ObjectNode p = parts.addObject();
+            p.put("name", part.name());
+            p.put("danger", part.danger());
+            ObjectNode named = p.putObject("named");
+            part.named().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> named.put(e.getKey(), e.getValue()));
+            p.put("ngrams", RiskModelFile.ngramLine(part));
+        }
         try {
             return mapper.writeValueAsString(root) + "\n";
         } catch (IOException e) {

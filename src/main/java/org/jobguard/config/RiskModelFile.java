@@ -5,33 +5,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jobguard.checker.RiskModel;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * {@code config/risk-model.json}, the file {@code train} writes and the checker's scoring reads. JSON so that a
- * person can read the named weights and the training figures; the wording weights are one line of
+ * person can read each part's named weights and the training figures; a part's wording weights are one line of
  * {@code bucketDelta:weight} pairs, ascending, to keep the file small.
  */
 public final class RiskModelFile {
     public static final String NAME = "risk-model.json";
-    public static final int FORMAT = 1;
+    /** 2: one-vs-rest parts, each with its named weights and its wording; 1 had one set of weights */
+    public static final int FORMAT = 2;
 
     private RiskModelFile() {
     }
 
-    /** The wording weights as the file stores them: {@code delta:weight}, buckets ascending. */
-    public static String ngramLine(RiskModel model) {
-        StringBuilder line = new StringBuilder(model.ngramBuckets().length * 12);
+    /** A part's wording weights as the file stores them: {@code delta:weight}, buckets ascending. */
+    public static String ngramLine(RiskModel.Part part) {
+        StringBuilder line = new StringBuilder(part.ngramBuckets().length * 12);
         int previous = 0;
-        for (int i = 0; i < model.ngramBuckets().length; i++) {
+        for (int i = 0; i < part.ngramBuckets().length; i++) {
             if (i > 0) {
                 line.append(' ');
             }
-            line.append(model.ngramBuckets()[i] - previous).append(':')
-                    .append(new java.math.BigDecimal(Float.toString(model.ngramWeights()[i])).stripTrailingZeros().toPlainString());
-            previous = model.ngramBuckets()[i];
+            line.append(part.ngramBuckets()[i] - previous).append(':')
+                    .append(new java.math.BigDecimal(Float.toString(part.ngramWeights()[i])).stripTrailingZeros().toPlainString());
+            previous = part.ngramBuckets()[i];
         }
         return line.toString();
     }
@@ -56,36 +59,52 @@ public final class RiskModelFile {
             throw new ConfigException(file, 0, "format must be " + FORMAT + " (retrain with `train`)");
         }
         try {
-            Map<String, Double> named = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("named").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isNumber()) {
-                    throw new IllegalArgumentException("named weight " + e.getKey() + " is not a number");
-                }
-                named.put(e.getKey(), e.getValue().asDouble());
+            JsonNode partsNode = root.path("parts");
+            if (!partsNode.isArray() || partsNode.isEmpty()) {
+                throw new IllegalArgumentException("needs a list of parts");
             }
-            String[] pairs = root.path("ngrams").asText("").isBlank() ? new String[0]
-                    : root.path("ngrams").asText().trim().split(" ");
-            int[] buckets = new int[pairs.length];
-            float[] weights = new float[pairs.length];
-            int bucket = 0;
-            for (int i = 0; i < pairs.length; i++) {
-                int colon = pairs[i].indexOf(':');
-                if (colon < 0) {
-                    throw new IllegalArgumentException("ngram entry " + (i + 1) + " is not delta:weight");
-                }
-                bucket += Integer.parseInt(pairs[i].substring(0, colon));
-                buckets[i] = bucket;
-                weights[i] = Float.parseFloat(pairs[i].substring(colon + 1));
+            List<RiskModel.Part> parts = new ArrayList<>();
+            for (JsonNode p : partsNode) {
+                parts.add(part(p));
             }
             JsonNode cal = root.path("calibration");
             JsonNode th = root.path("thresholds");
             return new RiskModel(root.path("version").asText("unnamed"), root.path("ngram_bits").asInt(),
-                    named, buckets, weights, number(cal, "scale"), number(cal, "shift"),
+                    parts, number(cal, "scale"), number(cal, "shift"),
                     new RiskModel.Thresholds(number(th, "low"), number(th, "medium"), number(th, "high")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file, 0, e.getMessage());
         }
+    }
+
+    private static RiskModel.Part part(JsonNode p) {
+        String name = p.path("name").asText("");
+        if (name.isBlank() || !p.path("danger").isBoolean()) {
+            throw new IllegalArgumentException("a part needs a name and whether it is danger");
+        }
+        Map<String, Double> named = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = p.path("named").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isNumber()) {
+                throw new IllegalArgumentException("named weight " + e.getKey() + " of part " + name + " is not a number");
+            }
+            named.put(e.getKey(), e.getValue().asDouble());
+        }
+        String[] pairs = p.path("ngrams").asText("").isBlank() ? new String[0]
+                : p.path("ngrams").asText().trim().split(" ");
+        int[] buckets = new int[pairs.length];
+        float[] weights = new float[pairs.length];
+        int bucket = 0;
+        for (int i = 0; i < pairs.length; i++) {
+            int colon = pairs[i].indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("ngram entry " + (i + 1) + " of part " + name + " is not delta:weight");
+            }
+            bucket += Integer.parseInt(pairs[i].substring(0, colon));
+            buckets[i] = bucket;
+            weights[i] = Float.parseFloat(pairs[i].substring(colon + 1));
+        }
+        return new RiskModel.Part(name, p.path("danger").asBoolean(), named, buckets, weights);
     }
 
     private static double number(JsonNode parent, String field) {

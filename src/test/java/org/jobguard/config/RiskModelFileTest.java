@@ -7,39 +7,47 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RiskModelFileTest {
     private static final String GOOD = """
-            {"format": 1, "version": "t", "ngram_bits": 18,
+            {"format": 2, "version": "t", "ngram_bits": 18,
              "calibration": {"scale": 1.5, "shift": -0.5},
              "thresholds": {"low": 0.2, "medium": 0.5, "high": 0.9},
-             "named": {"bias": -2.0, "cat:ransom": 3.25},
-             "ngrams": "5:0.5 10:-0.25 1:1"}
+             "parts": [
+               {"name": "ransom", "danger": true, "named": {"bias": -2.0, "cat:ransom": 3.25},
+                "ngrams": "5:0.5 10:-0.25 1:1"},
+               {"name": "benign", "danger": false, "named": {"bias": 1.0}, "ngrams": ""}]}
             """;
 
     @Test
     void readsWeightsThresholdsAndDeltaEncodedBuckets() {
         RiskModel m = RiskModelFile.parse("m.json", GOOD);
-        assertEquals(Map.of("bias", -2.0, "cat:ransom", 3.25), m.named());
-        assertArrayEquals(new int[] {5, 15, 16}, m.ngramBuckets());
-        assertArrayEquals(new float[] {0.5f, -0.25f, 1f}, m.ngramWeights());
+        assertEquals(2, m.parts().size());
+        RiskModel.Part ransom = m.parts().get(0);
+        assertEquals("ransom", ransom.name());
+        assertTrue(ransom.danger());
+        assertFalse(m.parts().get(1).danger());
+        assertEquals(Map.of("bias", -2.0, "cat:ransom", 3.25), ransom.named());
+        assertArrayEquals(new int[] {5, 15, 16}, ransom.ngramBuckets());
+        assertArrayEquals(new float[] {0.5f, -0.25f, 1f}, ransom.ngramWeights());
         assertEquals(0.5, m.thresholds().medium());
-        assertEquals("5:0.5 10:-0.25 1:1", RiskModelFile.ngramLine(m));
+        assertEquals("5:0.5 10:-0.25 1:1", RiskModelFile.ngramLine(ransom));
         assertEquals(0.5, m.probability(1 / 3.0), 1e-9);
     }
 
     @Test
     void brokenFilesNameTheFileTheLineAndTheReason() {
         ConfigException json = assertThrows(ConfigException.class,
-                () -> RiskModelFile.parse("m.json", "{\n\"format\": 1,\n\"named\": {,}\n}"));
+                () -> RiskModelFile.parse("m.json", "{\n\"format\": 2,\n\"parts\": {,}\n}"));
         assertEquals("m.json", json.file());
         assertEquals(3, json.line());
         assertTrue(json.reason().startsWith("not valid JSON"), json.reason());
 
         ConfigException format = assertThrows(ConfigException.class,
-                () -> RiskModelFile.parse("m.json", GOOD.replace("\"format\": 1", "\"format\": 7")));
+                () -> RiskModelFile.parse("m.json", GOOD.replace("\"format\": 2", "\"format\": 7")));
         assertTrue(format.reason().contains("format"), format.reason());
 
         ConfigException bands = assertThrows(ConfigException.class,
@@ -49,6 +57,10 @@ class RiskModelFileTest {
         ConfigException buckets = assertThrows(ConfigException.class,
                 () -> RiskModelFile.parse("m.json", GOOD.replace("5:0.5 10:-0.25 1:1", "5:0.5 0:1")));
         assertTrue(buckets.reason().contains("ascend"), buckets.reason());
+
+        ConfigException noSafePart = assertThrows(ConfigException.class,
+                () -> RiskModelFile.parse("m.json", GOOD.replace("\"danger\": false", "\"danger\": true")));
+        assertTrue(noSafePart.reason().contains("must not be flagged"), noSafePart.reason());
 
         ConfigException missing = assertThrows(ConfigException.class,
                 () -> RiskModelFile.parse("m.json", GOOD.replace("\"shift\": -0.5", "\"shift\": \"x\"")));
