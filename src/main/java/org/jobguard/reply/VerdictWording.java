@@ -97,21 +97,23 @@ public final class VerdictWording {
         return text(lang, "tg.flags.more", "count", count);
     }
 
-    /** One line per category, in the checker's order, quoting every distinct piece of evidence. */
+    /**
+     * One line per explanation (a category's, or the model's wording's: a recruiter's, a demand's, an offshore
+     * company's), in the checker's order, quoting every distinct piece of evidence.
+     */
     public List<String> flagLines(Verdict v, Language lang) {
-        Map<Category, Set<String>> evidence = new LinkedHashMap<>();
-        Map<Category, String> keys = new LinkedHashMap<>();
+        Map<String, Set<String>> evidence = new LinkedHashMap<>();
         for (RedFlag f : v.flags()) {
-            evidence.computeIfAbsent(f.category(), c -> new LinkedHashSet<>())
-                    .add(markup.quote(shorten(f.evidence(), EVIDENCE_CODE_POINTS)));
             // in a demand, the wording the model learned is a demand's wording, not a recruiter's
-            keys.putIfAbsent(f.category(), v.kind() == Verdict.Kind.RANSOM && f.category() == Category.WORDING
-                    ? "flag.wording.demand" : f.messageKey());
+            String key = v.kind() == Verdict.Kind.RANSOM && f.messageKey().equals(Category.WORDING.messageKey())
+                    ? "flag.wording.demand" : f.messageKey();
+            evidence.computeIfAbsent(key, k -> new LinkedHashSet<>())
+                    .add(markup.quote(shorten(f.evidence(), EVIDENCE_CODE_POINTS)));
         }
         String separator = text(lang, "tg.flag.evidence_separator");
         List<String> lines = new ArrayList<>();
-        for (Map.Entry<Category, Set<String>> e : evidence.entrySet()) {
-            String key = keys.get(e.getKey());
+        for (Map.Entry<String, Set<String>> e : evidence.entrySet()) {
+            String key = e.getKey();
             String explanation = messages.has(Language.EN, key) ? text(lang, key) : text(lang, "tg.flag.generic");
             lines.add(text(lang, "tg.flag.line",
                     "explanation", explanation, "evidence", String.join(separator, e.getValue())));

@@ -58,6 +58,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void theWordingOfAnOffshoreCompanyHasALineOfItsOwn() {
+        org.jobguard.i18n.Messages messages = org.jobguard.i18n.Messages.load(java.nio.file.Path.of("messages"));
+        VerdictWording wording = new VerdictWording(messages, VerdictWording.PLAIN_TEXT);
+        var post = checker.check("风控专员 / 金边 / 1500-2000U / 9小时 月休4 / 国籍不限 / 熟悉会员存取款流程 / TG @hr_fake");
+        String offshore = VerdictWording.PLAIN_TEXT.message(messages.get(org.jobguard.checker.Language.ZH_HANS,
+                "flag.wording.offshore"));
+        List<String> lines = wording.flagLines(post, org.jobguard.checker.Language.ZH_HANS);
+        assertTrue(lines.stream().anyMatch(l -> l.contains(offshore) && l.contains("国籍不限")), lines.toString());
+        assertTrue(lines.stream().filter(l -> l.contains("国籍不限")).count() == 1, lines.toString());
+    }
+
+    @Test
     void aRansomDemandIsHeadedAsOneNotAsAJobAd() {
         org.jobguard.i18n.Messages messages = org.jobguard.i18n.Messages.load(java.nio.file.Path.of("messages"));
         VerdictWording wording = new VerdictWording(messages, VerdictWording.PLAIN_TEXT);
