@@ -572,18 +572,17 @@ public final class RedFlagChecker {
     }
 
     /**
-     * Whether the original's character at {@code i} ends a clause inside a quote: a line break, a sentence or clause
-     * mark (not a point or comma inside a number or a name such as "3.5" or "example.com"), an emoji, or a space next
-     * to Chinese, which sets off items where a comma would.
+     * Whether the original's character at {@code i} ends a clause inside a quote: a line or item break
+     * ({@link #itemBreak}), a sentence or clause mark (not a point or comma inside a number or a name such as "3.5" or
+     * "example.com"), or an emoji.
      */
     private static boolean pieceBreak(String o, int i) {
         char c = o.charAt(i);
-        if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+        if (itemBreak(o, i)) {
             return true;
         }
         if (Character.isWhitespace(c) || c == '\u3000') {
-            return i > 0 && Character.isIdeographic(o.codePointBefore(i))
-                    || i + 1 < o.length() && Character.isIdeographic(o.codePointAt(i + 1));
+            return false;
         }
         if (c == '.' || c == ',' || c == ':') {
             boolean inside = i > 0 && i + 1 < o.length() && Character.isLetterOrDigit(o.charAt(i - 1))
@@ -595,6 +594,17 @@ public final class RedFlagChecker {
         }
         int type = Character.getType(c);
         return type == Character.OTHER_SYMBOL || type == Character.SURROGATE;
+    }
+
+    /** A line break, or a space next to Chinese, which sets off items where a comma would. */
+    private static boolean itemBreak(String o, int i) {
+        char c = o.charAt(i);
+        if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+            return true;
+        }
+        return (Character.isWhitespace(c) || c == '\u3000')
+                && (i > 0 && Character.isIdeographic(o.codePointBefore(i))
+                || i + 1 < o.length() && Character.isIdeographic(o.codePointAt(i + 1)));
     }
 
     /** {@code start} moved past spaces and marks, not beyond {@code limit}. */
@@ -957,17 +967,12 @@ public final class RedFlagChecker {
     }
 
     /**
-     * Whether a quote runs across a line break, or across a space next to a Chinese character: the normalizer reads
-     * "落地 接机" as one phrase, but quoted whole it joins two items of a list.
+     * Whether a quote runs across an item break ({@link #itemBreak}): the normalizer reads "落地 接机" as one phrase,
+     * but quoted whole it joins two items of a list.
      */
     private static boolean splitAcrossSpace(String slice) {
         for (int i = 0; i < slice.length(); i++) {
-            char c = slice.charAt(i);
-            if (c == '\n' || c == '\r') {
-                return true;
-            }
-            if (Character.isWhitespace(c) && (i > 0 && Character.isIdeographic(slice.charAt(i - 1))
-                    || i + 1 < slice.length() && Character.isIdeographic(slice.charAt(i + 1)))) {
+            if (itemBreak(slice, i)) {
                 return true;
             }
         }
