@@ -84,6 +84,8 @@ public final class FeatureSpace {
     final int awarenessWithFlags;
     final int quotedFlag;
     final int mostlyQuoted;
+    final int quotedUnwarned;
+    final int quotedAsking;
     final int listLines;
     final int question;
     final int readersRelative;
@@ -204,6 +206,8 @@ public final class FeatureSpace {
         awarenessWithFlags = add("cue:awareness+flags");
         quotedFlag = add("discourse:quoted_flag");
         mostlyQuoted = add("discourse:mostly_quoted");
+        quotedUnwarned = add("discourse:quoted_flag+unwarned");
+        quotedAsking = add("discourse:quoted_flag+asking");
         listLines = add("discourse:list");
         question = add("discourse:question");
         readersRelative = add("discourse:readers_relative");

@@ -167,6 +167,14 @@ final class MessageFeatures {
         if (question) {
             sink.feature(space.question);
         }
+        if (quoted > 0 && cues.awareness == 0) {
+            // a worker forwards the ad in quotation marks ("转自群：「…」", "my friend sent me this: '…'") the way a
+            // warning quotes it, but without a warning's words; and asks about it ("靠谱吗", "is this legit?")
+            sink.feature(space.quotedUnwarned);
+            if (question || cues.recruiting > 0) {
+                sink.feature(space.quotedAsking);
+            }
+        }
         // money asked for the reader's own relative (您的家属…缴纳, "your son … pay"), as a captor or a fake official
         // asks it; a warning speaks of "families" and "victims"
         boolean moneyAsked = present[Category.RANSOM.ordinal()] || (concepts & space.moneyMask) != 0;
