@@ -200,7 +200,7 @@ public final class RedFlagChecker {
             // 西港) it is the seed story's offer, high whatever the model makes of its few words
             risk = (e.zones() & HUB) != 0 ? Risk.HIGH : risk.atLeast(Risk.MEDIUM) ? risk : Risk.MEDIUM;
         } else if (risk.atLeast(Risk.MEDIUM) && onlyAPlace(flags, matches, e.ruleHits(), s.space())
-                && wording < WORDING_WORTH_QUOTING) {
+                && !(risk == Risk.HIGH && wording >= WORDING_WORTH_QUOTING)) {
             risk = Risk.LOW;
         }
         if (risk.atLeast(Risk.MEDIUM) && matches.offer == 0 && !lures(flags)) {
@@ -794,11 +794,11 @@ public final class RedFlagChecker {
 
     /**
      * A risky place is the only sign and nothing speaks of a job, an offer, a recruiter or a demand: a holiday memory
-     * of 西港, the news from Myawaddy. Weak signs, shown as low, unless the wording weighs toward danger as much as a
-     * quote is worth (急收料子 西港 当天落地当天上岗; 明天中午前不到账，就把他转到妙瓦底): then the check quotes it next
-     * to the place. Fitting keeps the cap, as the wording's weight is only known after the fit; lifting it in the
-     * check flagged 8 offers and demands among the 11,953 corpus lines and nothing else. (A demand's concepts, 人在西港
-     * 20万拿人, are no flags yet here, so they are looked at themselves.)
+     * of 西港, the news from Myawaddy. Weak signs, shown as low, unless the model is sure (high) and its wording weighs
+     * toward danger as much as a quote is worth (明天中午前不到账，就把他转到妙瓦底那边去; 曼谷中转 实际工作地在湄索对面
+     * 招运营 落地接机): then the check quotes it next to the place. Only when sure: a travel memory's wording
+     * (滿街中文招牌，賭場一個接一個) can reach medium. Fitting keeps the cap, as the wording's weight is only known after
+     * the fit. (A demand's concepts, 人在西港 20万拿人, are no flags yet here, so they are looked at themselves.)
      */
     private static boolean onlyAPlace(List<RedFlag> flags, Matches m, boolean[] ruleHits, FeatureSpace space) {
         if (flags.isEmpty() || m.offer > 0 || m.recruiting > 0) {
