@@ -785,7 +785,39 @@ public final class RedFlagChecker {
             return false;
         }
         for (RedFlag f : flags) {
-            if (sign.test(f) && !MessageFeatures.quoted(normalized, f)) {
+            if (sign.test(f) && !MessageFeatures.quoted(normalized, f) && !givenBack(normalized, f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How far after a kept passport its return is looked for: the rest of the sentence that keeps it. */
+    private static final int GIVEN_BACK_REACH = 80;
+    private static final List<String> GIVEN_BACK = List.of("归还", "歸還", "返还", "返還", "还回", "還回", "还给本人", "還給本人",
+            "发还", "發還", "交还", "交還", "returned", "return it", "return them", "given back", "give it back",
+            "gives it back", "handed back", "hand it back");
+
+    /**
+     * A passport taken for a visa stamp and given back on a date ("办签期间由项目部保管，签发后当场返还本人", "submitted to
+     * HR only for the visa stamping … returned within 10 working days") is a lawful employer's paperwork, not a sign
+     * of being taken: no floor for it, and the model weighs the flag with the rest. Lawful postings like these were
+     * floored to medium and, as false alarms no threshold could prevent, used up the jobs' and chats' allowance.
+     */
+    private static boolean givenBack(NormalizedText normalized, RedFlag f) {
+        if (!f.ruleId().contains("passport")) {
+            return false;
+        }
+        String o = normalized.original();
+        int from = Math.min(normalized.charIndexOf(f.end()), o.length());
+        int to = Math.min(o.length(), from + GIVEN_BACK_REACH);
+        int line = o.indexOf('\n', from);
+        if (line >= 0 && line < to) {
+            to = line;
+        }
+        String after = o.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+        for (String w : GIVEN_BACK) {
+            if (after.contains(w)) {
                 return true;
             }
         }
