@@ -398,12 +398,19 @@ public final class RedFlagChecker {
      */
     private static boolean[] ruleHits(CompiledRules rules, Matches m) {
         boolean[] hits = new boolean[rules.ruleCount()];
+        boolean concepts = false;
+        for (int r = 0; r < hits.length; r++) {
+            hits[r] = m.hit(r) && !rules.shadow(r);
+            concepts |= hits[r] && rules.concept(r);
+        }
+        if (!concepts) {
+            return hits;
+        }
         // the rules other than concepts that gave evidence, listed once: a concept is looked for only inside them, not
         // in a pass over every rule per concept found
         int[] evidence = new int[hits.length];
         int evidenceCount = 0;
         for (int r = 0; r < hits.length; r++) {
-            hits[r] = m.hit(r) && !rules.shadow(r);
             if (hits[r] && !rules.concept(r)) {
                 evidence[evidenceCount++] = r;
             }
@@ -465,6 +472,27 @@ public final class RedFlagChecker {
     /** Each n-gram's weight toward danger in this message, kept with it for {@link #wordingQuotes}. */
     private static void weighGrams(Setup s, Local local, Wording.Grams g) {
         int offset = s.space().ngramSlot(0);
+        if (local.parts() == 4) {
+            // Local.at's sum for four parts, with the slopes in locals: a flagged message has hundreds of n-grams,
+            // and the loop over the parts read the slopes again for each of them. The same additions in the same
+            // order (from 0, which turns a product of -0 into 0 as Local.at does), so the same weights
+            float[] w = local.w();
+            double[] slope = local.slope();
+            double s0 = slope[0];
+            double s1 = slope[1];
+            double s2 = slope[2];
+            double s3 = slope[3];
+            for (int i = 0; i < g.count; i++) {
+                int base = (offset + g.bucket[i]) * 4;
+                double sum = 0;
+                sum += s0 * w[base];
+                sum += s1 * w[base + 1];
+                sum += s2 * w[base + 2];
+                sum += s3 * w[base + 3];
+                g.weight[i] = (float) sum;
+            }
+            return;
+        }
         for (int i = 0; i < g.count; i++) {
             g.weight[i] = (float) local.at(offset + g.bucket[i]);
         }
