@@ -175,13 +175,7 @@ public final class RedFlagChecker {
             slots[0][slotCount[0]++] = slot;
         });
         int parts = s.parts();
-        double[] z = new double[parts];
-        for (int i = 0; i < slotCount[0]; i++) {
-            int base = slots[0][i] * parts;
-            for (int k = 0; k < parts; k++) {
-                z[k] += w[base + k];
-            }
-        }
+        double[] z = sumWeights(w, parts, slots[0], slotCount[0], 0);
         double[] wordingByPart = wordingSums(s, g);
         for (int k = 0; k < parts; k++) {
             z[k] += wordingByPart[k];
@@ -429,20 +423,33 @@ public final class RedFlagChecker {
 
     /** Per part of the model, what the message's n-grams add to its sum. */
     private static double[] wordingSums(Setup s, Wording.Grams g) {
-        float[] w = s.weights();
         int parts = s.parts();
-        int offset = s.space().ngramSlot(0);
+        double[] sum = sumWeights(s.weights(), parts, g.bucket, g.count, s.space().ngramSlot(0));
+        if (g.count > 0) {
+            double scale = WORDING_SCALE / Math.sqrt(g.count);
+            for (int k = 0; k < parts; k++) {
+                sum[k] *= scale;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Per part, the sum of the weights of slots {@code offset + slots[i]} for the first {@code count} of {@code slots},
+     * added in their order.
+     */
+    private static double[] sumWeights(float[] w, int parts, int[] slots, int count, int offset) {
         double[] sum = new double[parts];
         if (parts == 4) {
             // the model's four parts summed in locals: in an array each addition waited for the one before it to be
-            // stored and read back, a wait per n-gram and part that was a twentieth of a check; each sum still adds
-            // its weights in the same order, so it is the same double
+            // stored and read back, a wait per n-gram (hundreds in a message) and part; each sum still adds its
+            // weights in the same order, so it is the same double
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;
             double s3 = 0;
-            for (int i = 0; i < g.count; i++) {
-                int base = (offset + g.bucket[i]) * 4;
+            for (int i = 0; i < count; i++) {
+                int base = (offset + slots[i]) * 4;
                 s0 += w[base];
                 s1 += w[base + 1];
                 s2 += w[base + 2];
@@ -452,18 +459,12 @@ public final class RedFlagChecker {
             sum[1] = s1;
             sum[2] = s2;
             sum[3] = s3;
-        } else {
-            for (int i = 0; i < g.count; i++) {
-                int base = (offset + g.bucket[i]) * parts;
-                for (int k = 0; k < parts; k++) {
-                    sum[k] += w[base + k];
-                }
-            }
+            return sum;
         }
-        if (g.count > 0) {
-            double scale = WORDING_SCALE / Math.sqrt(g.count);
+        for (int i = 0; i < count; i++) {
+            int base = (offset + slots[i]) * parts;
             for (int k = 0; k < parts; k++) {
-                sum[k] *= scale;
+                sum[k] += w[base + k];
             }
         }
         return sum;
