@@ -37,6 +37,11 @@ public final class IndicatorExtractor {
     static final int MAX_RUN_DIGITS = 30;
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    /**
+     * The thread's copy of the text's characters for the first look at every one of them (String.charAt asks the
+     * string's coding and checks the index at every character)
+     */
+    private final ThreadLocal<TextCopy> characters = ThreadLocal.withInitial(TextCopy::new);
 
     public List<Indicator> extract(String text) {
         List<Indicator> found = new ArrayList<>();
@@ -47,8 +52,9 @@ public final class IndicatorExtractor {
         int digits = 0;
         int run = 0;
         int longestRun = 0;
+        char[] chars = characters.get().of(text);
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             // most characters of most messages are CJK: one comparison settles them
             if (c < 0x80) {
                 boolean digit = c >= '0' && c <= '9';

@@ -175,6 +175,30 @@ public final class Normalizer {
                 cp == n ? null : java.util.Arrays.copyOf(charIndex, cp), LanguageGuess.of(scriptTotals, latinStarts));
     }
 
+    /**
+     * Per code point of U+1F000..U+1FFFF (emoji, pictographs, playing cards, regional indicators), whether it is an
+     * {@link Character#OTHER_SYMBOL}: the commonest code points outside the Basic Multilingual Plane, and the JDK's
+     * look-up of a supplementary code point's type cost a few per cent of a check (512 bytes of bits).
+     */
+    private static final long[] EMOJI_SYMBOLS = emojiSymbols();
+    private static final int EMOJI_FROM = 0x1F000;
+
+    private static long[] emojiSymbols() {
+        long[] bits = new long[0x1000 / 64];
+        for (int code = EMOJI_FROM; code < EMOJI_FROM + 0x1000; code++) {
+            if (Character.getType(code) == Character.OTHER_SYMBOL) {
+                bits[(code - EMOJI_FROM) >>> 6] |= 1L << code;
+            }
+        }
+        return bits;
+    }
+
+    /** Whether {@code code} is in U+1F000..U+1FFFF and an {@link Character#OTHER_SYMBOL} there. */
+    private static boolean emojiSymbol(int code) {
+        int at = code - EMOJI_FROM;
+        return at >= 0 && at < 0x1000 && (EMOJI_SYMBOLS[at >>> 6] & (1L << code)) != 0;
+    }
+
     private static boolean isRegionalIndicator(int code) {
         return code >= 0x1F1E6 && code <= 0x1F1FF;
     }
@@ -214,7 +238,7 @@ public final class Normalizer {
 
     /** Pass 1 for a code point outside the Basic Multilingual Plane, from its high surrogate {@code high}. */
     private void supplementary(Characters pass, char high, int code, int cp) {
-        int type = Character.getType(code);
+        int type = emojiSymbol(code) ? Character.OTHER_SYMBOL : Character.getType(code);
         // emoji are the common case here and need no normalizing; Han extensions stay as they are
         if (code == CharTable.SMALL_AIRPLANE) {
             pass.add(CharTable.AIRPLANE_WORD, CharTable.CJK, cp);

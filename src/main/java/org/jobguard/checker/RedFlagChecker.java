@@ -68,8 +68,21 @@ public final class RedFlagChecker {
     /**
      * A message's weights toward danger: per part of the model, how much the log-odds move per unit of that part's
      * sum ({@link RiskModel#logOdds}), times the part's weight. For a model of one part, its weights as they are.
+     *
+     * @param slots the message's named features, {@code count} of them
+     * @param named the weight of each of them ({@link #at}), worked out once: the verdict's steps that explain it
+     *              (the strongest one, the offshore wording's, the concepts', the contributions) each went over them
+     *              all again, at a multiplication per part
      */
-    private record Local(float[] w, int parts, double[] slope) {
+    private record Local(float[] w, int parts, double[] slope, int[] slots, int count, double[] named) {
+        static Local of(float[] w, double[] slope, int[] slots, int count) {
+            Local local = new Local(w, slope.length, slope, slots, count, new double[count]);
+            for (int i = 0; i < count; i++) {
+                local.named[i] = local.at(slots[i]);
+            }
+            return local;
+        }
+
         double at(int slot) {
             int base = slot * parts;
             double sum = 0;
@@ -162,20 +175,14 @@ public final class RedFlagChecker {
             slots[0][slotCount[0]++] = slot;
         });
         int parts = s.parts();
-        double[] z = new double[parts];
-        for (int i = 0; i < slotCount[0]; i++) {
-            int base = slots[0][i] * parts;
-            for (int k = 0; k < parts; k++) {
-                z[k] += w[base + k];
-            }
-        }
+        double[] z = sumWeights(w, parts, slots[0], slotCount[0], 0);
         double[] wordingByPart = wordingSums(s, g);
         for (int k = 0; k < parts; k++) {
             z[k] += wordingByPart[k];
         }
         double[] slope = new double[parts];
         double probability = model.probability(RiskModel.logOdds(s.danger(), z, slope));
-        Local local = new Local(w, parts, slope);
+        Local local = Local.of(w, slope, slots[0], slotCount[0]);
         double wording = 0;
         for (int k = 0; k < parts; k++) {
             wording += slope[k] * wordingByPart[k];
@@ -204,8 +211,7 @@ public final class RedFlagChecker {
             risk = Risk.LOW;
         }
         if (risk.atLeast(Risk.MEDIUM) && matches.offer == 0 && !lures(flags)) {
-            List<RedFlag> concepts = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0],
-                    false);
+            List<RedFlag> concepts = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, false);
             if (!concepts.isEmpty()) {
                 flags = new ArrayList<>(flags);
                 flags.addAll(concepts);
@@ -236,17 +242,17 @@ public final class RedFlagChecker {
             risk = Risk.LOW;
         }
         if (risk.atLeast(Risk.MEDIUM) && (flags.isEmpty() || wording >= WORDING_WORTH_QUOTING
-                && wording >= strongestNamed(local, slots[0], slotCount[0]))) {
+                && wording >= strongestNamed(local))) {
             flags = new ArrayList<>(flags);
             weighGrams(s, local, g);
             flags.addAll(wordingQuotes(normalized, g, flags));
         }
         if (risk.atLeast(Risk.MEDIUM) && matches.offshore > 0
-                && offshoreWeight(s.space(), local, slots[0], slotCount[0]) >= WORDING_WORTH_QUOTING) {
+                && offshoreWeight(s.space(), local) >= WORDING_WORTH_QUOTING) {
             flags = offshoreQuotes(normalized, matches, flags);
         }
         if (risk.atLeast(Risk.MEDIUM) && flags.isEmpty() && known == null) {
-            flags = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, slots[0], slotCount[0], true);
+            flags = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, true);
             if (flags.isEmpty()) {
                 // nothing a reader could check (a confirmed pattern is its own evidence): never medium without a quote
                 risk = Risk.LOW;
@@ -258,7 +264,7 @@ public final class RedFlagChecker {
         }
         sortBySeverity(flags);
         return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
-                advice(rules, kind, risk, flags), shadow, known, contributions(s, local, slots[0], slotCount[0], wording),
+                advice(rules, kind, risk, flags), shadow, known, contributions(s, local, wording),
                 countriesNamed(e.named()));
     }
 
@@ -387,15 +393,30 @@ public final class RedFlagChecker {
      */
     private static boolean[] ruleHits(CompiledRules rules, Matches m) {
         boolean[] hits = new boolean[rules.ruleCount()];
+        boolean concepts = false;
         for (int r = 0; r < hits.length; r++) {
             hits[r] = m.hit(r) && !rules.shadow(r);
+            concepts |= hits[r] && rules.concept(r);
+        }
+        if (!concepts) {
+            return hits;
+        }
+        // the rules other than concepts that gave evidence, listed once: a concept is looked for only inside them, not
+        // in a pass over every rule per concept found
+        int[] evidence = new int[hits.length];
+        int evidenceCount = 0;
+        for (int r = 0; r < hits.length; r++) {
+            if (hits[r] && !rules.concept(r)) {
+                evidence[evidenceCount++] = r;
+            }
         }
         for (int r = 0; r < hits.length; r++) {
             if (!hits[r] || !rules.concept(r)) {
                 continue;
             }
-            for (int q = 0; q < hits.length && hits[r]; q++) {
-                hits[r] = !(hits[q] && !rules.concept(q) && m.start(q) <= m.start(r) && m.end(r) <= m.end(q));
+            for (int j = 0; j < evidenceCount && hits[r]; j++) {
+                int q = evidence[j];
+                hits[r] = !(m.start(q) <= m.start(r) && m.end(r) <= m.end(q));
             }
         }
         return hits;
@@ -403,16 +424,8 @@ public final class RedFlagChecker {
 
     /** Per part of the model, what the message's n-grams add to its sum. */
     private static double[] wordingSums(Setup s, Wording.Grams g) {
-        float[] w = s.weights();
         int parts = s.parts();
-        int offset = s.space().ngramSlot(0);
-        double[] sum = new double[parts];
-        for (int i = 0; i < g.count; i++) {
-            int base = (offset + g.bucket[i]) * parts;
-            for (int k = 0; k < parts; k++) {
-                sum[k] += w[base + k];
-            }
-        }
+        double[] sum = sumWeights(s.weights(), parts, g.bucket, g.count, s.space().ngramSlot(0));
         if (g.count > 0) {
             double scale = WORDING_SCALE / Math.sqrt(g.count);
             for (int k = 0; k < parts; k++) {
@@ -422,9 +435,66 @@ public final class RedFlagChecker {
         return sum;
     }
 
+    /**
+     * Per part, the sum of the weights of slots {@code offset + slots[i]} for the first {@code count} of {@code slots},
+     * added in their order.
+     */
+    private static double[] sumWeights(float[] w, int parts, int[] slots, int count, int offset) {
+        double[] sum = new double[parts];
+        if (parts == 4) {
+            // the model's four parts summed in locals: in an array each addition waited for the one before it to be
+            // stored and read back, a wait per n-gram (hundreds in a message) and part; each sum still adds its
+            // weights in the same order, so it is the same double
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int i = 0; i < count; i++) {
+                int base = (offset + slots[i]) * 4;
+                s0 += w[base];
+                s1 += w[base + 1];
+                s2 += w[base + 2];
+                s3 += w[base + 3];
+            }
+            sum[0] = s0;
+            sum[1] = s1;
+            sum[2] = s2;
+            sum[3] = s3;
+            return sum;
+        }
+        for (int i = 0; i < count; i++) {
+            int base = (offset + slots[i]) * parts;
+            for (int k = 0; k < parts; k++) {
+                sum[k] += w[base + k];
+            }
+        }
+        return sum;
+    }
+
     /** Each n-gram's weight toward danger in this message, kept with it for {@link #wordingQuotes}. */
     private static void weighGrams(Setup s, Local local, Wording.Grams g) {
         int offset = s.space().ngramSlot(0);
+        if (local.parts() == 4) {
+            // Local.at's sum for four parts, with the slopes in locals: a flagged message has hundreds of n-grams,
+            // and the loop over the parts read the slopes again for each of them. The same additions in the same
+            // order (from 0, which turns a product of -0 into 0 as Local.at does), so the same weights
+            float[] w = local.w();
+            double[] slope = local.slope();
+            double s0 = slope[0];
+            double s1 = slope[1];
+            double s2 = slope[2];
+            double s3 = slope[3];
+            for (int i = 0; i < g.count; i++) {
+                int base = (offset + g.bucket[i]) * 4;
+                double sum = 0;
+                sum += s0 * w[base];
+                sum += s1 * w[base + 1];
+                sum += s2 * w[base + 2];
+                sum += s3 * w[base + 3];
+                g.weight[i] = (float) sum;
+            }
+            return;
+        }
         for (int i = 0; i < g.count; i++) {
             g.weight[i] = (float) local.at(offset + g.bucket[i]);
         }
@@ -518,7 +588,7 @@ public final class RedFlagChecker {
                     firstAtOrAfter(source, start, end, piece[1]))) {
                 continue;
             }
-            int[] span = clause(normalized.original(), piece, flags, quotes);
+            int[] span = clause(normalized, piece, flags, quotes);
             quotes.add(new RedFlag("wording", Category.WORDING, Severity.WEAK,
                     normalized.originalSlice(span[0], span[1]), span[0], span[1], Category.WORDING.messageKey()));
         }
@@ -559,8 +629,8 @@ public final class RedFlagChecker {
         if (start >= end) {
             return null;
         }
-        int cpStart = o.codePointCount(0, start);
-        return new int[] {cpStart, cpStart + o.codePointCount(start, end)};
+        int cpStart = codePointCount(normalized, 0, start);
+        return new int[] {cpStart, cpStart + codePointCount(normalized, start, end)};
     }
 
     /** The first index in [from, to) of the normalized text that comes from code point {@code cp} or later. */
@@ -644,9 +714,10 @@ public final class RedFlagChecker {
      *
      * @param span code point offsets in {@code original}
      */
-    private static int[] clause(String original, int[] span, List<RedFlag> flags, List<RedFlag> quotes) {
-        int from = original.offsetByCodePoints(0, span[0]);
-        int to = original.offsetByCodePoints(from, span[1] - span[0]);
+    private static int[] clause(NormalizedText normalized, int[] span, List<RedFlag> flags, List<RedFlag> quotes) {
+        String original = normalized.original();
+        int from = offsetByCodePoints(normalized, 0, span[0]);
+        int to = offsetByCodePoints(normalized, from, span[1] - span[0]);
         if (from >= to || !Character.isIdeographic(original.codePointAt(from))) {
             return span;
         }
@@ -660,8 +731,8 @@ public final class RedFlagChecker {
         }
         boolean bounded = (start == 0 || clauseBreak(original.charAt(start - 1)))
                 && (end == original.length() || clauseBreak(original.charAt(end)));
-        int cpStart = original.codePointCount(0, start);
-        int cpEnd = cpStart + original.codePointCount(start, end);
+        int cpStart = codePointCount(normalized, 0, start);
+        int cpEnd = cpStart + codePointCount(normalized, start, end);
         if (!bounded || cpEnd - cpStart > MAX_CLAUSE_QUOTE) {
             return span;
         }
@@ -675,9 +746,25 @@ public final class RedFlagChecker {
         // the clause may run up to a sign that is no break ("$代付$"): the quote still starts and ends on a word
         start = wordStart(original, start, from);
         end = wordEnd(original, end, to);
-        cpStart = original.codePointCount(0, start);
-        cpEnd = cpStart + original.codePointCount(start, end);
+        cpStart = codePointCount(normalized, 0, start);
+        cpEnd = cpStart + codePointCount(normalized, start, end);
         return new int[] {cpStart, cpEnd};
+    }
+
+    /**
+     * {@code original.codePointCount(from, to)} of the normalized text's original. Quoting converts between code points
+     * and UTF-16 indices several times per quote, and for a text in Chinese each conversion was a pass over the text
+     * from its start (a tenth of a flagged message's check); a text without surrogate pairs (the normalizer keeps no
+     * index of them then) has one code point per index.
+     */
+    private static int codePointCount(NormalizedText normalized, int from, int to) {
+        return normalized.charIndex() == null ? to - from : normalized.original().codePointCount(from, to);
+    }
+
+    /** {@code original.offsetByCodePoints(index, offset)}, as {@link #codePointCount} without a pass where it can. */
+    private static int offsetByCodePoints(NormalizedText normalized, int index, int offset) {
+        return normalized.charIndex() == null ? index + offset
+                : normalized.original().offsetByCodePoints(index, offset);
     }
 
     private static boolean clauseBreak(char c) {
@@ -934,13 +1021,15 @@ public final class RedFlagChecker {
      * sorting (or making objects for) all of them: one pass keeps the best few in order, as picking the strongest
      * again and again did at several times the cost.
      */
-    private static List<Contribution> contributions(Setup s, Local local, int[] named, int count, double wording) {
+    private static List<Contribution> contributions(Setup s, Local local, double wording) {
+        int[] named = local.slots();
+        int count = local.count();
         int[] best = new int[MAX_CONTRIBUTIONS];
         double[] bestStrength = new double[MAX_CONTRIBUTIONS];
         int kept = 0;
         // index count stands for the wording, which has no slot of its own
         for (int i = 0; i <= count; i++) {
-            double strength = i == count ? Math.abs(wording) : named[i] == s.space().bias ? 0 : Math.abs(local.at(named[i]));
+            double strength = i == count ? Math.abs(wording) : named[i] == s.space().bias ? 0 : Math.abs(local.named()[i]);
             if (!(strength > 0)) {
                 continue;
             }
@@ -962,19 +1051,19 @@ public final class RedFlagChecker {
         }
         List<Contribution> out = new ArrayList<>(kept);
         for (int k = 0; k < kept; k++) {
-            out.add(best[k] < count ? new Contribution(s.space().name(named[best[k]]), local.at(named[best[k]]))
+            out.add(best[k] < count ? new Contribution(s.space().name(named[best[k]]), local.named()[best[k]])
                     : new Contribution("wording", wording));
         }
         return out;
     }
 
     /** What the wording of an offshore "company" (国籍不限, 1500U, 落地接机) added to the sum, in log-odds. */
-    private static double offshoreWeight(FeatureSpace space, Local local, int[] slots, int count) {
+    private static double offshoreWeight(FeatureSpace space, Local local) {
         double sum = 0;
-        for (int i = 0; i < count; i++) {
-            int slot = slots[i];
+        for (int i = 0; i < local.count(); i++) {
+            int slot = local.slots()[i];
             if (slot == space.offshore[0] || slot == space.offshore[1] || slot == space.offshoreAbroad) {
-                sum += local.at(slot);
+                sum += local.named()[i];
             }
         }
         return sum;
@@ -1064,10 +1153,10 @@ public final class RedFlagChecker {
      * The largest weight of one named feature: next to the rules' quotes, the wording is quoted only where it weighed
      * more than any one of them, since a fragment such as "前過" or "意私" tells a reader less than a rule's phrase.
      */
-    private static double strongestNamed(Local local, int[] slots, int count) {
+    private static double strongestNamed(Local local) {
         double max = 0;
-        for (int i = 0; i < count; i++) {
-            max = Math.max(max, local.at(slots[i]));
+        for (int i = 0; i < local.count(); i++) {
+            max = Math.max(max, local.named()[i]);
         }
         return max;
     }
@@ -1096,13 +1185,12 @@ public final class RedFlagChecker {
      * together moved the sum enough to matter, or as the last resort of a verdict nothing else quotes.
      */
     private static List<RedFlag> conceptQuotes(Setup s, Local local, NormalizedText normalized, List<RedFlag> flags,
-                                               boolean[] ruleHits, Matches m, int[] slots, int slotCount,
-                                               boolean lastResort) {
+                                               boolean[] ruleHits, Matches m, boolean lastResort) {
         FeatureSpace space = s.space();
         double total = 0;
-        for (int i = 0; i < slotCount; i++) {
-            if (space.isConcept(slots[i])) {
-                total += local.at(slots[i]);
+        for (int i = 0; i < local.count(); i++) {
+            if (space.isConcept(local.slots()[i])) {
+                total += local.named()[i];
             }
         }
         if (total < CONCEPTS_WORTH_QUOTING && !lastResort) {
