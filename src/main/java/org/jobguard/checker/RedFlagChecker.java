@@ -159,6 +159,7 @@ public final class RedFlagChecker {
         CompiledRules rules = s.rules();
         Wording.Grams g = grams.get();
         Evidence e = evidence(s, normalized, g);
+        dropInsideFlags(g, normalized.source(), e.flags());
         Matches matches = e.matches();
         List<RedFlag> flags = e.flags();
         List<String> shadow = shadowHits(rules, matches);
@@ -199,8 +200,9 @@ public final class RedFlagChecker {
         }
         if (strongSign) {
             // a strong sign is medium on its own, and high once the rest of the message also reads as an offer, or
-            // next to a contract signed only on arrival: two signs of being taken, each already a floor of its own
-            risk = risk.atLeast(Risk.MEDIUM) || contractOnArrivalInAnOffer(normalized, flags, matches)
+            // next to a lure (护照统一保管，月入3万: DESIGN.md's strong flag is high alone) or a contract signed only on
+            // arrival: two signs of being taken, each already a floor of its own
+            risk = risk.atLeast(Risk.MEDIUM) || lures(flags) || contractOnArrivalInAnOffer(normalized, flags, matches)
                     ? Risk.HIGH : Risk.MEDIUM;
         } else if (contractOnArrivalInAnOffer(normalized, flags, matches)) {
             // a contract signed only on arrival is medium on its own; where the job is a compound hub (妙瓦底, KK园区,
@@ -282,6 +284,7 @@ public final class RedFlagChecker {
         if (!normalized.isBlank()) {
             Wording.Grams g = new Wording.Grams();
             Evidence e = evidence(s, normalized, g);
+        dropInsideFlags(g, normalized.source(), e.flags());
             atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches())
                     || contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
             atMostLow = cuedAwareness(e.matches(), e.flags(), s.space())
@@ -420,6 +423,35 @@ public final class RedFlagChecker {
             }
         }
         return hits;
+    }
+
+    /**
+     * Lets go of the n-grams that stand wholly inside a flag's evidence ("包机票" inside 包机票, "到了再" inside
+     * 到了再签合同): the flag already counts those words, and counted again as wording they learned where the lure is
+     * most often written, which is in the warnings that quote it, so the seed offer's own words pulled it toward the
+     * warnings. The wording is then what no rule lists, as it was meant to be.
+     */
+    private static void dropInsideFlags(Wording.Grams g, int[] source, List<RedFlag> flags) {
+        if (flags.isEmpty() || g.count == 0) {
+            return;
+        }
+        int kept = 0;
+        for (int k = 0; k < g.count; k++) {
+            int from = source[g.start[k]];
+            int to = source[g.end[k] - 1] + 1;
+            boolean inside = false;
+            for (int f = 0; f < flags.size() && !inside; f++) {
+                RedFlag flag = flags.get(f);
+                inside = flag.start() <= from && to <= flag.end();
+            }
+            if (!inside) {
+                g.bucket[kept] = g.bucket[k];
+                g.start[kept] = g.start[k];
+                g.end[kept] = g.end[k];
+                kept++;
+            }
+        }
+        g.count = kept;
     }
 
     /** Per part of the model, what the message's n-grams add to its sum. */

@@ -102,9 +102,9 @@ class EvidenceForEveryVerdictTest {
             assertTrue(Math.abs(c.weight()) <= previous, "contributions are not strongest first");
             previous = Math.abs(c.weight());
         }
-        // high by its floor (a contract signed on arrival next to a hub). The model alone must see risk, but its
-        // wording's n-grams are those of the many warnings that quote this very offer, and pull it toward the
-        // warnings' part (0.70 in session 19, from 0.96; the n-grams inside a flag's evidence count the flag twice)
-        assertTrue(v.probability() > checker.model().thresholds().low());
+        // high by its floor too (a contract signed on arrival next to a hub); the model alone must reach medium at
+        // least. With the n-grams inside flags counted as wording, it fell to 0.70: they were learned where the lure
+        // is most often written, in the warnings that quote it (0.90 once the flags alone count those words)
+        assertTrue(v.probability() > checker.model().thresholds().medium());
     }
 }
