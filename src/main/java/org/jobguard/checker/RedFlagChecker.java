@@ -59,7 +59,7 @@ public final class RedFlagChecker {
 
     /** Rules, their feature space and the model's weights on it: replaced together when a moderator toggles a rule. */
     private record Setup(CompiledRules rules, FeatureSpace space, MessageFeatures features, float[] weights,
-                         boolean[] danger) {
+                         boolean[] danger, int offerPart, int demandPart) {
         int parts() {
             return danger.length;
         }
@@ -117,7 +117,18 @@ public final class RedFlagChecker {
 
     private Setup setup(CompiledRules rules) {
         FeatureSpace space = new FeatureSpace(rules.ruleSet().rules(), model.ngramBits());
-        return new Setup(rules, space, new MessageFeatures(space), model.bind(space), model.danger());
+        return new Setup(rules, space, new MessageFeatures(space), model.bind(space), model.danger(),
+                partNamed("scam_recruit"), partNamed("ransom"));
+    }
+
+    /** The index of the model's part of that name, -1 where the model has none (a model of one sum). */
+    private int partNamed(String name) {
+        for (int k = 0; k < model.parts().size(); k++) {
+            if (model.parts().get(k).name().equals(name)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Replaces the rules, e.g. after a moderator toggled one; checks in flight finish on the old set. */
@@ -224,10 +235,14 @@ public final class RedFlagChecker {
         }
         // a warning quotes the lures but does not ask anyone to apply: below medium, its warning cues outnumber
         // the calls to get in touch
+        // a demand is one where a ransom rule says so, or where the model reads it more as a demand than as an offer:
+        // a go-between's "原价30个，降到18个，跑腿费另算" names no rule's words but is no job ad, and its reply must say
+        // "do not pay", not "check the company"
+        boolean demandLeads = s.demandPart() >= 0 && s.offerPart() >= 0 && z[s.demandPart()] > z[s.offerPart()];
         Verdict.Kind kind = cuedAwareness
                 || !risk.atLeast(Risk.MEDIUM) && matches.awareness > matches.recruiting && !flags.isEmpty()
                 ? Verdict.Kind.AWARENESS
-                : risk.atLeast(Risk.MEDIUM) && ransom
+                : risk.atLeast(Risk.MEDIUM) && (ransom || demandLeads)
                 ? Verdict.Kind.RANSOM : Verdict.Kind.MESSAGE;
         if (kind == Verdict.Kind.RANSOM) {
             // someone is being held now: there is no "medium" ransom demand
