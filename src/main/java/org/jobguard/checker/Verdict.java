@@ -50,4 +50,13 @@ public record Verdict(Risk risk, int score, double probability, Language languag
     public List<Category> categories() {
         return flags.stream().map(RedFlag::category).distinct().toList();
     }
+
+    /**
+     * The message that explains a flag in this verdict: its own, except that in a demand the wording the model
+     * learned is a demand's wording, not a recruiter's. Bot, web and CLI all explain a flag by this.
+     */
+    public String explanationKey(RedFlag f) {
+        return kind == Kind.RANSOM && f.messageKey().equals(Category.WORDING.messageKey())
+                ? "flag.wording.demand" : f.messageKey();
+    }
 }

@@ -38,7 +38,7 @@ public final class VerdictJson {
             fo.put("evidence", f.evidence());
             fo.put("start", f.start());
             fo.put("end", f.end());
-            fo.put("message_key", f.messageKey());
+            fo.put("message_key", v.explanationKey(f));
         }
         ArrayNode indicators = o.putArray("indicators");
         for (Indicator i : v.indicators()) {

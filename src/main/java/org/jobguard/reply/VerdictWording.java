@@ -1,6 +1,5 @@
 package org.jobguard.reply;
 
-import org.jobguard.checker.Category;
 import org.jobguard.checker.Language;
 import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.Risk;
@@ -104,9 +103,7 @@ public final class VerdictWording {
     public List<String> flagLines(Verdict v, Language lang) {
         Map<String, Set<String>> evidence = new LinkedHashMap<>();
         for (RedFlag f : v.flags()) {
-            // in a demand, the wording the model learned is a demand's wording, not a recruiter's
-            String key = v.kind() == Verdict.Kind.RANSOM && f.messageKey().equals(Category.WORDING.messageKey())
-                    ? "flag.wording.demand" : f.messageKey();
+            String key = v.explanationKey(f);
             evidence.computeIfAbsent(key, k -> new LinkedHashSet<>())
                     .add(markup.quote(shorten(f.evidence(), EVIDENCE_CODE_POINTS)));
         }

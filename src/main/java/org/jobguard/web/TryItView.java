@@ -130,8 +130,9 @@ public record TryItView(String text, String langOption, Optional<Verdict> verdic
 
     public List<Finding> findings() {
         Map<String, Finding> byKey = new LinkedHashMap<>();
-        for (RedFlag f : verdict.map(Verdict::flags).orElse(List.of())) {
-            Finding known = byKey.computeIfAbsent(f.messageKey(), k -> new Finding(k, f.severity().id(),
+        Verdict v = verdict.orElse(null);
+        for (RedFlag f : v == null ? List.<RedFlag>of() : v.flags()) {
+            Finding known = byKey.computeIfAbsent(v.explanationKey(f), k -> new Finding(k, f.severity().id(),
                     f.category().id(), new ArrayList<>()));
             if (!known.quotes().contains(f.evidence())) {
                 known.quotes().add(f.evidence());

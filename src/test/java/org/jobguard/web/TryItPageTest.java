@@ -45,6 +45,16 @@ class TryItPageTest extends RunningWebTest {
     }
 
     @Test
+    void aGoBetweensPriceIsExplainedAsADemandNotAsAJobAd() throws Exception {
+        // no ransom rule's words: the model reads a demand, and its wording is explained as a demand's, as in the bot
+        HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text",
+                "我跟那边园区老板谈过了，原价30个，看你家情况给你降到18个。先付一半，人送到美塞口岸再付剩下的。我这边跑腿费另算2个，不讲价。"));
+        assertTrue(r.body().contains("data-kind=\"ransom\""), r.body());
+        assertTrue(r.body().contains("demands for money to let someone held in a compound go"), r.body());
+        assertFalse(r.body().contains("messages that recruited people into scam compounds"), r.body());
+    }
+
+    @Test
     void aParentsMessageAboutARansomIsAnsweredAsARansomNotAsAJobAd() throws Exception {
         HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text",
                 "Our son went to Cambodia for a job. A man says he owes 5,000 USD and if we don't pay by Friday they"
