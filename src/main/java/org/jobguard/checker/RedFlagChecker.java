@@ -170,7 +170,6 @@ public final class RedFlagChecker {
         CompiledRules rules = s.rules();
         Wording.Grams g = grams.get();
         Evidence e = evidence(s, normalized, g);
-        dropInsideFlags(g, normalized.source(), e.flags());
         Matches matches = e.matches();
         List<RedFlag> flags = e.flags();
         List<String> shadow = shadowHits(rules, matches);
@@ -299,7 +298,6 @@ public final class RedFlagChecker {
         if (!normalized.isBlank()) {
             Wording.Grams g = new Wording.Grams();
             Evidence e = evidence(s, normalized, g);
-        dropInsideFlags(g, normalized.source(), e.flags());
             atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches())
                     || contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
             atMostLow = cuedAwareness(e.matches(), e.flags(), s.space())
@@ -390,7 +388,8 @@ public final class RedFlagChecker {
     }
 
     /**
-     * The rules' and the gazetteer's findings; the text's n-grams are read into {@code grams} on the way. The
+     * The rules' and the gazetteer's findings; the text's n-grams are read into {@code grams} on the way, and those
+     * inside a flag's evidence let go of ({@link #dropInsideFlags}). The
      * gazetteer's automaton walks the text in the rules' scan, where the two walks wait on memory together (see
      * {@link PhraseAutomaton#scan}); other places (none, a test's) are asked afterwards.
      */
@@ -401,6 +400,7 @@ public final class RedFlagChecker {
         Matches matches = rules.match(normalized, s.space().wording(), grams, walk);
         List<PlaceMention> named = walk != null ? gazetteer.find(normalized, walk) : places.find(normalized);
         List<RedFlag> flags = withPlaces(dropContained(flags(rules, matches, normalized)), named, normalized);
+        dropInsideFlags(grams, normalized.source(), flags);
         return new Evidence(matches, flags, ruleHits(rules, matches),
                 Places.zones(named, normalized.language() != Language.EN), named);
     }

@@ -2,7 +2,13 @@ package org.jobguard.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jobguard.checker.Category;
+import org.jobguard.checker.Language;
+import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.RedFlagChecker;
+import org.jobguard.checker.Risk;
+import org.jobguard.checker.Severity;
+import org.jobguard.checker.Verdict;
 import org.jobguard.reply.VerdictWording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,20 +69,15 @@ class CheckCommandTest {
         // not per category, although the model's wording and an offshore company's wording share a category
         org.jobguard.i18n.Messages messages = org.jobguard.i18n.Messages.load(java.nio.file.Path.of("messages"));
         VerdictWording wording = new VerdictWording(messages, VerdictWording.PLAIN_TEXT);
-        var weak = org.jobguard.checker.Severity.WEAK;
         var flags = List.of(
-                new org.jobguard.checker.RedFlag("risky_destination.cambodia", org.jobguard.checker.Category.RISKY_DESTINATION,
-                        weak, "金边", 7, 9, "flag.risky_destination"),
-                new org.jobguard.checker.RedFlag("wording", org.jobguard.checker.Category.WORDING, weak, "风控专员", 0, 4,
-                        "flag.wording"),
-                new org.jobguard.checker.RedFlag("wording.offshore", org.jobguard.checker.Category.WORDING, weak, "国籍不限",
-                        40, 44, "flag.wording.offshore"));
-        var post = new org.jobguard.checker.Verdict(org.jobguard.checker.Risk.HIGH, 99, 0.99,
-                org.jobguard.checker.Language.ZH_HANS, org.jobguard.checker.Verdict.Kind.MESSAGE, flags, List.of(), List.of(),
+                new RedFlag("risky_destination.cambodia", Category.RISKY_DESTINATION, Severity.WEAK, "金边", 7, 9,
+                        "flag.risky_destination"),
+                new RedFlag("wording", Category.WORDING, Severity.WEAK, "风控专员", 0, 4, "flag.wording"),
+                new RedFlag("wording.offshore", Category.WORDING, Severity.WEAK, "国籍不限", 40, 44, "flag.wording.offshore"));
+        var post = new Verdict(Risk.HIGH, 99, 0.99, Language.ZH_HANS, Verdict.Kind.MESSAGE, flags, List.of(), List.of(),
                 List.of(), null, List.of(), List.of());
-        String offshore = VerdictWording.PLAIN_TEXT.message(messages.get(org.jobguard.checker.Language.ZH_HANS,
-                "flag.wording.offshore"));
-        List<String> lines = wording.flagLines(post, org.jobguard.checker.Language.ZH_HANS);
+        String offshore = VerdictWording.PLAIN_TEXT.message(messages.get(Language.ZH_HANS, "flag.wording.offshore"));
+        List<String> lines = wording.flagLines(post, Language.ZH_HANS);
         assertTrue(lines.stream().anyMatch(l -> l.contains(offshore) && l.contains("国籍不限") && !l.contains("风控专员")),
                 lines.toString());
         assertTrue(lines.stream().anyMatch(l -> !l.contains(offshore) && l.contains("风控专员")), lines.toString());
@@ -89,11 +90,11 @@ class CheckCommandTest {
         VerdictWording wording = new VerdictWording(messages, VerdictWording.PLAIN_TEXT);
         var demand = checker.check("你儿子在我们手里，交钱放人，准备5万赎金。");
         var offer = checker.check("高薪客服，无需经验，包吃包住包机票，地点妙瓦底，护照公司保管，名额有限");
-        String ransomLine = VerdictWording.PLAIN_TEXT.message(messages.get(org.jobguard.checker.Language.ZH_HANS,
+        String ransomLine = VerdictWording.PLAIN_TEXT.message(messages.get(Language.ZH_HANS,
                 "tg.headline.ransom"));
-        String offerLine = VerdictWording.PLAIN_TEXT.message(messages.get(org.jobguard.checker.Language.ZH_HANS,
+        String offerLine = VerdictWording.PLAIN_TEXT.message(messages.get(Language.ZH_HANS,
                 "tg.headline.high"));
-        assertTrue(wording.whole(demand, org.jobguard.checker.Language.ZH_HANS).startsWith(ransomLine + "\n"));
-        assertTrue(wording.whole(offer, org.jobguard.checker.Language.ZH_HANS).startsWith(offerLine + "\n"));
+        assertTrue(wording.whole(demand, Language.ZH_HANS).startsWith(ransomLine + "\n"));
+        assertTrue(wording.whole(offer, Language.ZH_HANS).startsWith(offerLine + "\n"));
     }
 }
