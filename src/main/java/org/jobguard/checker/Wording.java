@@ -40,6 +40,17 @@ final class Wording {
         private int wordStart;
         private int wordHash;
         private boolean digits;
+        /**
+         * The word's hash before its last one, two and three characters, and those characters: a suffix (-s, -ed,
+         * -ing) is left out of the word's hash, so "covered", "covers" and "cover" are one wording
+         */
+        private int before1;
+        private int before2;
+        private int before3;
+        private char last1;
+        private char last2;
+        private char last3;
+        private int length;
         /** whether the word before, next to this one, was all digits */
         private boolean prevDigits;
         /** scratch for quoting: indices of n-grams */
@@ -124,9 +135,17 @@ final class Wording {
                 sink.wordStart = i;
                 sink.wordHash = WORD_1;
                 sink.digits = true;
+                sink.length = 0;
             }
             boolean digit = c >= '0' && c <= '9';
             sink.digits &= digit;
+            sink.before3 = sink.before2;
+            sink.before2 = sink.before1;
+            sink.before1 = sink.wordHash;
+            sink.last3 = sink.last2;
+            sink.last2 = sink.last1;
+            sink.last1 = c;
+            sink.length++;
             sink.wordHash = (sink.wordHash ^ (digit ? DIGIT : c)) * 0x01000193;
             return;
         }
@@ -155,7 +174,7 @@ final class Wording {
     /** The Latin word (or number) that started at {@code wordStart} ends at {@code end}. */
     private void endWord(Grams sink, int end) {
         int start = sink.wordStart;
-        int h = sink.wordHash;
+        int h = stem(sink);
         sink.wordStart = -1;
         // a group of digits after another (a phone number written "9 123 456 789") is the same number going on: its
         // groups are no wording of their own, or a phone number would weigh by how it is spaced
@@ -175,6 +194,24 @@ final class Wording {
         }
         // a short number next to Han characters is part of the Chinese wording ("月入3万")
         han(sink, DIGIT, start, end);
+    }
+
+    /** The word's hash without a plain English suffix: -ing, -ed, or an -s that is no -ss. */
+    private static int stem(Grams sink) {
+        int n = sink.length;
+        if (sink.digits) {
+            return sink.wordHash;
+        }
+        if (n > 5 && sink.last3 == 'i' && sink.last2 == 'n' && sink.last1 == 'g') {
+            return sink.before3;
+        }
+        if (n > 4 && sink.last2 == 'e' && sink.last1 == 'd') {
+            return sink.before2;
+        }
+        if (n > 3 && sink.last1 == 's' && sink.last2 != 's') {
+            return sink.before1;
+        }
+        return sink.wordHash;
     }
 
     /** A Han character (or a number's shape) at [start, end): the bigram with the one before it. */
