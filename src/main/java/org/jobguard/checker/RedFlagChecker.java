@@ -56,6 +56,8 @@ public final class RedFlagChecker {
     private static final String OFFSHORE_KEY = "flag.wording.offshore";
     /** a compound hub (妙瓦底, KK园区, 西港) among the places a text names, as a bit of its zones */
     private static final int HUB = 1 << FeatureSpace.Zone.HUB.ordinal();
+    private static final int AWAY = HUB | 1 << FeatureSpace.Zone.RISKY_COUNTRY.ordinal()
+            | 1 << FeatureSpace.Zone.ABROAD.ordinal();
 
     /** Rules, their feature space and the model's weights on it: replaced together when a moderator toggles a rule. */
     private record Setup(CompiledRules rules, FeatureSpace space, MessageFeatures features, float[] weights,
@@ -203,7 +205,7 @@ public final class RedFlagChecker {
         if (risk == Risk.NONE && !flags.isEmpty()) {
             risk = Risk.LOW;
         }
-        boolean strongSign = strongSignOfAnOffer(normalized, flags, matches);
+        boolean strongSign = strongSignOfAnOffer(normalized, flags, matches, e.zones());
         boolean ransom = false;
         for (RedFlag f : flags) {
             ransom |= f.category() == Category.RANSOM;
@@ -298,7 +300,7 @@ public final class RedFlagChecker {
         if (!normalized.isBlank()) {
             Wording.Grams g = new Wording.Grams();
             Evidence e = evidence(s, normalized, g);
-            atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches())
+            atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches(), e.zones())
                     || contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
             atMostLow = cuedAwareness(e.matches(), e.flags(), s.space())
                     || onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
@@ -901,8 +903,28 @@ public final class RedFlagChecker {
      * in touch (a survivor's story, a news report: "护照被收走") the model alone decides, and so it does for a sign
      * that stands in quotes or after a ❌: the way a warning lists the lures ("❌ 护照要交俾公司保管").
      */
-    private static boolean strongSignOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m) {
-        return signOfAnOffer(normalized, flags, m, RedFlagChecker::controlOrIrregular);
+    private static boolean strongSignOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m, int zones) {
+        return signOfAnOffer(normalized, flags, m, RedFlagChecker::controlOrIrregular) && !aloneAtHome(flags, m, zones);
+    }
+
+    /**
+     * The strong sign is all there is, and it is not a passport: no other flag, no place away from home, no job ad's
+     * form and no call to apply.
+     * Pupils hand in their phones for exams, recruits in basic training and boarders too ("段考期間學校手機統一收走",
+     * "they took his phone in basic training"); floored to medium, such chats were false alarms no threshold could
+     * prevent. The model weighs the sign with the rest of the words instead, as it does for a relative who tells of a
+     * phone taken in a compound.
+     */
+    private static boolean aloneAtHome(List<RedFlag> flags, Matches m, int zones) {
+        if ((zones & AWAY) != 0 || m.offer > 0 || m.recruiting > 0) {
+            return false;
+        }
+        for (RedFlag f : flags) {
+            if (!controlOrIrregular(f) || f.ruleId().contains("passport")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
