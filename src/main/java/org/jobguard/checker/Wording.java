@@ -55,6 +55,8 @@ final class Wording {
         private boolean prevDigits;
         /** scratch for quoting: indices of n-grams */
         private int[] window = new int[64];
+        /** scratch for letting go of the n-grams inside flags: per code point, how far the flags before it reach */
+        private int[] reach = new int[256];
 
         Grams clear() {
             count = 0;
@@ -67,6 +69,20 @@ final class Wording {
                 window = java.util.Arrays.copyOf(window, Math.max(size, 2 * window.length));
             }
             return window;
+        }
+
+        /**
+         * Scratch of at least {@code size} ints, contents undefined; one beyond {@link TextCopy#REUSED_CAPACITY} is
+         * the caller's own, so that no thread keeps a pasted page's worth for good.
+         */
+        int[] reach(int size) {
+            if (size > TextCopy.REUSED_CAPACITY) {
+                return new int[size];
+            }
+            if (reach.length < size) {
+                reach = new int[Math.max(size, 2 * reach.length)];
+            }
+            return reach;
         }
 
         void gram(int b, int s, int e) {
