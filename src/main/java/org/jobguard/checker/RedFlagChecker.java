@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * spans whose n-grams weighed most are quoted as {@link Category#WORDING} flags. A text that reads like a warning
  * (police, NGO, news, a survivor's story) gets the awareness reply and at most low risk; a near-duplicate of a
  * moderator-confirmed scam is high risk whatever the model says. Two floors stay from the rules: a strong sign of
- * control or irregular travel is at least medium (high when the model also says medium or more), and a ransom
- * demand is high.
+ * control or irregular travel is at least medium (high when the model also says medium or more; not where a phone
+ * handed in is all a chat at home says), and a ransom demand is high.
  */
 public final class RedFlagChecker {
     private static final int MAX_ADVICE = 4;

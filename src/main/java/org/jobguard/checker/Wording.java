@@ -7,7 +7,8 @@ package org.jobguard.checker;
  * strongest of them back to the text to quote them.
  *
  * <p>Han trigrams were tried: they cost a third more hashing and did no better in cross-validation (recall 0.874
- * with them, 0.879 without, at the same false-alarm targets).
+ * with them, 0.879 without, at the same false-alarm targets). Tried again on 13,766 messages: recall 0.846 with and without them at 0.6 %
+ * of jobs and chats flagged.
  *
  * <p>Digits become one shape ("月入3万" and "月入8万" are the same wording; "1500" and "2000" too), so amounts count by
  * their form, not their value. Hashes are fixed functions of the characters, so a model file stays valid for any
