@@ -933,7 +933,7 @@ public final class RedFlagChecker {
             return false;
         }
         for (RedFlag f : flags) {
-            if (!controlOrIrregular(f) || f.ruleId().contains("passport")) {
+            if (!controlOrIrregular(f) || aboutPassports(f)) {
                 return false;
             }
         }
@@ -961,6 +961,10 @@ public final class RedFlagChecker {
         return false;
     }
 
+    private static boolean aboutPassports(RedFlag f) {
+        return f.ruleId().contains("passport");
+    }
+
     /** How far after a kept passport its return is looked for: the rest of the sentence that keeps it. */
     private static final int GIVEN_BACK_REACH = 80;
     private static final List<String> GIVEN_BACK = List.of("归还", "歸還", "返还", "返還", "还回", "還回", "还给本人", "還給本人",
@@ -974,7 +978,7 @@ public final class RedFlagChecker {
      * floored to medium and, as false alarms no threshold could prevent, used up the jobs' and chats' allowance.
      */
     private static boolean givenBack(NormalizedText normalized, RedFlag f) {
-        if (!f.ruleId().contains("passport")) {
+        if (!aboutPassports(f)) {
             return false;
         }
         String o = normalized.original();

@@ -7,8 +7,8 @@ package org.jobguard.checker;
  * strongest of them back to the text to quote them.
  *
  * <p>Han trigrams were tried: they cost a third more hashing and did no better in cross-validation (recall 0.874
- * with them, 0.879 without, at the same false-alarm targets). Tried again on 13,766 messages: recall 0.846 with and without them at 0.6 %
- * of jobs and chats flagged.
+ * with them, 0.879 without, at the same false-alarm targets). Tried again on 13,766 messages: recall 0.846 with
+ * and without them at 0.6 % of jobs and chats flagged.
  *
  * <p>Digits become one shape ("月入3万" and "月入8万" are the same wording; "1500" and "2000" too), so amounts count by
  * their form, not their value. Hashes are fixed functions of the characters, so a model file stays valid for any
@@ -42,16 +42,14 @@ final class Wording {
         private int wordHash;
         private boolean digits;
         /**
-         * The word's hash before its last one, two and three characters, and those characters: a suffix (-s, -ed,
-         * -ing) is left out of the word's hash, so "covered", "covers" and "cover" are one wording
+         * The word's hash before its last one, two and three characters, and those characters, the last in the low
+         * 16 bits: a suffix (-s, -ed, -ing) is left out of the word's hash, so "covered", "covers" and "cover" are one
+         * wording
          */
         private int before1;
         private int before2;
         private int before3;
-        private char last1;
-        private char last2;
-        private char last3;
-        private int length;
+        private long last3;
         /** whether the word before, next to this one, was all digits */
         private boolean prevDigits;
         /** scratch for quoting: indices of n-grams */
@@ -152,17 +150,13 @@ final class Wording {
                 sink.wordStart = i;
                 sink.wordHash = WORD_1;
                 sink.digits = true;
-                sink.length = 0;
             }
             boolean digit = c >= '0' && c <= '9';
             sink.digits &= digit;
             sink.before3 = sink.before2;
             sink.before2 = sink.before1;
             sink.before1 = sink.wordHash;
-            sink.last3 = sink.last2;
-            sink.last2 = sink.last1;
-            sink.last1 = c;
-            sink.length++;
+            sink.last3 = (sink.last3 << 16 | c) & 0xffff_ffff_ffffL;
             sink.wordHash = (sink.wordHash ^ (digit ? DIGIT : c)) * 0x01000193;
             return;
         }
@@ -191,7 +185,7 @@ final class Wording {
     /** The Latin word (or number) that started at {@code wordStart} ends at {@code end}. */
     private void endWord(Grams sink, int end) {
         int start = sink.wordStart;
-        int h = stem(sink);
+        int h = stem(sink, end - start);
         sink.wordStart = -1;
         // a group of digits after another (a phone number written "9 123 456 789") is the same number going on: its
         // groups are no wording of their own, or a phone number would weigh by how it is spaced
@@ -213,19 +207,22 @@ final class Wording {
         han(sink, DIGIT, start, end);
     }
 
-    /** The word's hash without a plain English suffix: -ing, -ed, or an -s that is no -ss. */
-    private static int stem(Grams sink) {
-        int n = sink.length;
+    private static final long ING = (long) 'i' << 32 | 'n' << 16 | 'g';
+    private static final long ED = 'e' << 16 | 'd';
+
+    /** The hash of a word of {@code n} characters without a plain English suffix: -ing, -ed, or an -s that is no -ss. */
+    private static int stem(Grams sink, int n) {
+        long last = sink.last3;
         if (sink.digits) {
             return sink.wordHash;
         }
-        if (n > 5 && sink.last3 == 'i' && sink.last2 == 'n' && sink.last1 == 'g') {
+        if (n > 5 && last == ING) {
             return sink.before3;
         }
-        if (n > 4 && sink.last2 == 'e' && sink.last1 == 'd') {
+        if (n > 4 && (last & 0xffff_ffffL) == ED) {
             return sink.before2;
         }
-        if (n > 3 && sink.last1 == 's' && sink.last2 != 's') {
+        if (n > 3 && (last & 0xffff) == 's' && (last >>> 16 & 0xffff) != 's') {
             return sink.before1;
         }
         return sink.wordHash;
