@@ -24,6 +24,8 @@ public final class IndicatorExtractor {
     private static final Pattern WALLET = Pattern.compile(
             "\\b(T[1-9A-HJ-NP-Za-km-z]{33}|0x[a-fA-F0-9]{40}|bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})\\b");
     private static final Pattern SALARY_RANGE = Pattern.compile("\\d{3,6}\\s?[-–~]\\s?\\d{3,6}");
+    private static final Pattern LEADING_RANGE =
+            Pattern.compile("([1-9]\\d{2,5})\\s?[-–~]\\s?([1-9]\\d{2,5})(?![-–~]?\\d)");
     private static final Comparator<Indicator> BY_START = Comparator.comparingInt(Indicator::start);
     private static final String[] PHONE_REGIONS = {"CN", "MM", "TH"};
 
@@ -349,6 +351,19 @@ public final class IndicatorExtractor {
         return !SALARY_RANGE.matcher(run).matches();
     }
 
+    /**
+     * A salary range read out of a longer run of figures ("10000-12000 12小时"): libphonenumber takes it, with the
+     * figures after it, for a number of ten digits or more. A range rises from a first digit other than 0, and a
+     * third group joined the same way (400-820-8820) or a "+" before it makes a phone whatever its parts.
+     */
+    private static boolean ascendingRange(String text, int start, String raw) {
+        Matcher m = LEADING_RANGE.matcher(raw);
+        if (!m.lookingAt() || start > 0 && (text.charAt(start - 1) == '+' || text.charAt(start - 1) == '＋')) {
+            return false;
+        }
+        return Long.parseLong(m.group(1)) <= Long.parseLong(m.group(2));
+    }
+
     private void find(String text, Pattern pattern, List<Indicator> found, List<int[]> taken, Indicator.Type type) {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
@@ -373,7 +388,7 @@ public final class IndicatorExtractor {
             for (PhoneNumberMatch m : phones.findNumbers(window, region, PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
                 int start = from + m.start();
                 int end = from + m.end();
-                if (overlaps(taken, start, end)) {
+                if (overlaps(taken, start, end) || ascendingRange(text, start, m.rawString())) {
                     continue;
                 }
                 taken.add(new int[] {start, end});

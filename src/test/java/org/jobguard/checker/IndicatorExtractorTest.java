@@ -29,4 +29,12 @@ class IndicatorExtractorTest {
     void aTelegramLinkAndAHandleOfFewerThanFourLettersAreToldApart() {
         assertEquals(List.of("telegram_link:t.me/job_fake"), found("join t.me/job_fake @abc"));
     }
+
+    @Test
+    void aSalaryRangeBeforeMoreFiguresIsNoPhoneNumber() {
+        // the run "10000-12000 12" is long enough for a phone, and libphonenumber read its first ten digits as one
+        assertEquals(List.of(), found("转化专员 柬埔寨 10000-12000 12小时 / 月休2天"));
+        assertEquals(List.of("phone:13800138000"), found("薪资 8000-12000 电话 13800138000"));
+        assertEquals(1, found("客服热线 400-820-8820 转 3").size());
+    }
 }
