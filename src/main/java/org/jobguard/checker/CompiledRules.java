@@ -46,6 +46,7 @@ final class CompiledRules {
     private final List<String> ransomAdvice;
     private final List<String> awarenessAdvice;
     private final List<String> defaultAdvice;
+    private final List<String> shortTextAdvice;
     /** results per thread, reused: a fresh set of arrays per message cost more than filling them */
     private final ThreadLocal<Matches> results;
 
@@ -90,6 +91,7 @@ final class CompiledRules {
         this.ransomAdvice = ruleSet.adviceFor("ransom");
         this.awarenessAdvice = ruleSet.adviceFor("awareness");
         this.defaultAdvice = ruleSet.adviceFor("default");
+        this.shortTextAdvice = ruleSet.adviceFor("short_text");
     }
 
     RuleSet ruleSet() {
@@ -98,6 +100,11 @@ final class CompiledRules {
 
     List<String> advice(Category category) {
         return categoryAdvice.get(category.ordinal());
+    }
+
+    /** For a line or two that shows little risk: what was checked may be a piece cut from a longer ad or chat. */
+    List<String> shortTextAdvice() {
+        return shortTextAdvice;
     }
 
     List<String> ransomAdvice() {

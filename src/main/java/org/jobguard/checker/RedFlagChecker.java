@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RedFlagChecker {
     private static final int MAX_ADVICE = 4;
+    /** code points under which a text with little risk is taken for a piece of something longer */
+    private static final int SHORT_TEXT = 40;
     private static final int CATEGORY_COUNT = Category.values().length;
     private static final int MAX_CONTRIBUTIONS = 6;
     private static final java.util.Set<String> FLAGGED_COUNTRIES = java.util.Set.of("MM", "KH", "LA");
@@ -282,7 +284,7 @@ public final class RedFlagChecker {
         }
         sortBySeverity(flags);
         return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
-                advice(rules, kind, risk, flags), shadow, known, contributions(s, local, wording),
+                advice(rules, kind, risk, flags, normalized.original()), shadow, known, contributions(s, local, wording),
                 countriesNamed(e.named()));
     }
 
@@ -1359,8 +1361,15 @@ public final class RedFlagChecker {
     }
 
     /** The advice keys of the verdict's kind and flags, most important first, each once. */
-    private static List<String> advice(CompiledRules rules, Verdict.Kind kind, Risk risk, List<RedFlag> flags) {
+    private static List<String> advice(CompiledRules rules, Verdict.Kind kind, Risk risk, List<RedFlag> flags,
+                                       String original) {
         List<String> keys = new ArrayList<>(MAX_ADVICE);
+        if (kind == Verdict.Kind.MESSAGE && !risk.atLeast(Risk.MEDIUM)
+                && original.codePointCount(0, original.length()) < SHORT_TEXT) {
+            // a worker forwards the one line that worried them ("到了再说", "you can resign anytime"); the ad or chat
+            // around it is what tells an offer from a lure, so a quiet verdict on a line asks for the rest
+            addAdvice(keys, rules.shortTextAdvice());
+        }
         switch (kind) {
             case RANSOM -> addAdvice(keys, rules.ransomAdvice());
             case AWARENESS -> addAdvice(keys, rules.awarenessAdvice());

@@ -69,7 +69,7 @@ public final class RulesLoader {
             for (Iterator<Map.Entry<String, JsonNode>> it = adviceNode.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
-                if (Category.fromId(key).isEmpty() && !Set.of("default", "ransom", "awareness").contains(key)) {
+                if (Category.fromId(key).isEmpty() && !Set.of("default", "ransom", "awareness", "short_text").contains(key)) {
                     throw doc.error("/advice/" + key, "unknown category '" + key + "' in advice");
                 }
                 advice.put(key, strings(doc, "/advice/" + key, e.getValue()));

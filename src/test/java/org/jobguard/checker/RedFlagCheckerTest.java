@@ -43,6 +43,21 @@ class RedFlagCheckerTest {
     }
 
     @Test
+    void aShortLineWithLittleRiskIsAskedForTheWholeAdFirst() {
+        RuleSet withShortText = new RuleSet(RULES.rules(), RULES.context(), Map.of(
+                "default", List.of("advice.verify_company", "advice.tell_family"),
+                "document_control", List.of("advice.keep_passport"),
+                "short_text", List.of("advice.send_whole_text")));
+        RedFlagChecker c = new RedFlagChecker(withShortText, TestModels.rulePoints(), ConfirmedPatterns.none());
+        assertEquals(List.of("advice.send_whole_text"), c.check("到了再说").adviceKeys());
+        assertEquals("advice.send_whole_text", c.check("高薪").adviceKeys().get(0));
+        // a line that already says enough is answered on its own, and so is a longer text with nothing in it
+        assertEquals("advice.keep_passport", c.check("到公司后扣护照").adviceKeys().get(0));
+        assertTrue(c.check("明天上午十点在公司二楼会议室开会，请大家带上上周的报表和笔记本电脑，会后一起吃午饭")
+                .adviceKeys().isEmpty());
+    }
+
+    @Test
     void aStrongFlagIsHighAlone() {
         Verdict v = checker.check("到公司后扣护照");
         assertEquals(Risk.HIGH, v.risk());
