@@ -32,6 +32,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "5", description = "measuring time per phase, over 5 rounds (default 5)")
     double seconds;
 
+    @Option(names = "--max-warm-up", defaultValue = "40",
+            description = "longest warm-up in seconds, however much the rate still moves (default 40)")
+    int maxWarmUp;
+
     @Option(names = "--messages", defaultValue = "2000", description = "distinct generated messages (default 2000)")
     int messages;
 
@@ -46,13 +50,19 @@ final class BenchCommand implements Callable<Integer> {
         double avgLen = corpus.stream().mapToInt(String::length).average().orElse(0);
 
         long sink = 0;
-        // three seconds of warm-up let the JIT finish compiling the hot paths before anything is timed
-        long warmUntil = System.nanoTime() + 3_000_000_000L;
-        while (System.nanoTime() < warmUntil) {
-            for (String m : corpus) {
-                sink += checker.check(m).score() + normalizer.normalize(m).text().length();
+        // warm up until the JIT is done: one-second passes until three in a row run within 3 % of each other. A
+        // fixed three seconds was not enough on a slow machine, where the first measured round ran at half the speed
+        // of the last and the median was warm-up, not the checker
+        long warmStart = System.nanoTime();
+        double[] lastRates = new double[3];
+        for (int pass = 0; pass < Math.max(1, maxWarmUp); pass++) {
+            lastRates[pass % 3] = rate(corpus, 1_000_000_000L, m -> checker.check(m).score()
+                    + normalizer.normalize(m).text().length())[0];
+            if (pass >= 2 && max(lastRates) <= 1.03 * min(lastRates)) {
+                break;
             }
         }
+        double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
         // interleaved rounds, each phase measured right after the other: a busy neighbour on a shared machine
         // slows both alike, so the ratio per round stays meaningful; the medians resist a single bad round
         long nanos = (long) (seconds * 1e9 / ROUNDS);
@@ -83,6 +93,8 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(latencies);
         out.printf(Locale.ROOT, "messages %d distinct, average %.0f characters, %d rules%n", corpus.size(), avgLen,
                 checker.rules().rules().size());
+        out.printf(Locale.ROOT, "warm-up %.0f s (until three one-second passes ran within 3 %% of each other)%n",
+                warmSeconds);
         out.printf(Locale.ROOT, "checker %.0f msgs/s (median of %d rounds, range %.0f-%.0f)%n", checkerRate, ROUNDS,
                 min(checkerRates), max(checkerRates));
         // the thread's own CPU time leaves out the time other processes took the core: on a shared machine the
