@@ -56,6 +56,7 @@ public final class RedFlagChecker {
     /** how much the wording counts against the named features before regularisation; 0.3 and 3 did worse in CV */
     static final double WORDING_SCALE = 1.0;
     private static final String OFFSHORE_KEY = "flag.wording.offshore";
+    private static final String HELD_KEY = "flag.ransom.held";
     /** a compound hub (妙瓦底, KK园区, 西港) among the places a text names, as a bit of its zones */
     private static final int HUB = 1 << FeatureSpace.Zone.HUB.ordinal();
     private static final int AWAY = HUB | 1 << FeatureSpace.Zone.RISKY_COUNTRY.ordinal()
@@ -1293,9 +1294,11 @@ public final class RedFlagChecker {
         int c = space.conceptTotal;
         int[] rules = new int[c];
         java.util.Arrays.fill(rules, -1);
+        boolean money = false;
         for (int r = 0; r < ruleHits.length; r++) {
             if (ruleHits[r] && space.conceptOf[r] >= 0) {
                 rules[space.conceptOf[r]] = r;
+                money |= (space.moneyMask & (1 << space.conceptOf[r])) != 0;
             }
         }
         double[] weight = new double[c];
@@ -1325,7 +1328,11 @@ public final class RedFlagChecker {
             }
             int r = rules[best];
             rules[best] = -1;
-            out.add(ruleFlag(s.rules().rule(r), r, m, normalized));
+            RedFlag f = ruleFlag(s.rules().rule(r), r, m, normalized);
+            // a plea from someone held ("妈 救救我 手机被收了") asks for no money: saying someone wants money would be
+            // wrong, and what a parent must hear is that the person is held
+            out.add(money ? f : new RedFlag(f.ruleId(), f.category(), f.severity(), f.evidence(), f.start(), f.end(),
+                    HELD_KEY));
         }
         // one idea alone ("USD", "离职") is no demand to quote
         return out.size() < 2 && !lastResort ? List.of() : out;
