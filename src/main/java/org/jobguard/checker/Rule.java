@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  *                relative): never a flag by itself; the risk model weighs it and its pairs with the other concepts,
  *                the way SpamAssassin's meta rules combine sub-rules, and the verdict quotes it (under its category)
  *                only where those pairs made the risk
+ * @param message the key in {@code messages/} of the rule's own explanation, where its category's does not fit it
+ *                (gambling firms are no "vague job"); null for the category's
  */
 public record Rule(String id, Category category, Severity severity, List<String> phrases,
-                   List<Pattern> patterns, boolean enabled, boolean shadow, boolean concept) {
+                   List<Pattern> patterns, boolean enabled, boolean shadow, boolean concept, String message) {
     public Rule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(category, "category");
@@ -27,18 +29,18 @@ public record Rule(String id, Category category, Severity severity, List<String>
 
     public Rule(String id, Category category, Severity severity, List<String> phrases, List<Pattern> patterns,
                 boolean enabled, boolean shadow) {
-        this(id, category, severity, phrases, patterns, enabled, shadow, false);
+        this(id, category, severity, phrases, patterns, enabled, shadow, false, null);
     }
 
     public String messageKey() {
-        return category.messageKey();
+        return message != null ? message : category.messageKey();
     }
 
     public Rule withEnabled(boolean on) {
-        return new Rule(id, category, severity, phrases, patterns, on, shadow, concept);
+        return new Rule(id, category, severity, phrases, patterns, on, shadow, concept, message);
     }
 
     public Rule withShadow(boolean on) {
-        return new Rule(id, category, severity, phrases, patterns, enabled, on, concept);
+        return new Rule(id, category, severity, phrases, patterns, enabled, on, concept, message);
     }
 }

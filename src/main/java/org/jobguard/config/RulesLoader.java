@@ -22,7 +22,8 @@ import java.util.regex.PatternSyntaxException;
 public final class RulesLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9_.]+");
     private static final Set<String> RULE_FIELDS = Set.of("id", "category", "severity", "enabled", "shadow", "concept",
-            "phrases", "patterns", "note", "source");
+            "message_key", "phrases", "patterns", "note", "source");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("flag\\.[a-z0-9_.]+");
     private static final Set<String> TOP_FIELDS = Set.of("rules", "context", "advice", "version");
 
     private RulesLoader() {
@@ -105,6 +106,13 @@ public final class RulesLoader {
         boolean enabled = bool(doc, at + "/enabled", n.get("enabled"), true);
         boolean shadow = bool(doc, at + "/shadow", n.get("shadow"), false);
         boolean concept = bool(doc, at + "/concept", n.get("concept"), false);
+        String message = null;
+        if (n.has("message_key")) {
+            message = text(doc, at + "/message_key", n.get("message_key"));
+            if (!MESSAGE_KEY.matcher(message).matches()) {
+                throw doc.error(at + "/message_key", "message_key must look like flag.name, not '" + message + "'");
+            }
+        }
         List<String> phrases = n.has("phrases") ? phrases(doc, at + "/phrases", n.get("phrases"), true) : List.of();
         List<Pattern> patterns = new ArrayList<>();
         if (n.has("patterns")) {
@@ -120,7 +128,7 @@ public final class RulesLoader {
         if (phrases.isEmpty() && patterns.isEmpty()) {
             throw doc.error(at, "rule " + id + " has neither phrases nor patterns");
         }
-        return new Rule(id, category, severity, phrases, patterns, enabled, shadow, concept);
+        return new Rule(id, category, severity, phrases, patterns, enabled, shadow, concept, message);
     }
 
     /** A list, or a map from language tag to list; all languages are matched alike after normalization. */

@@ -76,6 +76,17 @@ class RulesLoaderTest {
     }
 
     @Test
+    void aRuleMayNameItsOwnExplanation() {
+        RuleSet rules = RulesLoader.load(YamlDocument.parse("t.yaml", GOOD.replace("severity: weak\n",
+                "severity: weak\n    message_key: flag.vague_job.gambling\n")));
+        assertEquals("flag.vague_job.gambling", rules.rules().get(1).messageKey());
+        assertEquals(rules.rules().get(0).category().messageKey(), rules.rules().get(0).messageKey());
+        ConfigException e = assertThrows(ConfigException.class, () -> RulesLoader.load(YamlDocument.parse(
+                "rules.yaml", GOOD.replace("severity: weak\n", "severity: weak\n    message_key: Gambling!\n"))));
+        assertTrue(e.getMessage().contains("rules.yaml") && e.getMessage().contains("message_key"), e.getMessage());
+    }
+
+    @Test
     void emptyFileIsAnError() {
         ConfigException e = assertThrows(ConfigException.class, () -> YamlDocument.parse("rules.yaml", ""));
         assertTrue(e.getMessage().contains("empty"));
