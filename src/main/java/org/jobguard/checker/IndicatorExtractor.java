@@ -341,8 +341,7 @@ public final class IndicatorExtractor {
     /** Salary ranges ("5000-6500") and short amounts are digit runs too; phones have 9+ digits or a "+". */
     private static boolean looksLikePhone(String text, int start, String run) {
         long digits = run.chars().filter(c -> Character.isDigit(c)).count();
-        boolean plus = start > 0 && (text.charAt(start - 1) == '+' || text.charAt(start - 1) == '＋');
-        if (plus) {
+        if (afterPlus(text, start)) {
             return true;
         }
         if (digits < 9) {
@@ -358,10 +357,15 @@ public final class IndicatorExtractor {
      */
     private static boolean ascendingRange(String text, int start, String raw) {
         Matcher m = LEADING_RANGE.matcher(raw);
-        if (!m.lookingAt() || start > 0 && (text.charAt(start - 1) == '+' || text.charAt(start - 1) == '＋')) {
+        if (!m.lookingAt() || afterPlus(text, start)) {
             return false;
         }
         return Long.parseLong(m.group(1)) <= Long.parseLong(m.group(2));
+    }
+
+    /** A "+" (or a full-width one) right before the digits: an international number, whatever its parts. */
+    private static boolean afterPlus(String text, int start) {
+        return start > 0 && (text.charAt(start - 1) == '+' || text.charAt(start - 1) == '＋');
     }
 
     private void find(String text, Pattern pattern, List<Indicator> found, List<int[]> taken, Indicator.Type type) {

@@ -1200,18 +1200,18 @@ public final class RedFlagChecker {
             if (!m.hit(r) || rules.shadow(r) || rules.concept(r)) {
                 continue;
             }
-            flags.add(ruleFlag(rules.rule(r), r, m, normalized));
+            flags.add(ruleFlag(rules.rule(r), r, m, normalized, rules.rule(r).messageKey()));
         }
         flags.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
                 : Integer.compare(b.end(), a.end()));
         return flags;
     }
 
-    /** Rule {@code r}'s best evidence, quoted from the original text. */
-    private static RedFlag ruleFlag(Rule rule, int r, Matches m, NormalizedText normalized) {
+    /** Rule {@code r}'s best evidence, quoted from the original text and explained by {@code messageKey}. */
+    private static RedFlag ruleFlag(Rule rule, int r, Matches m, NormalizedText normalized, String messageKey) {
         int[] span = normalized.originalSpan(m.start(r), m.end(r));
         return new RedFlag(rule.id(), rule.category(), rule.severity(),
-                normalized.originalSlice(span[0], span[1]), span[0], span[1], rule.messageKey());
+                normalized.originalSlice(span[0], span[1]), span[0], span[1], messageKey);
     }
 
     /** Shadow rules that fired, in order of their evidence; most messages fire none. */
@@ -1328,11 +1328,10 @@ public final class RedFlagChecker {
             }
             int r = rules[best];
             rules[best] = -1;
-            RedFlag f = ruleFlag(s.rules().rule(r), r, m, normalized);
+            Rule rule = s.rules().rule(r);
             // a plea from someone held ("妈 救救我 手机被收了") asks for no money: saying someone wants money would be
             // wrong, and what a parent must hear is that the person is held
-            out.add(money ? f : new RedFlag(f.ruleId(), f.category(), f.severity(), f.evidence(), f.start(), f.end(),
-                    HELD_KEY));
+            out.add(ruleFlag(rule, r, m, normalized, money ? rule.messageKey() : HELD_KEY));
         }
         // one idea alone ("USD", "离职") is no demand to quote
         return out.size() < 2 && !lastResort ? List.of() : out;
@@ -1371,7 +1370,8 @@ public final class RedFlagChecker {
     private static List<String> advice(CompiledRules rules, Verdict.Kind kind, Risk risk, List<RedFlag> flags,
                                        String original) {
         List<String> keys = new ArrayList<>(MAX_ADVICE);
-        if (kind == Verdict.Kind.MESSAGE && !risk.atLeast(Risk.MEDIUM)
+        // a pasted page is no line: its code points are not counted
+        if (kind == Verdict.Kind.MESSAGE && !risk.atLeast(Risk.MEDIUM) && original.length() < 2 * SHORT_TEXT
                 && original.codePointCount(0, original.length()) < SHORT_TEXT) {
             // a worker forwards the one line that worried them ("到了再说", "you can resign anytime"); the ad or chat
             // around it is what tells an offer from a lure, so a quiet verdict on a line asks for the rest

@@ -24,6 +24,8 @@ public final class RulesLoader {
     private static final Set<String> RULE_FIELDS = Set.of("id", "category", "severity", "enabled", "shadow", "concept",
             "message_key", "phrases", "patterns", "note", "source");
     private static final Pattern MESSAGE_KEY = Pattern.compile("flag\\.[a-z0-9_.]+");
+    /** advice groups that are no category: any message, a demand, a warning, a line or two */
+    private static final Set<String> ADVICE_GROUPS = Set.of("default", "ransom", "awareness", "short_text");
     private static final Set<String> TOP_FIELDS = Set.of("rules", "context", "advice", "version");
 
     private RulesLoader() {
@@ -70,7 +72,7 @@ public final class RulesLoader {
             for (Iterator<Map.Entry<String, JsonNode>> it = adviceNode.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
-                if (Category.fromId(key).isEmpty() && !Set.of("default", "ransom", "awareness", "short_text").contains(key)) {
+                if (Category.fromId(key).isEmpty() && !ADVICE_GROUPS.contains(key)) {
                     throw doc.error("/advice/" + key, "unknown category '" + key + "' in advice");
                 }
                 advice.put(key, strings(doc, "/advice/" + key, e.getValue()));
