@@ -43,6 +43,9 @@ public final class FeatureSpace {
             "concept.amount", "concept.kin", "concept.readers_relative", "concept.own_relative");
     private static final java.util.Set<String> MONEY_CONCEPTS = java.util.Set.of("concept.money_demanded",
             "concept.amount");
+    /** a demand's voice without its sum: a deadline set, a captor speaking (他们要廿万, 周五前没看到钱) */
+    private static final java.util.Set<String> DEMAND_VOICE_CONCEPTS = java.util.Set.of("concept.deadline",
+            "concept.captor_voice");
     /** [k - 2] for k distinct concepts, the last for k or more */
     final int[] conceptCount;
     /** the slots of every feature a concept takes part in */
@@ -94,6 +97,7 @@ public final class FeatureSpace {
     final int ownRelativeRule;
     /** the rule indices of the concepts of money asked and of an amount */
     private final int[] moneyRules;
+    private final int[] demandVoiceRules;
     final int readersRelativeWithAwareness;
     final int ownRelative;
     final int ownRelativeAsking;
@@ -138,6 +142,8 @@ public final class FeatureSpace {
         readersRelativeRule = ruleIndex(rules, "concept.readers_relative");
         ownRelativeRule = ruleIndex(rules, "concept.own_relative");
         moneyRules = MONEY_CONCEPTS.stream().mapToInt(id -> ruleIndex(rules, id)).filter(r -> r >= 0).sorted().toArray();
+        demandVoiceRules = DEMAND_VOICE_CONCEPTS.stream().mapToInt(id -> ruleIndex(rules, id)).filter(r -> r >= 0)
+                .sorted().toArray();
         conceptsWithoutCoercion = add("concepts:money_talk_only");
         conceptSlots = new java.util.BitSet();
         for (int r = 0; r < rules.size(); r++) {
@@ -256,7 +262,16 @@ public final class FeatureSpace {
 
     /** Whether the text names money asked or an amount (缴纳, 五万, "pay"), as concepts. */
     boolean moneyNamed(Matches m) {
-        for (int r : moneyRules) {
+        return anyHit(m, moneyRules);
+    }
+
+    /** Whether the text sets a deadline or speaks for a captor, as concepts. */
+    boolean demandVoiced(Matches m) {
+        return anyHit(m, demandVoiceRules);
+    }
+
+    private static boolean anyHit(Matches m, int[] rules) {
+        for (int r : rules) {
             if (m.hit(r)) {
                 return true;
             }

@@ -251,6 +251,9 @@ public final class RedFlagChecker {
         if (kind == Verdict.Kind.RANSOM) {
             // someone is being held now: there is no "medium" ransom demand
             risk = Risk.HIGH;
+            if (!demandNamed(flags, matches, s.space())) {
+                kind = Verdict.Kind.HELD;
+            }
         }
         PatternMatch known = null;
         if (kind != Verdict.Kind.AWARENESS) {
@@ -1366,6 +1369,24 @@ public final class RedFlagChecker {
                 : Integer.compare(a.start(), b.start()));
     }
 
+    /**
+     * Whether a demand is spelt out: money or an amount named, a deadline or a captor's voice, or a ransom rule's
+     * own words (pay to release, a threat, a private rescuer). Without one, what made the text read as someone held
+     * is their plea or the relative's account of it.
+     */
+    private static boolean demandNamed(List<RedFlag> flags, Matches matches, FeatureSpace space) {
+        if (space.moneyNamed(matches) || space.demandVoiced(matches)) {
+            return true;
+        }
+        for (RedFlag f : flags) {
+            // a concept is quoted with the held explanation exactly where no money was named
+            if (f.category() == Category.RANSOM && !f.messageKey().equals(HELD_KEY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The advice keys of the verdict's kind and flags, most important first, each once. */
     private static List<String> advice(CompiledRules rules, Verdict.Kind kind, Risk risk, List<RedFlag> flags,
                                        String original) {
@@ -1378,7 +1399,7 @@ public final class RedFlagChecker {
             addAdvice(keys, rules.shortTextAdvice());
         }
         switch (kind) {
-            case RANSOM -> addAdvice(keys, rules.ransomAdvice());
+            case RANSOM, HELD -> addAdvice(keys, rules.ransomAdvice());
             case AWARENESS -> addAdvice(keys, rules.awarenessAdvice());
             default -> { }
         }

@@ -25,6 +25,11 @@ public record Verdict(Risk risk, int score, double probability, Language languag
         MESSAGE,
         /** a relative or a captor talking about paying to free someone */
         RANSOM,
+        /**
+         * someone held there now, in their own words or a relative's, with no money asked yet: a plea sent home in
+         * secret is no demand, and a parent reading "this looks like a ransom demand" is told something it does not say
+         */
+        HELD,
         /** a warning, news report or survivor story that quotes scam phrases */
         AWARENESS,
         /** nothing left to read after normalizing (empty, emoji only, punctuation) */
@@ -32,6 +37,11 @@ public record Verdict(Risk risk, int score, double probability, Language languag
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** A person held now: the family's reply (help contacts for the place, steps for relatives), not an offer's. */
+        public boolean someoneHeld() {
+            return this == RANSOM || this == HELD;
         }
     }
 
@@ -53,10 +63,17 @@ public record Verdict(Risk risk, int score, double probability, Language languag
 
     /**
      * The message that explains a flag in this verdict: its own, except that in a demand the wording the model
-     * learned is a demand's wording, not a recruiter's. Bot, web and CLI all explain a flag by this.
+     * learned is a demand's wording, and in a plea a held person's, not a recruiter's. Bot, web and CLI all explain a
+     * flag by this.
      */
     public String explanationKey(RedFlag f) {
-        return kind == Kind.RANSOM && f.messageKey().equals(Category.WORDING.messageKey())
-                ? "flag.wording.demand" : f.messageKey();
+        if (!f.messageKey().equals(Category.WORDING.messageKey())) {
+            return f.messageKey();
+        }
+        return switch (kind) {
+            case RANSOM -> "flag.wording.demand";
+            case HELD -> "flag.ransom.held";
+            default -> f.messageKey();
+        };
     }
 }

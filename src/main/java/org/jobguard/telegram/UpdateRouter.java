@@ -359,7 +359,7 @@ final class UpdateRouter implements UpdateHandler {
             return new Reply(switch (v.kind()) {
                 case EMPTY -> messages.get(lang, "tg.discreet.other");
                 case AWARENESS -> messages.get(lang, "tg.discreet.verdict.none");
-                case RANSOM -> messages.get(lang, "tg.discreet.ransom");
+                case RANSOM, HELD -> messages.get(lang, "tg.discreet.ransom");
                 case MESSAGE -> composer.discreetVerdict(v, lang);
             }, null, null);
         }
@@ -367,8 +367,9 @@ final class UpdateRouter implements UpdateHandler {
         return switch (v.kind()) {
             case EMPTY -> new Reply(messages.get(lang, "tg.empty"), null, null);
             case AWARENESS -> new Reply(messages.get(lang, "tg.awareness"), null, null);
-            case RANSOM -> {
-                // a relative or a captor's demand: the numbers for the place named, not a job-ad verdict
+            case RANSOM, HELD -> {
+                // a relative's account, a plea or a captor's demand: the numbers for the place named, not a job-ad
+                // verdict
                 ContactsFlow.Screen screen = contacts.forMessage(text, v.countriesNamed(), lang);
                 String why = composer.demand(v, lang, ReplyComposer.LIMIT - screen.html().length() - 2);
                 yield new Reply(VerdictWording.join(List.of(why, screen.html())), screen.keyboard(), null);

@@ -67,9 +67,12 @@ public record TryItView(String text, String langOption, Optional<Verdict> verdic
                 choices, knownContact, u);
     }
 
-    /** A ransom demand: a family's page. Anything else flagged is an offer read by someone who has not left. */
+    /**
+     * A ransom demand or a plea from someone held: a family's page. Anything else flagged is an offer read by someone
+     * who has not left.
+     */
     public boolean ransom() {
-        return verdict.map(v -> v.kind() == Verdict.Kind.RANSOM).orElse(false);
+        return verdict.map(v -> v.kind().someoneHeld()).orElse(false);
     }
 
     /**
@@ -83,9 +86,14 @@ public record TryItView(String text, String langOption, Optional<Verdict> verdic
         return verdict.map(Verdict::adviceKeys).orElse(List.of());
     }
 
+    /** The false-alarm button says what the page took the text for: a demand, someone held, or an offer. */
+    public String reportFalsePositiveKey() {
+        return ransom() ? "web.try.report_fp_" + verdict.get().kind().id() : "web.try.report_fp";
+    }
+
     public String adviceTitleKey() {
         return switch (verdict.map(Verdict::kind).orElse(Verdict.Kind.EMPTY)) {
-            case RANSOM -> "web.try.advice_family";
+            case RANSOM, HELD -> "web.try.advice_family";
             case MESSAGE -> "web.try.advice_before";
             default -> "web.try.advice";
         };

@@ -690,7 +690,7 @@ public final class WebServer {
 
     private TryItView view(Pasted p, Verdict v, boolean reported, Optional<ConfirmedContact> known) {
         // whoever reads the page is not where the person is (a family at home, a job seeker who has not left)
-        Optional<HelpAnswer> help = v.risk() == Risk.HIGH || v.kind() == Verdict.Kind.RANSOM
+        Optional<HelpAnswer> help = v.risk() == Risk.HIGH || v.kind().someoneHeld()
                 ? Optional.of(directory.answer(p.text(), v.countriesNamed()).reachableFromAbroadFirst()) : Optional.empty();
         return new TryItView(p.text(), p.langOption(), Optional.of(v), EvidenceHighlight.split(p.text(), v.flags()),
                 p.totalChars(), p.text().codePointCount(0, p.text().length()), false, help, reported,

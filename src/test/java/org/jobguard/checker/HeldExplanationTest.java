@@ -2,12 +2,14 @@ package org.jobguard.checker;
 
 import org.junit.jupiter.api.Test;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A message from someone held asks for no money: the concepts it is flagged by are explained as someone being held,
- * not as a demand for money; a demand in words no rule lists keeps the demand's explanation.
+ * A message from someone held asks for no money: it is its own kind, and the concepts and wording it is flagged by are
+ * explained as someone being held, not as a demand for money; a demand in words no rule lists keeps the demand's kind
+ * and explanation.
  */
 class HeldExplanationTest {
     private final RedFlagChecker checker = TestModels.shippedChecker();
@@ -15,13 +17,25 @@ class HeldExplanationTest {
     @Test
     void aPleaWithoutMoneyIsExplainedAsSomeoneHeld() {
         Verdict plea = checker.check("我儿子刚发来的：妈 救救我 我在缅甸 坐船过的河 手机被收了 这是偷偷借的 看完删 别发网上");
-        assertEquals(Verdict.Kind.RANSOM, plea.kind());
+        assertEquals(Verdict.Kind.HELD, plea.kind());
+        assertEquals(Risk.HIGH, plea.risk());
+        assertEquals("advice.no_ransom", plea.adviceKeys().get(0), "a family is told not to pay whoever comes asking");
         assertTrue(plea.flags().stream().anyMatch(f -> f.messageKey().equals("flag.ransom.held")), plea.flags().toString());
         assertTrue(plea.flags().stream().noneMatch(f -> f.messageKey().equals("flag.ransom")), plea.flags().toString());
+        assertTrue(plea.flags().stream().map(plea::explanationKey)
+                        .noneMatch(k -> k.equals("flag.wording.demand") || k.equals("flag.ransom")),
+                "no part of a plea is explained as a demand: " + plea.flags());
 
         Verdict demand = checker.check("你弟的账还没平，平了账就能放，家里凑一凑大概十万，越拖越贵");
+        assertEquals(Verdict.Kind.RANSOM, demand.kind());
         assertTrue(demand.flags().stream().anyMatch(f -> f.messageKey().equals("flag.ransom")), demand.flags().toString());
         assertTrue(demand.flags().stream().noneMatch(f -> f.messageKey().equals("flag.ransom.held")),
                 demand.flags().toString());
+    }
+
+    @Test
+    void aGoBetweensPriceInUnlistedWordsIsStillADemand() {
+        Verdict price = checker.check("我跟那边园区老板谈过了，原价30个，看你家情况给你降到18个。先付一半，人送到美塞口岸再付剩下的。");
+        assertEquals(Verdict.Kind.RANSOM, price.kind(), price.flags().toString());
     }
 }

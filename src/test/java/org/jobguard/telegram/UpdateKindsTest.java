@@ -312,6 +312,13 @@ class UpdateKindsTest {
         assertTrue(unlisted.text().contains("这很像勒索赎金") && unlisted.text().contains("不要付赎金"), unlisted.text());
         assertTrue(unlisted.text().contains("“<i>"), unlisted.text());
         assertFalse(unlisted.text().contains("招聘信息"), "its wording is a demand's, not a recruiter's: " + unlisted.text());
+
+        // a plea a mother forwards asks for no money: it is answered as someone held, with the same numbers
+        FakeBotApi.Call plea = h.reply(Updates.text(newUser(), "我儿子刚发来的：妈 救救我 我在缅甸 坐船过的河 手机被收了 这是偷偷借的 看完删 别发网上"));
+        assertTrue(plea.text().startsWith("🔴 <b>高风险：有人可能被困，失去人身自由</b>"), plea.text());
+        assertFalse(plea.text().contains("勒索赎金") || plea.text().contains("要钱才肯放人，这是敲诈勒索"),
+                "nobody asked for money: " + plea.text());
+        assertTrue(plea.text().contains("求助电话") && plea.text().contains("缅甸"), plea.text());
     }
 
     @Test

@@ -55,6 +55,19 @@ class TryItPageTest extends RunningWebTest {
     }
 
     @Test
+    void aPleaForwardedByAParentIsAnsweredAsSomeoneHeldWithTheFamiliesPage() throws Exception {
+        HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text",
+                "我儿子刚发来的：妈 救救我 我在缅甸 坐船过的河 手机被收了 这是偷偷借的 看完删 别发网上"));
+        String page = r.body();
+        assertTrue(page.contains("data-kind=\"held\""), page);
+        assertTrue(page.contains("Someone may be held against their will"), page);
+        assertFalse(page.contains("This looks like a ransom demand"), "nobody asked for money: " + page);
+        assertTrue(page.contains("someone is held there and cannot leave"), page);
+        assertTrue(page.contains("id=\"contacts\""), "the numbers for Myanmar");
+        assertTrue(page.contains("Nobody is held here: the warning is wrong"), "the button fits the verdict");
+    }
+
+    @Test
     void aParentsMessageAboutARansomIsAnsweredAsARansomNotAsAJobAd() throws Exception {
         HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text",
                 "Our son went to Cambodia for a job. A man says he owes 5,000 USD and if we don't pay by Friday they"
