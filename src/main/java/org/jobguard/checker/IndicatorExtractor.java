@@ -72,7 +72,8 @@ public final class IndicatorExtractor {
                     gap = 0;
                     phoneRun |= chain >= 7;
                 } else {
-                    gap = isPhoneSeparator(c) ? gap + 1 : 3;
+                    // a chain already broken stays broken until the next digit: no separator test for it
+                    gap = gap <= 2 && isPhoneSeparator(c) ? gap + 1 : 3;
                 }
             } else if (c >= '０' && c <= '９') {
                 run++;
@@ -81,7 +82,7 @@ public final class IndicatorExtractor {
                 phoneRun |= chain >= 7;
             } else {
                 run = 0;
-                gap = c == '–' ? gap + 1 : 3;
+                gap = gap <= 2 && c == '–' ? gap + 1 : 3;
                 continue;
             }
             longestRun = Math.max(longestRun, run);
