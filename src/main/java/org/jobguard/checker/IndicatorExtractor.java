@@ -51,22 +51,38 @@ public final class IndicatorExtractor {
         // each pattern is costly to run over every position; cheap character tests skip the hopeless ones
         boolean dot = text.indexOf('.') >= 0;
         boolean at = text.indexOf('@') >= 0;
-        int digits = 0;
         int run = 0;
         int longestRun = 0;
+        // the digits of the current chain (digits with at most two phone separators between neighbours, as digitRun
+        // reads them) and the separators since its last digit: a message whose longest chain is under 7 digits has no
+        // phone number to look for, and most have none, so digitRun's pass over the text is not made for them
+        int chain = 0;
+        int gap = 0;
+        boolean phoneRun = false;
         char[] chars = characters.get().of(text);
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = chars[i];
             // most characters of most messages are CJK: one comparison settles them
             if (c < 0x80) {
                 boolean digit = c >= '0' && c <= '9';
-                digits += digit ? 1 : 0;
                 run = digit || isAsciiLetter(c) ? run + 1 : 0;
+                if (digit) {
+                    chain = gap <= 2 ? chain + 1 : 1;
+                    gap = 0;
+                    phoneRun |= chain >= 7;
+                } else {
+                    // a chain already broken stays broken until the next digit: no separator test for it
+                    gap = gap <= 2 && isPhoneSeparator(c) ? gap + 1 : 3;
+                }
             } else if (c >= '０' && c <= '９') {
-                digits++;
                 run++;
+                chain = gap <= 2 ? chain + 1 : 1;
+                gap = 0;
+                phoneRun |= chain >= 7;
             } else {
                 run = 0;
+                gap = gap <= 2 && c == '–' ? gap + 1 : 3;
                 continue;
             }
             longestRun = Math.max(longestRun, run);
@@ -87,8 +103,8 @@ public final class IndicatorExtractor {
             find(text, WALLET, found, taken, Indicator.Type.WALLET);
         }
         int parsed = 0;
-        for (int from = 0; digits >= 7 && from < text.length() && parsed < MAX_PHONE_PARSES; ) {
-            int[] run7 = digitRun(text, from);
+        for (int from = 0; phoneRun && from < n && parsed < MAX_PHONE_PARSES; ) {
+            int[] run7 = digitRun(chars, n, from);
             if (run7 == null) {
                 break;
             }
@@ -300,10 +316,9 @@ public final class IndicatorExtractor {
      * ({@code [0-9](?:[\s().\-–]{0,2}+[0-9]){6,}+}, full-width digits too), as {start, end}; null when none.
      * A scan by hand: the regex tried at every position of every message was a good part of the extractor's time.
      */
-    private static int[] digitRun(String text, int from) {
-        int n = text.length();
+    private static int[] digitRun(char[] text, int n, int from) {
         for (int i = from; i < n; i++) {
-            if (!isDigit(text.charAt(i))) {
+            if (!isDigit(text[i])) {
                 continue;
             }
             int count = 1;
@@ -311,10 +326,10 @@ public final class IndicatorExtractor {
             // a few numbers written in a row still go to libphonenumber together; a page of digits does not
             while (count < MAX_RUN_DIGITS) {
                 int k = end;
-                while (k < n && k - end < 2 && isPhoneSeparator(text.charAt(k))) {
+                while (k < n && k - end < 2 && isPhoneSeparator(text[k])) {
                     k++;
                 }
-                if (k < n && isDigit(text.charAt(k))) {
+                if (k < n && isDigit(text[k])) {
                     count++;
                     end = k + 1;
                 } else {

@@ -64,8 +64,8 @@ final class MessageFeatures {
         Severity worst = null;
         int quoted = 0;
         String original = normalized.original();
-        char[] originalChars = originals.get().of(original);
-        boolean marks = !flags.isEmpty() && hasQuotationMarks(originalChars, original.length());
+        int facts = facts(originals.get().of(original), original.length());
+        boolean marks = !flags.isEmpty() && (facts & QUOTATION_MARK) != 0;
         for (RedFlag f : flags) {
             present[f.category().ordinal()] = true;
             if (worst == null || f.severity().compareTo(worst) > 0) {
@@ -167,10 +167,10 @@ final class MessageFeatures {
                 sink.feature(space.mostlyQuoted);
             }
         }
-        if (listLines(originalChars, original.length()) >= 3) {
+        if (facts >>> LIST_LINES_SHIFT >= 3) {
             sink.feature(space.listLines);
         }
-        boolean question = original.indexOf('?') >= 0 || original.indexOf('？') >= 0;
+        boolean question = (facts & QUESTION_MARK) != 0;
         if (question) {
             sink.feature(space.question);
         }
@@ -283,7 +283,7 @@ final class MessageFeatures {
 
     /**
      * {@link #quoted(NormalizedText, RedFlag)}, told whether the original has a quotation mark at all
-     * ({@link #hasQuotationMarks}): most messages have none, and then no flag's line is read for one.
+     * ({@link #facts}): most messages have none, and then no flag's line is read for one.
      */
     private static boolean quoted(NormalizedText normalized, RedFlag f, boolean marks) {
         String o = normalized.original();
@@ -299,17 +299,41 @@ final class MessageFeatures {
         return to < o.length() && CLOSING_QUOTES.indexOf(o.charAt(to)) >= 0 || marks && insideQuotes(o, from, to);
     }
 
+    /** {@link #facts}: a quotation mark {@link #insideQuotes} looks for, a question mark, the list lines (shifted) */
+    private static final int QUOTATION_MARK = 1;
+    private static final int QUESTION_MARK = 2;
+    private static final int LIST_LINES_SHIFT = 2;
+
     /**
-     * Whether one of the first {@code n} characters of {@code o} is one of the paired quotation marks
-     * {@link #insideQuotes} looks for.
+     * What the checker asks of the first {@code n} characters of the original, in one pass over them: whether one of
+     * them is a quotation mark {@link #insideQuotes} looks for ({@link #QUOTATION_MARK}), whether one is a question
+     * mark ({@link #QUESTION_MARK}), and how many lines start as items of a list, above {@link #LIST_LINES_SHIFT}: a
+     * line that after spaces and tabs opens with a bullet, a check mark, a circled number or a number followed by
+     * ".", "、", ")" or ":". These were three passes over the text and two searches.
      */
-    private static boolean hasQuotationMarks(char[] o, int n) {
+    private static int facts(char[] o, int n) {
+        int facts = 0;
+        int lines = 0;
+        // still in the spaces and tabs a line starts with
+        boolean lineStart = true;
         for (int i = 0; i < n; i++) {
-            if (quotationMark(o[i])) {
-                return true;
+            char c = o[i];
+            if (quotationMark(c)) {
+                facts |= QUOTATION_MARK;
+            }
+            if (c == '?' || c == '？') {
+                facts |= QUESTION_MARK;
+            }
+            if (c == '\n') {
+                lineStart = true;
+            } else if (lineStart && c != ' ' && c != '\t') {
+                lineStart = false;
+                if (listItem(o, n, i)) {
+                    lines++;
+                }
             }
         }
-        return false;
+        return facts | lines << LIST_LINES_SHIFT;
     }
 
     /**
@@ -393,30 +417,10 @@ final class MessageFeatures {
         return c == '\u274C' || c == '\u2717' || c == '\u2718' || c == '\u00D7' || c == '\uDEAB';
     }
 
-    /**
-     * Lines of the first {@code n} characters of {@code o} that open like an item of a list: a bullet, a cross or
-     * tick, or a number.
-     */
-    private static int listLines(char[] o, int n) {
-        int lines = 0;
-        int i = 0;
-        while (i < n) {
-            while (i < n && (o[i] == ' ' || o[i] == '\t')) {
-                i++;
-            }
-            if (i < n) {
-                char c = o[i];
-                boolean item = "•·-*●▪◆■►➤✅✔❌✗✘①②③④⑤⑥⑦⑧⑨⑩".indexOf(c) >= 0
-                        || c >= '0' && c <= '9' && i + 1 < n && ".、)）:".indexOf(o[i + 1]) >= 0;
-                if (item) {
-                    lines++;
-                }
-            }
-            while (i < n && o[i] != '\n') {
-                i++;
-            }
-            i++;
-        }
-        return lines;
+    /** Whether the line whose first character (after spaces and tabs) is {@code o[i]} is an item of a list. */
+    private static boolean listItem(char[] o, int n, int i) {
+        char c = o[i];
+        return "•·-*●▪◆■►➤✅✔❌✗✘①②③④⑤⑥⑦⑧⑨⑩".indexOf(c) >= 0
+                || c >= '0' && c <= '9' && i + 1 < n && ".、)）:".indexOf(o[i + 1]) >= 0;
     }
 }

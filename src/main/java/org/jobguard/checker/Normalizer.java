@@ -353,12 +353,17 @@ public final class Normalizer {
         return outLen;
     }
 
+    /**
+     * Whether a single letter ends at {@code i}. Here and in {@link #singleLetterStartingAt} the neighbour's role is
+     * asked first: at nearly every gap between two words it already says no, and Character.isLetter (a type look-up
+     * through the JDK's tables) asked first was 2-3 % of a check's samples.
+     */
     private static boolean singleLetterEndingAt(char[] chars, byte[] roles, int i) {
-        return Character.isLetter(chars[i]) && (i == 0 || roles[i - 1] != CharTable.WORD);
+        return (i == 0 || roles[i - 1] != CharTable.WORD) && Character.isLetter(chars[i]);
     }
 
     private static boolean singleLetterStartingAt(char[] chars, byte[] roles, int i, int len) {
-        return Character.isLetter(chars[i]) && (i + 1 >= len || roles[i + 1] != CharTable.WORD);
+        return (i + 1 >= len || roles[i + 1] != CharTable.WORD) && Character.isLetter(chars[i]);
     }
 
     private String supplementary(int code) {

@@ -53,52 +53,29 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
     private final int[] transitions;
 
     /**
-     * The outputs of every state in one flat array: state {@code s}'s are {@code [from[s], from[s + 1])}, each as
-     * {@link #STRIDE} ints side by side in {@code hit}: the phrase's length and word edges ({@code length | edges <<
-     * 16}), then its targets' bounds in {@code target}. A hit then costs one or two cache lines instead of a line in
-     * each of six arrays; a bench message has dozens of hits and the rest of a check evicts these lines between
-     * messages.
-     *
-     * <p>A target is {@code index << 4 | kind ordinal}: an int, where an array of enum references cost a load of the
-     * object and its ordinal for the switch. A phrase's targets are grouped by kind: first the literals patterns need
-     * ({@code [TARGET_FROM, NEED_END)}), then the places patterns may start ({@code [NEED_END, START_END)}), then the
-     * rest ({@code [START_END, TARGET_TO)}). Those two kinds are two thirds of a bench message's 145 targets; in loops
-     * of their own they skip the switch on the kind (which meets kinds in no order a processor could learn) and the
-     * word-boundary test they never use. Within one phrase the order of its targets changes nothing (a hit's own
-     * negation cannot cancel it, a rule hit and a pattern start at one place are kept either way); the order of the
-     * phrases stays, as a negation must come before what it cancels. Derived when the automaton is built or read, so
-     * the stored image is as before.
+     * The outputs of every state in one flat array: state {@code s}'s are {@code block[from[s]..from[s + 1])}, laid out
+     * per state, not per phrase, so that a state's hits cost a few loops over one run of ints:
+     * <ol>
+     * <li>how many literals patterns need ({@code PATTERN_NEED}) and how many places patterns may start
+     * ({@code PATTERN_START}) the state's phrases stand for, then those two groups as pairs (target index, phrase
+     * length). Those two kinds are two thirds of a bench message's targets, and what they do does not depend on the
+     * order they come in: a need keeps the latest start of a literal, and a pattern's starts are sorted before use
+     * (a start recorded earlier than before, when a rule's evidence was not yet as early, lies after that evidence
+     * and is never a candidate). Per phrase, three loops of zero to two turns each mispredicted their ends;</li>
+     * <li>then per phrase with other targets, in the library's order of the phrases (a negation must come before
+     * what it cancels): {@code length | edges << 16}, the number of targets, and the targets as
+     * {@code index << 4 | kind ordinal}.</li>
+     * </ol>
+     * Derived when the automaton is built or read, so the stored image is as before.
      *
      * <p>Only a state with outputs has a range, and it is found by its rank among them: {@code rank[w]} states with
      * outputs come before state {@code 64w}, and the bits of {@link #hasOutput} below a state count the rest. An array
      * of ranges per state (14,877 of 118,276 have outputs) is half a megabyte read at random, one likely cache miss
      * per hit; these two arrays are 67 KB.
      */
-    private record Outputs(int[] rank, int[] from, int[] hit, int[] target) {
-        static final int STRIDE = 5;
-        static final int LENGTH_EDGES = 0;
-        static final int TARGET_FROM = 1;
-        static final int NEED_END = 2;
-        static final int START_END = 3;
-        static final int TARGET_TO = 4;
-
+    private record Outputs(int[] rank, int[] from, int[] block) {
         static Outputs of(int[][] output, int[] l, byte[] wordEdges, int[] firstTarget,
                           CompiledRules.Target.Kind[] targetKind, int[] targetIndex) {
-            int phrases = firstTarget.length - 1;
-            int[] target = new int[targetKind.length];
-            int[] needEnd = new int[phrases];
-            int[] startEnd = new int[phrases];
-            for (int h = 0; h < phrases; h++) {
-                int t = firstTarget[h];
-                t = group(targetKind, targetIndex, firstTarget[h], firstTarget[h + 1], target, t,
-                        k -> k == CompiledRules.Target.Kind.PATTERN_NEED);
-                needEnd[h] = t;
-                t = group(targetKind, targetIndex, firstTarget[h], firstTarget[h + 1], target, t,
-                        k -> k == CompiledRules.Target.Kind.PATTERN_START);
-                startEnd[h] = t;
-                group(targetKind, targetIndex, firstTarget[h], firstTarget[h + 1], target, t,
-                        k -> k != CompiledRules.Target.Kind.PATTERN_NEED && k != CompiledRules.Target.Kind.PATTERN_START);
-            }
             int states = output == null ? 0 : output.length;
             int[] rank = new int[(states + 63) / 64 + 1];
             int outputStates = 0;
@@ -109,43 +86,85 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
                 outputStates += output[state] == null ? 0 : 1;
             }
             int[] from = new int[outputStates + 1];
-            int[][] rows = new int[outputStates][];
+            IntList block = new IntList();
             for (int state = 0, ordinal = 0; state < states; state++) {
-                if (output[state] != null) {
-                    rows[ordinal] = output[state];
-                    from[ordinal + 1] = from[ordinal] + output[state].length;
-                    ordinal++;
+                int[] phrases = output[state];
+                if (phrases == null) {
+                    continue;
+                }
+                from[ordinal] = block.size;
+                int counts = block.size;
+                block.add(0);
+                block.add(0);
+                int needs = 0;
+                for (int phrase : phrases) {
+                    needs += pairs(targetKind, targetIndex, firstTarget[phrase], firstTarget[phrase + 1], l[phrase],
+                            CompiledRules.Target.Kind.PATTERN_NEED, block);
+                }
+                int starts = 0;
+                for (int phrase : phrases) {
+                    starts += pairs(targetKind, targetIndex, firstTarget[phrase], firstTarget[phrase + 1], l[phrase],
+                            CompiledRules.Target.Kind.PATTERN_START, block);
+                }
+                // set after the pairs are added: adding may have moved the array
+                block.data[counts] = needs;
+                block.data[counts + 1] = starts;
+                for (int phrase : phrases) {
+                    int others = 0;
+                    for (int t = firstTarget[phrase]; t < firstTarget[phrase + 1]; t++) {
+                        others += patternLiteral(targetKind[t]) ? 0 : 1;
+                    }
+                    if (others == 0) {
+                        continue;
+                    }
+                    block.add(l[phrase] | wordEdges[phrase] << 16);
+                    block.add(others);
+                    for (int t = firstTarget[phrase]; t < firstTarget[phrase + 1]; t++) {
+                        if (!patternLiteral(targetKind[t])) {
+                            block.add(targetIndex[t] << 4 | targetKind[t].ordinal());
+                        }
+                    }
+                }
+                ordinal++;
+            }
+            from[outputStates] = block.size;
+            return new Outputs(rank, from, java.util.Arrays.copyOf(block.data, block.size));
+        }
+
+        private static boolean patternLiteral(CompiledRules.Target.Kind kind) {
+            return kind == CompiledRules.Target.Kind.PATTERN_NEED || kind == CompiledRules.Target.Kind.PATTERN_START;
+        }
+
+        /** Adds (index, length) for each target of one kind in [from, to); returns how many. */
+        private static int pairs(CompiledRules.Target.Kind[] kinds, int[] indices, int from, int to, int length,
+                                 CompiledRules.Target.Kind wanted, IntList block) {
+            int added = 0;
+            for (int t = from; t < to; t++) {
+                if (kinds[t] == wanted) {
+                    block.add(indices[t]);
+                    block.add(length);
+                    added++;
                 }
             }
-            int[] hit = new int[STRIDE * from[outputStates]];
-            for (int ordinal = 0; ordinal < outputStates; ordinal++) {
-                for (int k = from[ordinal]; k < from[ordinal + 1]; k++) {
-                    int phrase = rows[ordinal][k - from[ordinal]];
-                    int at = STRIDE * k;
-                    hit[at + LENGTH_EDGES] = l[phrase] | wordEdges[phrase] << 16;
-                    hit[at + TARGET_FROM] = firstTarget[phrase];
-                    hit[at + NEED_END] = needEnd[phrase];
-                    hit[at + START_END] = startEnd[phrase];
-                    hit[at + TARGET_TO] = firstTarget[phrase + 1];
-                }
-            }
-            return new Outputs(rank, from, hit, target);
+            return added;
         }
 
         /** The rank among the states with outputs of {@code state}, which has outputs ({@code bits} its word). */
         int ordinal(int state, long bits) {
             return rank[state >>> 6] + Long.bitCount(bits & ((1L << state) - 1));
         }
+    }
 
-        /** Copies the targets in [from, to) of one kind group, in their order, to {@code at}; returns where it ended. */
-        private static int group(CompiledRules.Target.Kind[] kinds, int[] indices, int from, int to, int[] target,
-                                 int at, java.util.function.Predicate<CompiledRules.Target.Kind> wanted) {
-            for (int t = from; t < to; t++) {
-                if (wanted.test(kinds[t])) {
-                    target[at++] = indices[t] << 4 | kinds[t].ordinal();
-                }
+    /** A growing array of ints, for building {@link Outputs}. */
+    private static final class IntList {
+        int[] data = new int[1024];
+        int size;
+
+        void add(int value) {
+            if (size == data.length) {
+                data = java.util.Arrays.copyOf(data, 2 * size);
             }
-            return at;
+            data[size++] = value;
         }
     }
 
@@ -355,8 +374,7 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
         long[] hasOutput = this.hasOutput;
         Outputs outputs = this.outputs;
         int[] outputFrom = outputs.from();
-        int[] hit = outputs.hit();
-        int[] target = outputs.target();
+        int[] block = outputs.block();
         int state = 0;
         char[] chars = found.characters.of(text);
         int n = text.length();
@@ -375,24 +393,25 @@ final class PhraseAutomaton extends AhoCorasickDoubleArrayTrie<String> {
             long bits = hasOutput[state >>> 6];
             if ((bits & (1L << state)) != 0) {
                 int ordinal = outputs.ordinal(state, bits);
-                for (int o = Outputs.STRIDE * outputFrom[ordinal], last = Outputs.STRIDE * outputFrom[ordinal + 1];
-                     o < last; o += Outputs.STRIDE) {
-                    int lengthEdges = hit[o + Outputs.LENGTH_EDGES];
+                int o = outputFrom[ordinal];
+                int last = outputFrom[ordinal + 1];
+                int needs = block[o];
+                int starts = block[o + 1];
+                o += 2;
+                for (int to = o + 2 * needs; o < to; o += 2) {
+                    found.need(block[o], i + 1 - block[o + 1]);
+                }
+                for (int to = o + 2 * starts; o < to; o += 2) {
+                    found.patternStart(block[o], i + 1 - block[o + 1]);
+                }
+                while (o < last) {
+                    int lengthEdges = block[o];
+                    int to = o + 2 + block[o + 1];
                     int begin = i + 1 - (lengthEdges & 0xFFFF);
-                    int k = hit[o + Outputs.TARGET_FROM];
-                    for (int to = hit[o + Outputs.NEED_END]; k < to; k++) {
-                        found.need(target[k] >>> 4, begin);
-                    }
-                    for (int to = hit[o + Outputs.START_END]; k < to; k++) {
-                        found.patternStart(target[k] >>> 4, begin);
-                    }
-                    int to = hit[o + Outputs.TARGET_TO];
-                    if (k < to) {
-                        boolean boundary = Matches.atWordBoundary(chars, n, begin, i + 1, lengthEdges >>> 16);
-                        int from = Matches.numberStart(chars, begin, lengthEdges >>> 16);
-                        for (; k < to; k++) {
-                            found.target(target[k] & 0xF, target[k] >>> 4, from, i + 1, boundary);
-                        }
+                    boolean boundary = Matches.atWordBoundary(chars, n, begin, i + 1, lengthEdges >>> 16);
+                    int from = Matches.numberStart(chars, begin, lengthEdges >>> 16);
+                    for (o += 2; o < to; o++) {
+                        found.target(block[o] & 0xF, block[o] >>> 4, from, i + 1, boundary);
                     }
                 }
             }

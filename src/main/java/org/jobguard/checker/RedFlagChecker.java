@@ -368,7 +368,7 @@ public final class RedFlagChecker {
         if (out == null) {
             return flags;
         }
-        out.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        FlagOrder.byStart(out);
         return out;
     }
 
@@ -660,7 +660,7 @@ public final class RedFlagChecker {
             quotes.add(new RedFlag("wording", Category.WORDING, Severity.WEAK,
                     normalized.originalSlice(span[0], span[1]), span[0], span[1], Category.WORDING.messageKey()));
         }
-        quotes.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        FlagOrder.byStartOnly(quotes);
         return quotes;
     }
 
@@ -1205,8 +1205,7 @@ public final class RedFlagChecker {
             }
             flags.add(ruleFlag(rules.rule(r), r, m, normalized, rules.rule(r).messageKey()));
         }
-        flags.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-                : Integer.compare(b.end(), a.end()));
+        FlagOrder.byStart(flags);
         return flags;
     }
 
@@ -1365,8 +1364,7 @@ public final class RedFlagChecker {
     }
 
     private static void sortBySeverity(List<RedFlag> flags) {
-        flags.sort((a, b) -> a.severity() != b.severity() ? b.severity().compareTo(a.severity())
-                : Integer.compare(a.start(), b.start()));
+        FlagOrder.bySeverity(flags);
     }
 
     /**
