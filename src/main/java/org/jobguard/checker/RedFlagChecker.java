@@ -286,7 +286,7 @@ public final class RedFlagChecker {
             // "low" tells a reader there are weak signs; with none to show, a score just above the line is no risk
             risk = Risk.NONE;
         }
-        sortBySeverity(flags);
+        FlagOrder.bySeverity(flags);
         return new Verdict(risk, (int) Math.round(probability * 100), probability, language, kind, flags, found,
                 advice(rules, kind, risk, flags, normalized.original()), shadow, known, contributions(s, local, wording),
                 countriesNamed(e.named()));
@@ -1361,10 +1361,6 @@ public final class RedFlagChecker {
             }
         }
         return kept;
-    }
-
-    private static void sortBySeverity(List<RedFlag> flags) {
-        FlagOrder.bySeverity(flags);
     }
 
     /**
