@@ -12,42 +12,29 @@ final class FlagOrder {
     private FlagOrder() {
     }
 
+    /** The orders; one sort loop asks {@link #after} with a switch the JIT inlines, not a comparator per order. */
+    private enum Order { START, START_ONLY, SEVERITY }
+
     /** By start, of equal starts the longer (later end) first: text order, a containing flag before its parts. */
     static void byStart(List<RedFlag> flags) {
-        for (int i = 1; i < flags.size(); i++) {
-            RedFlag f = flags.get(i);
-            int j = i;
-            while (j > 0 && startsAfter(flags.get(j - 1), f)) {
-                flags.set(j, flags.get(j - 1));
-                j--;
-            }
-            if (j != i) {
-                flags.set(j, f);
-            }
-        }
+        sort(flags, Order.START);
     }
 
     /** By start alone, for quotes. */
     static void byStartOnly(List<RedFlag> flags) {
-        for (int i = 1; i < flags.size(); i++) {
-            RedFlag f = flags.get(i);
-            int j = i;
-            while (j > 0 && flags.get(j - 1).start() > f.start()) {
-                flags.set(j, flags.get(j - 1));
-                j--;
-            }
-            if (j != i) {
-                flags.set(j, f);
-            }
-        }
+        sort(flags, Order.START_ONLY);
     }
 
     /** Strongest severity first, of equal severity in text order. */
     static void bySeverity(List<RedFlag> flags) {
+        sort(flags, Order.SEVERITY);
+    }
+
+    private static void sort(List<RedFlag> flags, Order order) {
         for (int i = 1; i < flags.size(); i++) {
             RedFlag f = flags.get(i);
             int j = i;
-            while (j > 0 && weakerOrLater(flags.get(j - 1), f)) {
+            while (j > 0 && after(flags.get(j - 1), f, order)) {
                 flags.set(j, flags.get(j - 1));
                 j--;
             }
@@ -57,13 +44,13 @@ final class FlagOrder {
         }
     }
 
-    /** Whether {@code a} comes after {@code b} by start, then longer first. */
-    private static boolean startsAfter(RedFlag a, RedFlag b) {
-        return a.start() != b.start() ? a.start() > b.start() : a.end() < b.end();
-    }
-
-    /** Whether {@code a} comes after {@code b} by severity (stronger first), then start. */
-    private static boolean weakerOrLater(RedFlag a, RedFlag b) {
-        return a.severity() != b.severity() ? a.severity().compareTo(b.severity()) < 0 : a.start() > b.start();
+    /** Whether {@code a} belongs after {@code b}: only then does the stable sort move it. */
+    private static boolean after(RedFlag a, RedFlag b, Order order) {
+        return switch (order) {
+            case START -> a.start() != b.start() ? a.start() > b.start() : a.end() < b.end();
+            case START_ONLY -> a.start() > b.start();
+            case SEVERITY -> a.severity() != b.severity()
+                    ? a.severity().compareTo(b.severity()) < 0 : a.start() > b.start();
+        };
     }
 }

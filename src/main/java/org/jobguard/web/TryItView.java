@@ -71,7 +71,7 @@ public record TryItView(String text, String langOption, Optional<Verdict> verdic
      * A ransom demand or a plea from someone held: a family's page. Anything else flagged is an offer read by someone
      * who has not left.
      */
-    public boolean ransom() {
+    public boolean someoneHeld() {
         return verdict.map(v -> v.kind().someoneHeld()).orElse(false);
     }
 
@@ -80,7 +80,7 @@ public record TryItView(String text, String langOption, Optional<Verdict> verdic
      * would only repeat in other words), the verdict's before-you-go steps for an offer.
      */
     public List<String> adviceKeys() {
-        if (ransom() && help.isPresent()) {
+        if (someoneHeld() && help.isPresent()) {
             return help.get().adviceKeys();
         }
         return verdict.map(Verdict::adviceKeys).orElse(List.of());
@@ -88,7 +88,7 @@ public record TryItView(String text, String langOption, Optional<Verdict> verdic
 
     /** The false-alarm button says what the page took the text for: a demand, someone held, or an offer. */
     public String reportFalsePositiveKey() {
-        return ransom() ? "web.try.report_fp_" + verdict.get().kind().id() : "web.try.report_fp";
+        return someoneHeld() ? "web.try.report_fp_" + verdict.get().kind().id() : "web.try.report_fp";
     }
 
     public String adviceTitleKey() {
@@ -105,13 +105,13 @@ public record TryItView(String text, String langOption, Optional<Verdict> verdic
      */
     public Optional<HelpAnswer> helpBox() {
         return help.map(h -> new HelpAnswer(h.location(), h.place(), h.nationality(), h.contacts(),
-                ransom() ? h.noteKeys() : h.noteKeys().stream().filter(k -> !QUESTIONS.contains(k)).toList(),
+                someoneHeld() ? h.noteKeys() : h.noteKeys().stream().filter(k -> !QUESTIONS.contains(k)).toList(),
                 List.of()));
     }
 
     /** A family's box that lacks the place or the nationality asks for them, with the fields to answer. */
     public boolean asksWhereAndWho() {
-        return ransom() && help.map(HelpAnswer::incomplete).orElse(false) && !choices.locations().isEmpty();
+        return someoneHeld() && help.map(HelpAnswer::incomplete).orElse(false) && !choices.locations().isEmpty();
     }
 
     /** A verdict can be reported wrong when it flagged something, or when it missed what the visitor calls a scam. */
