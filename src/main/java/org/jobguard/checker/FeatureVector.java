@@ -6,7 +6,10 @@ package org.jobguard.checker;
  * so that thresholds are chosen for the verdicts people get, not for the bare probability.
  *
  * @param atLeastMedium a strong sign of control or irregular travel in a text that does not read as a warning
- * @param atMostLow     warning cues that far outweigh the calls to get in touch: a warning, never above low
+ * @param atMostLow     a risky place alone, nothing about a job: never above low
+ * @param warningCued   warning cues that far outweigh the calls to get in touch: a warning, never above low unless
+ *                      the model is sure ({@link RedFlagChecker#WARNING_OVERRULED})
  */
-public record FeatureVector(int[] slots, double[] values, boolean atLeastMedium, boolean atMostLow) {
+public record FeatureVector(int[] slots, double[] values, boolean atLeastMedium, boolean atMostLow,
+                            boolean warningCued) {
 }

@@ -71,11 +71,28 @@ final class ModelTraining {
     record Result(RiskModel model, double[] crossValidated, Bounds bounds) {
     }
 
-    /** Per message: whether the checker keeps it at medium or above, or at low or below, whatever the model says. */
-    record Bounds(boolean[] atLeastMedium, boolean[] atMostLow) {
+    /**
+     * Per message: whether the checker keeps it at medium or above, or at low or below, whatever the model says, or
+     * at low or below unless the model is sure ({@code warningCued}).
+     */
+    record Bounds(boolean[] atLeastMedium, boolean[] atMostLow, boolean[] warningCued) {
+        Bounds(int size) {
+            this(new boolean[size], new boolean[size], new boolean[size]);
+        }
+
         /** Whether the message is flagged (medium or high) at this medium threshold, as the checker decides. */
         boolean flagged(int i, double probability, double medium) {
-            return !atMostLow[i] && (atLeastMedium[i] || probability >= medium);
+            return !atMostLow(i, probability) && (atLeastMedium[i] || probability >= medium);
+        }
+
+        boolean atMostLow(int i, double probability) {
+            return atMostLow[i] || warningCued[i] && probability < RedFlagChecker.WARNING_OVERRULED;
+        }
+
+        /** Flagged whatever the medium threshold (below {@link RedFlagChecker#WARNING_OVERRULED}). */
+        boolean alwaysFlagged(int i, double probability) {
+            return !atMostLow(i, probability)
+                    && (atLeastMedium[i] || warningCued[i] && probability >= RedFlagChecker.WARNING_OVERRULED);
         }
     }
 
@@ -135,13 +152,14 @@ final class ModelTraining {
         }
         Feature[][] x = new Feature[messages.size()][];
         double[] y = new double[messages.size()];
-        Bounds bounds = new Bounds(new boolean[messages.size()], new boolean[messages.size()]);
+        Bounds bounds = new Bounds(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             FeatureVector v = featureReader.features(messages.get(i).text());
             x[i] = nodes(v);
             y[i] = messages.get(i).danger() ? 1 : -1;
             bounds.atLeastMedium()[i] = v.atLeastMedium();
             bounds.atMostLow()[i] = v.atMostLow();
+            bounds.warningCued()[i] = v.warningCued();
         }
         int[] fold = stratifiedFolds(messages);
         int parts = PARTS.size();
@@ -241,10 +259,10 @@ final class ModelTraining {
             int[] c = counts.computeIfAbsent(label, k -> new int[2]);
             c[0]++;
             List<Double> values = open.computeIfAbsent(label, k -> new ArrayList<>());
-            if (bounds.atMostLow()[i]) {
+            if (bounds.atMostLow(i, p[i])) {
                 continue;
             }
-            if (bounds.atLeastMedium()[i]) {
+            if (bounds.alwaysFlagged(i, p[i])) {
                 c[1]++;
             } else {
                 values.add(p[i]);

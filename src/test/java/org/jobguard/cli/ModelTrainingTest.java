@@ -20,7 +20,7 @@ class ModelTrainingTest {
     private static RiskModel.Thresholds warnings(int atLeastMedium, int atMostLow) {
         List<LabelledMessage> messages = new ArrayList<>();
         double[] p = new double[100];
-        ModelTraining.Bounds bounds = new ModelTraining.Bounds(new boolean[100], new boolean[100]);
+        ModelTraining.Bounds bounds = new ModelTraining.Bounds(100);
         for (int i = 0; i < 100; i++) {
             messages.add(new LabelledMessage("w" + i, "", "awareness", "en", List.of()));
             p[i] = i / 100.0;
@@ -55,11 +55,30 @@ class ModelTrainingTest {
 
     @Test
     void flaggedFollowsTheCheckersBounds() {
-        ModelTraining.Bounds b = new ModelTraining.Bounds(new boolean[] {false, true, true}, new boolean[] {false, false, true});
+        ModelTraining.Bounds b = new ModelTraining.Bounds(new boolean[] {false, true, true, false},
+                new boolean[] {false, false, true, false}, new boolean[] {false, false, false, true});
         assertFalse(b.flagged(0, 0.4, 0.5));
         assertTrue(b.flagged(0, 0.5, 0.5));
         assertTrue(b.flagged(1, 0.1, 0.5));
-        assertFalse(b.flagged(2, 0.9, 0.5));
+        assertFalse(b.flagged(2, 0.99, 0.5));
+        // a warning's cues keep it low until the model is sure
+        assertFalse(b.flagged(3, 0.9, 0.5));
+        assertTrue(b.flagged(3, 0.96, 0.5));
+    }
+
+    @Test
+    void warningsTheModelIsSureOfUseUpTheAllowance() {
+        List<LabelledMessage> messages = new ArrayList<>();
+        double[] p = new double[100];
+        ModelTraining.Bounds bounds = new ModelTraining.Bounds(100);
+        for (int i = 0; i < 100; i++) {
+            messages.add(new LabelledMessage("w" + i, "", "awareness", "en", List.of()));
+            p[i] = i / 100.0;
+            bounds.warningCued()[i] = i >= 90;
+        }
+        // of the ten cued as warnings, 0.90..0.94 are never flagged and 0.95..0.99 always: five of the allowance of
+        // seven, so only two of the rest may reach medium and the third most probable (0.87) must fall below it
+        assertEquals(0.87, ModelTraining.thresholds(messages, p, bounds).medium(), 0.001);
     }
 
     @Test
