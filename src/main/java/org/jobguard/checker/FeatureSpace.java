@@ -18,8 +18,12 @@ public final class FeatureSpace {
     /** the places a message can name, as the model sees them */
     enum Zone { HUB, RISKY_COUNTRY, ABROAD, DOMESTIC }
 
-    /** 2^16 wording buckets: 256 KB of weights stay in the CPU cache; 2^18 did no better in cross-validation */
-    public static final int DEFAULT_NGRAM_BITS = 16;
+    /**
+     * 2^17 wording buckets. 2^16 did as well as 2^18 on the first 10,000 messages; on 17,478 fewer collisions pay: at
+     * 0.6 % of jobs and chats flagged, recall 0.835 with 2^17 against 0.819 with 2^16, for a model file of 3.3 MB
+     * instead of 2.2 and 4 MB more heap
+     */
+    public static final int DEFAULT_NGRAM_BITS = 17;
     static final String[] LENGTHS = {"len:<40", "len:<100", "len:<300", "len:<1000", "len:1000+"};
     static final int MAX_CATEGORY_COUNT = 5;
 

@@ -90,10 +90,19 @@ class RedFlagCheckerTest {
 
     @Test
     void warningsAreCappedAtLowUnlessTheyRecruit() {
-        Verdict warning = checker.check("警惕诈骗：高薪客服包吃包住扣护照");
+        // three weak signs: 0.88 in the rule-points model, short of sure
+        Verdict warning = checker.check("警惕诈骗：高薪客服包吃包住");
         assertEquals(Verdict.Kind.AWARENESS, warning.kind());
         assertEquals(Risk.LOW, warning.risk());
         assertEquals(Risk.HIGH, checker.check("警惕诈骗！我们是真的：高薪客服扣护照，加我").risk());
+    }
+
+    @Test
+    void aWarningsWordsDoNotOverruleAModelThatIsSure() {
+        // a strong sign: 0.999 in the rule-points model; recruiters borrow the warnings' voice
+        Verdict v = checker.check("警惕诈骗：高薪客服包吃包住扣护照");
+        assertEquals(Verdict.Kind.MESSAGE, v.kind());
+        assertEquals(Risk.HIGH, v.risk());
     }
 
     @Test
