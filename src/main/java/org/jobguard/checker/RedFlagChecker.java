@@ -215,7 +215,7 @@ public final class RedFlagChecker {
         if (risk == Risk.NONE && !flags.isEmpty()) {
             risk = Risk.LOW;
         }
-        boolean strongSign = strongSignOfAnOffer(normalized, flags, matches, e.zones());
+        boolean strongSign = strongSignOfAnOffer(normalized, flags, matches, e.zones(), s.space());
         boolean ransom = false;
         for (RedFlag f : flags) {
             ransom |= f.category() == Category.RANSOM;
@@ -314,7 +314,7 @@ public final class RedFlagChecker {
         if (!normalized.isBlank()) {
             Wording.Grams g = new Wording.Grams();
             Evidence e = evidence(s, normalized, g);
-            atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches(), e.zones())
+            atLeastMedium = strongSignOfAnOffer(normalized, e.flags(), e.matches(), e.zones(), s.space())
                     || contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
             warningCued = cuedAwareness(e.matches(), e.flags(), s.space());
             atMostLow = onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
@@ -930,8 +930,10 @@ public final class RedFlagChecker {
      * in touch (a survivor's story, a news report: "护照被收走") the model alone decides, and so it does for a sign
      * that stands in quotes or after a ❌: the way a warning lists the lures ("❌ 护照要交俾公司保管").
      */
-    private static boolean strongSignOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m, int zones) {
-        return signOfAnOffer(normalized, flags, m, RedFlagChecker::controlOrIrregular) && !aloneAtHome(flags, m, zones);
+    private static boolean strongSignOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m, int zones,
+                                               FeatureSpace space) {
+        return signOfAnOffer(normalized, flags, m, RedFlagChecker::controlOrIrregular)
+                && !aloneAtHome(flags, m, zones, space);
     }
 
     /**
@@ -942,9 +944,15 @@ public final class RedFlagChecker {
      * prevent. The model weighs the sign with the rest of the words instead, as it does for a relative who tells of a
      * phone taken in a compound.
      */
-    private static boolean aloneAtHome(List<RedFlag> flags, Matches m, int zones) {
+    private static boolean aloneAtHome(List<RedFlag> flags, Matches m, int zones, FeatureSpace space) {
         if ((zones & AWAY) != 0 || m.offer > 0 || m.recruiting > 0) {
             return false;
+        }
+        for (RedFlag f : flags) {
+            if (f.category() == Category.RANSOM && space.readersRelative(m)) {
+                // a ransom rule's threat to the reader's own child (你儿子在我们手里，交钱放人) is no school's phone rule
+                return false;
+            }
         }
         for (RedFlag f : flags) {
             if (!controlOrIrregular(f) || aboutPassports(f)) {
