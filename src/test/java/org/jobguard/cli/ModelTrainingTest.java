@@ -18,6 +18,11 @@ class ModelTrainingTest {
 
     /** 100 warnings with probabilities 0.00..0.99; the given ones are bounded by the checker. */
     private static RiskModel.Thresholds warnings(int atLeastMedium, int atMostLow) {
+        return warnings(atLeastMedium, atMostLow, 0);
+    }
+
+    /** As above, and the {@code warningCued} most probable read as warnings unless the model is sure. */
+    private static RiskModel.Thresholds warnings(int atLeastMedium, int atMostLow, int warningCued) {
         List<LabelledMessage> messages = new ArrayList<>();
         double[] p = new double[100];
         ModelTraining.Bounds bounds = new ModelTraining.Bounds(100);
@@ -31,6 +36,9 @@ class ModelTrainingTest {
         }
         for (int k = 0; k < atLeastMedium; k++) {
             bounds.atLeastMedium()[10 + k] = true;
+        }
+        for (int k = 0; k < warningCued; k++) {
+            bounds.warningCued()[99 - k] = true;
         }
         return ModelTraining.thresholds(messages, p, bounds);
     }
@@ -68,17 +76,9 @@ class ModelTrainingTest {
 
     @Test
     void warningsTheModelIsSureOfUseUpTheAllowance() {
-        List<LabelledMessage> messages = new ArrayList<>();
-        double[] p = new double[100];
-        ModelTraining.Bounds bounds = new ModelTraining.Bounds(100);
-        for (int i = 0; i < 100; i++) {
-            messages.add(new LabelledMessage("w" + i, "", "awareness", "en", List.of()));
-            p[i] = i / 100.0;
-            bounds.warningCued()[i] = i >= 90;
-        }
         // of the ten cued as warnings, 0.90..0.94 are never flagged and 0.95..0.99 always: five of the allowance of
         // seven, so only two of the rest may reach medium and the third most probable (0.87) must fall below it
-        assertEquals(0.87, ModelTraining.thresholds(messages, p, bounds).medium(), 0.001);
+        assertEquals(0.87, warnings(0, 0, 10).medium(), 0.001);
     }
 
     @Test
