@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Every risk above none stays explained: a verdict carries its rule flags, and when the wording weighed in, the
  * spans whose n-grams weighed most are quoted as {@link Category#WORDING} flags. A text that reads like a warning
  * (police, NGO, news, a survivor's story) gets the awareness reply and at most low risk, unless the model is sure;
- * a near-duplicate of a moderator-confirmed scam is high risk whatever the model says. Two floors stay from the rules: a strong sign of
- * control or irregular travel is at least medium (high when the model also says medium or more; not where a phone
- * handed in is all a chat at home says), and a ransom demand is high.
+ * a near-duplicate of a moderator-confirmed scam is high risk whatever the model says. Two floors stay from the
+ * rules: a strong sign of control or irregular travel is at least medium (high when the model also says medium or
+ * more; not where a phone handed in is all a chat at home says), and a ransom demand is high.
  */
 public final class RedFlagChecker {
     /**
