@@ -45,6 +45,7 @@ final class CompiledRules {
     private final List<List<String>> categoryAdvice;
     private final List<String> ransomAdvice;
     private final List<String> awarenessAdvice;
+    private final List<String> maybeHeldAdvice;
     private final List<String> defaultAdvice;
     private final List<String> shortTextAdvice;
     /** results per thread, reused: a fresh set of arrays per message cost more than filling them */
@@ -90,6 +91,7 @@ final class CompiledRules {
         this.categoryAdvice = java.util.Arrays.stream(Category.values()).map(c -> ruleSet.adviceFor(c.id())).toList();
         this.ransomAdvice = ruleSet.adviceFor("ransom");
         this.awarenessAdvice = ruleSet.adviceFor("awareness");
+        this.maybeHeldAdvice = ruleSet.adviceFor("maybe_held");
         this.defaultAdvice = ruleSet.adviceFor("default");
         this.shortTextAdvice = ruleSet.adviceFor("short_text");
     }
@@ -113,6 +115,10 @@ final class CompiledRules {
 
     List<String> awarenessAdvice() {
         return awarenessAdvice;
+    }
+
+    List<String> maybeHeldAdvice() {
+        return maybeHeldAdvice;
     }
 
     List<String> defaultAdvice() {

@@ -43,6 +43,10 @@ public final class FeatureSpace {
     /** money asked or named: the concepts of money demanded and of an amount, as bits */
     final int moneyMask;
     final int conceptsWithoutCoercion;
+    /** someone held, in the words of the held, their family or their captors, as bits: what a plea says without money */
+    final int heldMask;
+    private static final java.util.Set<String> HELD_CONCEPTS = java.util.Set.of("concept.held", "concept.confined",
+            "concept.plea", "concept.harm", "concept.transfer");
     private static final java.util.Set<String> MONEY_TALK_CONCEPTS = java.util.Set.of("concept.money_demanded",
             "concept.amount", "concept.kin", "concept.readers_relative", "concept.own_relative");
     private static final java.util.Set<String> MONEY_CONCEPTS = java.util.Set.of("concept.money_demanded",
@@ -143,6 +147,7 @@ public final class FeatureSpace {
         // captor. A linear model cannot say "these and none of those", so that is a feature of its own
         moneyTalkMask = bits(concepts, MONEY_TALK_CONCEPTS);
         moneyMask = bits(concepts, MONEY_CONCEPTS);
+        heldMask = bits(concepts, HELD_CONCEPTS);
         readersRelativeRule = ruleIndex(rules, "concept.readers_relative");
         ownRelativeRule = ruleIndex(rules, "concept.own_relative");
         moneyRules = MONEY_CONCEPTS.stream().mapToInt(id -> ruleIndex(rules, id)).filter(r -> r >= 0).sorted().toArray();

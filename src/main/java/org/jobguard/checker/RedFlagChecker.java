@@ -64,6 +64,9 @@ public final class RedFlagChecker {
     static final double WORDING_SCALE = 1.0;
     private static final String OFFSHORE_KEY = "flag.wording.offshore";
     private static final String HELD_KEY = "flag.ransom.held";
+    private static final String MAYBE_HELD_KEY = "flag.ransom.maybe_held";
+    /** How much the words of someone held must have added to the log-odds to be quoted below medium. */
+    private static final double HELD_HINT_WORTH = 1.0;
     /** a compound hub (妙瓦底, KK园区, 西港) among the places a text names, as a bit of its zones */
     private static final int HUB = 1 << FeatureSpace.Zone.HUB.ordinal();
     private static final int AWAY = HUB | 1 << FeatureSpace.Zone.RISKY_COUNTRY.ordinal()
@@ -287,6 +290,17 @@ public final class RedFlagChecker {
             if (flags.isEmpty()) {
                 // nothing a reader could check (a confirmed pattern is its own evidence): never medium without a quote
                 risk = Risk.LOW;
+            }
+        }
+        // only in the model's own low band: below it, "new number", "有保安" and "my fingers hurt" are what chats say
+        if (model.thresholds().band(probability) == Risk.LOW && !risk.atLeast(Risk.MEDIUM)
+                && kind == Verdict.Kind.MESSAGE && known == null && matches.offer == 0 && !lures(flags)) {
+            List<RedFlag> hint = heldHint(s, local, normalized, e.ruleHits(), matches);
+            if (!hint.isEmpty()) {
+                flags = new ArrayList<>(flags);
+                flags.addAll(hint);
+                risk = Risk.LOW;
+                kind = Verdict.Kind.MAYBE_HELD;
             }
         }
         if (risk == Risk.LOW && flags.isEmpty() && known == null) {
@@ -1306,16 +1320,66 @@ public final class RedFlagChecker {
                 return List.of();
             }
         }
-        int c = space.conceptTotal;
-        int[] rules = new int[c];
-        java.util.Arrays.fill(rules, -1);
+        int[] rules = conceptRules(space, ruleHits, -1);
+        double[] weight = conceptWeights(space, local, rules);
         boolean money = false;
-        for (int r = 0; r < ruleHits.length; r++) {
-            if (ruleHits[r] && space.conceptOf[r] >= 0) {
-                rules[space.conceptOf[r]] = r;
-                money |= (space.moneyMask & (1 << space.conceptOf[r])) != 0;
+        int quotable = 0;
+        boolean allHeld = true;
+        for (int a = 0; a < rules.length; a++) {
+            money |= rules[a] >= 0 && (space.moneyMask & (1 << a)) != 0;
+            if (rules[a] >= 0 && weight[a] > 0) {
+                quotable++;
+                allHeld &= (space.heldMask & (1 << a)) != 0;
             }
         }
+        // one idea alone ("USD", "离职") is no demand to quote; being held ("我出不去了") is
+        if (quotable < 2 && !lastResort && !(quotable == 1 && allHeld)) {
+            return List.of();
+        }
+        // a plea from someone held ("妈 救救我 手机被收了") asks for no money: saying someone wants money would be
+        // wrong, and what a parent must hear is that the person is held
+        return strongestConcepts(s, m, normalized, rules, weight, money ? null : HELD_KEY);
+    }
+
+    /**
+     * Below medium, the words of someone held ("人在我手上，你自己掂量", "妈 我出不去了"), quoted with a hedged
+     * explanation when the model counted them towards the risk: a parent who forwards a plea the model is unsure of
+     * must not read "no risk". Only the concepts of being held, confined, hurt, sold on or pleading are quoted, never
+     * kin, money or a deadline, which ordinary family talk is full of.
+     */
+    private static List<RedFlag> heldHint(Setup s, Local local, NormalizedText normalized, boolean[] ruleHits,
+                                          Matches m) {
+        FeatureSpace space = s.space();
+        int[] rules = conceptRules(space, ruleHits, space.heldMask);
+        double[] weight = conceptWeights(space, local, conceptRules(space, ruleHits, -1));
+        double total = 0;
+        for (int a = 0; a < rules.length; a++) {
+            if (rules[a] >= 0 && weight[a] > 0) {
+                total += weight[a];
+            }
+        }
+        if (total < HELD_HINT_WORTH) {
+            return List.of();
+        }
+        return strongestConcepts(s, m, normalized, rules, weight, MAYBE_HELD_KEY);
+    }
+
+    /** Per concept, the rule that hit it among those in {@code mask}, or -1. */
+    private static int[] conceptRules(FeatureSpace space, boolean[] ruleHits, int mask) {
+        int[] rules = new int[space.conceptTotal];
+        java.util.Arrays.fill(rules, -1);
+        for (int r = 0; r < ruleHits.length; r++) {
+            int a = space.conceptOf[r];
+            if (ruleHits[r] && a >= 0 && (mask & (1 << a)) != 0) {
+                rules[a] = r;
+            }
+        }
+        return rules;
+    }
+
+    /** What each concept hit added to the log-odds: its own feature and half of every pair it is in. */
+    private static double[] conceptWeights(FeatureSpace space, Local local, int[] rules) {
+        int c = space.conceptTotal;
         double[] weight = new double[c];
         for (int a = 0; a < c; a++) {
             if (rules[a] < 0) {
@@ -1330,6 +1394,17 @@ public final class RedFlagChecker {
                 }
             }
         }
+        return weight;
+    }
+
+    /**
+     * The strongest few concepts with a positive weight, each quoted by its rule's best evidence, explained by
+     * {@code messageKey} or, when null, by the rule's own message.
+     */
+    private static List<RedFlag> strongestConcepts(Setup s, Matches m, NormalizedText normalized, int[] rules,
+                                                   double[] weight, String messageKey) {
+        rules = rules.clone();
+        int c = rules.length;
         List<RedFlag> out = new ArrayList<>(MAX_CONCEPT_QUOTES);
         for (int k = 0; k < MAX_CONCEPT_QUOTES; k++) {
             int best = -1;
@@ -1344,12 +1419,9 @@ public final class RedFlagChecker {
             int r = rules[best];
             rules[best] = -1;
             Rule rule = s.rules().rule(r);
-            // a plea from someone held ("妈 救救我 手机被收了") asks for no money: saying someone wants money would be
-            // wrong, and what a parent must hear is that the person is held
-            out.add(ruleFlag(rule, r, m, normalized, money ? rule.messageKey() : HELD_KEY));
+            out.add(ruleFlag(rule, r, m, normalized, messageKey == null ? rule.messageKey() : messageKey));
         }
-        // one idea alone ("USD", "离职") is no demand to quote
-        return out.size() < 2 && !lastResort ? List.of() : out;
+        return out;
     }
 
     /**
@@ -1408,6 +1480,7 @@ public final class RedFlagChecker {
         switch (kind) {
             case RANSOM, HELD -> addAdvice(keys, rules.ransomAdvice());
             case AWARENESS -> addAdvice(keys, rules.awarenessAdvice());
+            case MAYBE_HELD -> addAdvice(keys, rules.maybeHeldAdvice());
             default -> { }
         }
         if (kind != Verdict.Kind.AWARENESS) {

@@ -30,6 +30,11 @@ public record Verdict(Risk risk, int score, double probability, Language languag
          * secret is no demand, and a parent reading "this looks like a ransom demand" is told something it does not say
          */
         HELD,
+        /**
+         * below medium, yet in words of someone held (a plea, a lock, a beating, a threat) that the model counted towards
+         * the risk: too few to be sure, too many to say "no risk" to a parent
+         */
+        MAYBE_HELD,
         /** a warning, news report or survivor story that quotes scam phrases */
         AWARENESS,
         /** nothing left to read after normalizing (empty, emoji only, punctuation) */
@@ -42,6 +47,14 @@ public record Verdict(Risk risk, int score, double probability, Language languag
         /** A person held now: the family's reply (help contacts for the place, steps for relatives), not an offer's. */
         public boolean someoneHeld() {
             return this == RANSOM || this == HELD;
+        }
+
+        /**
+         * Whether the verdict's headline says what the message is rather than how risky it is: a demand or a plea is no
+         * job ad, and "low risk" over a plea would tell a parent not to worry
+         */
+        public boolean namesItself() {
+            return someoneHeld() || this == MAYBE_HELD;
         }
     }
 

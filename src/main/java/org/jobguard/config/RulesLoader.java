@@ -25,7 +25,7 @@ public final class RulesLoader {
             "message_key", "phrases", "patterns", "note", "source");
     private static final Pattern MESSAGE_KEY = Pattern.compile("flag\\.[a-z0-9_.]+");
     /** advice groups that are no category: any message, a demand, a warning, a line or two */
-    private static final Set<String> ADVICE_GROUPS = Set.of("default", "ransom", "awareness", "short_text");
+    private static final Set<String> ADVICE_GROUPS = Set.of("default", "ransom", "awareness", "short_text", "maybe_held");
     private static final Set<String> TOP_FIELDS = Set.of("rules", "context", "advice", "version");
 
     private RulesLoader() {

@@ -62,8 +62,8 @@ public final class VerdictWording {
     /** The risk line, then the note on where a forwarded message came from, then a confirmed pattern it matches. */
     public List<String> head(Verdict v, Language lang, Optional<String> forwardNoteKey) {
         List<String> head = new ArrayList<>();
-        // a demand or a plea is no job ad: its risk line says what it is
-        head.add(text(lang, v.kind().someoneHeld() ? "tg.headline." + v.kind().id() : "tg.headline." + v.risk().id()));
+        // a demand or a plea is no job ad: its risk line says what it is (Verdict.Kind#namesItself)
+        head.add(text(lang, v.kind().namesItself() ? "tg.headline." + v.kind().id() : "tg.headline." + v.risk().id()));
         forwardNoteKey.ifPresent(k -> head.add(text(lang, k)));
         if (v.knownPattern() != null) {
             head.add(markup.message(messages.counted(lang, "tg.known_pattern", "count", v.knownPattern().confirmedCount())));

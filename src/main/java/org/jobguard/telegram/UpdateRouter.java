@@ -360,7 +360,7 @@ final class UpdateRouter implements UpdateHandler {
                 case EMPTY -> messages.get(lang, "tg.discreet.other");
                 case AWARENESS -> messages.get(lang, "tg.discreet.verdict.none");
                 case RANSOM, HELD -> messages.get(lang, "tg.discreet.ransom");
-                case MESSAGE -> composer.discreetVerdict(v, lang);
+                case MESSAGE, MAYBE_HELD -> composer.discreetVerdict(v, lang);
             }, null, null);
         }
         Optional<String> pictureNote = fromPicture ? Optional.of("tg.picture.note") : Optional.empty();
@@ -374,7 +374,7 @@ final class UpdateRouter implements UpdateHandler {
                 String why = composer.demand(v, lang, ReplyComposer.LIMIT - screen.html().length() - 2);
                 yield new Reply(VerdictWording.join(List.of(why, screen.html())), screen.keyboard(), null);
             }
-            case MESSAGE -> {
+            case MESSAGE, MAYBE_HELD -> {
                 String token = checks.remember(new RecentChecks.Check(user, Optional.empty(),
                         v.flags().stream().map(RedFlag::ruleId).distinct().toList(), v.risk(), lang));
                 yield new Reply(composer.verdict(v, lang, forwardNote(msg.getForwardOrigin()), pictureNote,

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,5 +38,32 @@ class HeldExplanationTest {
     void aGoBetweensPriceInUnlistedWordsIsStillADemand() {
         Verdict price = checker.check("我跟那边园区老板谈过了，原价30个，看你家情况给你降到18个。先付一半，人送到美塞口岸再付剩下的。");
         assertEquals(Verdict.Kind.RANSOM, price.kind(), price.flags().toString());
+    }
+
+    @Test
+    void aCaptorsThreatTheModelIsUnsureOfIsNeverNoRisk() {
+        // the model reads this sparse threat in its low band: a parent must not be told "nothing stood out"
+        Verdict threat = checker.check("人在我手上，你自己掂量");
+        assertTrue(threat.risk().atLeast(Risk.LOW), threat.toString());
+        assertTrue(threat.kind().namesItself(), "its headline says someone may be held: " + threat.kind());
+        assertTrue(threat.flags().stream().anyMatch(f -> f.evidence().equals("在我手上")), threat.flags().toString());
+        if (threat.kind() == Verdict.Kind.MAYBE_HELD) {
+            assertEquals(Risk.LOW, threat.risk());
+            assertEquals("advice.check_sender", threat.adviceKeys().get(0), "first find out whether the sender is free");
+            assertTrue(threat.flags().stream().allMatch(f -> f.messageKey().equals("flag.ransom.maybe_held")),
+                    "hedged, not 'someone is held': " + threat.flags());
+        }
+    }
+
+    @Test
+    void ordinaryWordsOfANewNumberOrAGuardAreNoHint() {
+        for (String chat : new String[] {
+                "hey it's me, new number! old sim got cancelled when i moved to Perth. save this one, no money needed haha",
+                "我爸在非洲援建项目上，营地四周拉着铁丝网，进出要登记，说是当地治安不好。每周日能视频一次，平时信号不行",
+                "bro they moved our whole team to the 14th floor and now there's a guard at the gate who checks IDs every morning"}) {
+            Verdict v = checker.check(chat);
+            assertFalse(v.kind().namesItself(), chat + " -> " + v.kind() + " " + v.flags());
+            assertFalse(v.risk().atLeast(Risk.MEDIUM), chat + " -> " + v.risk());
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckCommandTest {
@@ -96,5 +97,22 @@ class CheckCommandTest {
                 "tg.headline.high"));
         assertTrue(wording.whole(demand, Language.ZH_HANS).startsWith(ransomLine + "\n"));
         assertTrue(wording.whole(offer, Language.ZH_HANS).startsWith(offerLine + "\n"));
+    }
+
+    @Test
+    void aHintOfSomeoneHeldIsHeadedAsOneNotAsLowRisk() {
+        org.jobguard.i18n.Messages messages = org.jobguard.i18n.Messages.load(java.nio.file.Path.of("messages"));
+        VerdictWording wording = new VerdictWording(messages, VerdictWording.PLAIN_TEXT);
+        var flags = List.of(new RedFlag("concept.held", Category.RANSOM, Severity.WEAK, "出不去", 3, 6,
+                "flag.ransom.maybe_held"));
+        var hint = new Verdict(Risk.LOW, 60, 0.6, Language.ZH_HANS, Verdict.Kind.MAYBE_HELD, flags, List.of(),
+                List.of("advice.check_sender"), List.of(), null, List.of(), List.of());
+        String whole = wording.whole(hint, Language.ZH_HANS);
+        String headline = VerdictWording.PLAIN_TEXT.message(messages.get(Language.ZH_HANS, "tg.headline.maybe_held"));
+        assertTrue(whole.startsWith(headline + "\n"), whole);
+        assertTrue(whole.contains("出不去") && whole.contains(messages.get(Language.ZH_HANS, "flag.ransom.maybe_held")), whole);
+        assertTrue(whole.contains(messages.get(Language.ZH_HANS, "advice.check_sender")), whole);
+        assertFalse(whole.contains(VerdictWording.PLAIN_TEXT.message(messages.get(Language.ZH_HANS, "tg.headline.low"))),
+                "a plea is not headed 'low risk': " + whole);
     }
 }

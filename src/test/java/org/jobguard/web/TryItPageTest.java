@@ -68,6 +68,14 @@ class TryItPageTest extends RunningWebTest {
     }
 
     @Test
+    void aThreatTheModelIsUnsureOfIsHeadedAsSomeoneMaybeHeldNotAsLowRisk() throws Exception {
+        String page = web.postForm("/?ui=en", Map.of("text", "人在我手上，你自己掂量")).body();
+        assertTrue(page.contains("data-kind=\"maybe_held\"") || page.contains("data-kind=\"held\""), page);
+        assertTrue(page.contains("在我手上"), "the words are quoted: " + page);
+        assertFalse(page.contains("Low risk: something to check") || page.contains("No warning signs found"), page);
+    }
+
+    @Test
     void aParentsMessageAboutARansomIsAnsweredAsARansomNotAsAJobAd() throws Exception {
         HttpResponse<String> r = web.postForm("/?ui=en", Map.of("text",
                 "Our son went to Cambodia for a job. A man says he owes 5,000 USD and if we don't pay by Friday they"
