@@ -54,8 +54,8 @@ record CrossValidation(List<LabelledMessage> messages, double[] probability, Mod
     }
 
     /**
-     * probability, the checker's bounds (M: at least medium, L: at most low, W: at most low unless
-     * the model is sure) or "-", label, id, text: one message a line, for a person
+     * probability, the checker's bounds (M: at least medium, O: unless the model reads it as ordinary, L: at most
+     * low, W: at most low unless the model is sure) or "-", label, id, text: one message a line, for a person
      * studying what the model gets wrong
      */
     void writePredictions(java.nio.file.Path file) {
@@ -63,7 +63,7 @@ record CrossValidation(List<LabelledMessage> messages, double[] probability, Mod
         for (int i = 0; i < messages.size(); i++) {
             LabelledMessage m = messages.get(i);
             String bound = (bounds.atLeastMedium()[i] ? "M" : "") + (bounds.atMostLow()[i] ? "L" : "")
-                    + (bounds.warningCued()[i] ? "W" : "");
+                    + (bounds.warningCued()[i] ? "W" : "") + (bounds.overrulable()[i] ? "O" : "");
             tsv.append(String.format(Locale.ROOT, "%.4f\t%s\t%s\t%s\t%s%n", probability[i], bound.isEmpty() ? "-" : bound,
                     m.label(), m.id(),
                     m.text().replace('\n', ' ').replace('\t', ' ')));

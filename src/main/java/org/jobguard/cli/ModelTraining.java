@@ -75,14 +75,19 @@ final class ModelTraining {
      * Per message: whether the checker keeps it at medium or above, or at low or below, whatever the model says, or
      * at low or below unless the model is sure ({@code warningCued}).
      */
-    record Bounds(boolean[] atLeastMedium, boolean[] atMostLow, boolean[] warningCued) {
+    record Bounds(boolean[] atLeastMedium, boolean[] atMostLow, boolean[] warningCued, boolean[] overrulable) {
         Bounds(int size) {
-            this(new boolean[size], new boolean[size], new boolean[size]);
+            this(new boolean[size], new boolean[size], new boolean[size], new boolean[size]);
         }
 
         /** Whether the message is flagged (medium or high) at this medium threshold, as the checker decides. */
         boolean flagged(int i, double probability, double medium) {
-            return !atMostLow(i, probability) && (atLeastMedium[i] || probability >= medium);
+            return !atMostLow(i, probability) && (floored(i, probability) || probability >= medium);
+        }
+
+        /** Kept at medium or above by a rule, unless that is a strong sign alone and the model reads the text as ordinary. */
+        boolean floored(int i, double probability) {
+            return atLeastMedium[i] && (!overrulable[i] || probability >= RedFlagChecker.FLOOR_OVERRULED);
         }
 
         boolean atMostLow(int i, double probability) {
@@ -92,7 +97,7 @@ final class ModelTraining {
         /** Flagged whatever the medium threshold (below {@link RedFlagChecker#WARNING_OVERRULED}). */
         boolean alwaysFlagged(int i, double probability) {
             return !atMostLow(i, probability)
-                    && (atLeastMedium[i] || warningCued[i] && probability >= RedFlagChecker.WARNING_OVERRULED);
+                    && (floored(i, probability) || warningCued[i] && probability >= RedFlagChecker.WARNING_OVERRULED);
         }
     }
 
@@ -160,6 +165,7 @@ final class ModelTraining {
             bounds.atLeastMedium()[i] = v.atLeastMedium();
             bounds.atMostLow()[i] = v.atMostLow();
             bounds.warningCued()[i] = v.warningCued();
+            bounds.overrulable()[i] = v.overrulable();
         }
         int[] fold = stratifiedFolds(messages);
         int parts = PARTS.size();

@@ -43,6 +43,22 @@ class RedFlagCheckerTest {
     }
 
     @Test
+    void aStrongSignIsAFloorUnlessTheModelReadsTheTextAsOrdinary() {
+        // the same rules; a model that reads a recruiter's "加我，到公司后扣护照" at 0.50, and one that reads it at 0.05
+        // (as it would a joke or a drama's recap)
+        RiskModel unsure = new RiskModel("unsure", FeatureSpace.DEFAULT_NGRAM_BITS, Map.of("bias", 0.0),
+                new int[0], new float[0], 1, 0, new RiskModel.Thresholds(0.45, 0.9, 0.95));
+        RiskModel ordinary = new RiskModel("ordinary", FeatureSpace.DEFAULT_NGRAM_BITS, Map.of("bias", -2.944),
+                new int[0], new float[0], 1, 0, new RiskModel.Thresholds(0.45, 0.9, 0.95));
+        Verdict floored = new RedFlagChecker(RULES, unsure, ConfirmedPatterns.none()).check("加我，到公司后扣护照");
+        assertTrue(floored.risk().atLeast(Risk.MEDIUM), floored.toString());
+        Verdict overruled = new RedFlagChecker(RULES, ordinary, ConfirmedPatterns.none()).check("加我，到公司后扣护照");
+        assertTrue(overruled.probability() < RedFlagChecker.FLOOR_OVERRULED, overruled.toString());
+        assertEquals(Risk.LOW, overruled.risk(), "its flag is still quoted, at low: " + overruled);
+        assertEquals("扣护照", overruled.flags().get(0).evidence());
+    }
+
+    @Test
     void aShortLineWithLittleRiskIsAskedForTheWholeAdFirst() {
         RuleSet withShortText = new RuleSet(RULES.rules(), RULES.context(), Map.of(
                 "default", List.of("advice.verify_company", "advice.tell_family"),

@@ -23,6 +23,11 @@ class ModelTrainingTest {
 
     /** As above, and the {@code warningCued} most probable read as warnings unless the model is sure. */
     private static RiskModel.Thresholds warnings(int atLeastMedium, int atMostLow, int warningCued) {
+        return warnings(atLeastMedium, 40, atMostLow, warningCued);
+    }
+
+    /** As above, the ones a strong sign keeps at medium from probability {@code floorFrom} / 100 on. */
+    private static RiskModel.Thresholds warnings(int atLeastMedium, int floorFrom, int atMostLow, int warningCued) {
         List<LabelledMessage> messages = new ArrayList<>();
         double[] p = new double[100];
         ModelTraining.Bounds bounds = new ModelTraining.Bounds(100);
@@ -35,7 +40,8 @@ class ModelTrainingTest {
             bounds.atMostLow()[99 - k] = true;
         }
         for (int k = 0; k < atLeastMedium; k++) {
-            bounds.atLeastMedium()[10 + k] = true;
+            bounds.atLeastMedium()[floorFrom + k] = true;
+            bounds.overrulable()[floorFrom + k] = true;
         }
         for (int k = 0; k < warningCued; k++) {
             bounds.warningCued()[99 - k] = true;
@@ -56,6 +62,12 @@ class ModelTrainingTest {
     }
 
     @Test
+    void aFloorTheModelReadsAsOrdinaryUsesNoneOfTheAllowance() {
+        // the five strong signs stand in texts the model puts at 0.10..0.14, under RedFlagChecker.FLOOR_OVERRULED
+        assertEquals(0.92, warnings(5, 10, 0, 0).medium(), 0.001);
+    }
+
+    @Test
     void warningsTheCheckerNeverFlagsDoNotCount() {
         // the four most probable are read as warnings: the allowance of seven starts below them
         assertEquals(0.88, warnings(0, 4).medium(), 0.001);
@@ -63,11 +75,15 @@ class ModelTrainingTest {
 
     @Test
     void flaggedFollowsTheCheckersBounds() {
-        ModelTraining.Bounds b = new ModelTraining.Bounds(new boolean[] {false, true, true, false},
-                new boolean[] {false, false, true, false}, new boolean[] {false, false, false, true});
+        ModelTraining.Bounds b = new ModelTraining.Bounds(new boolean[] {false, true, true, false, true},
+                new boolean[] {false, false, true, false, false}, new boolean[] {false, false, false, true, false},
+                new boolean[] {false, true, false, false, false});
         assertFalse(b.flagged(0, 0.4, 0.5));
         assertTrue(b.flagged(0, 0.5, 0.5));
-        assertTrue(b.flagged(1, 0.1, 0.5));
+        assertTrue(b.flagged(1, 0.45, 0.5));
+        // a strong sign in a text the model reads as ordinary is no floor; a contract signed on arrival is
+        assertFalse(b.flagged(1, 0.1, 0.5));
+        assertTrue(b.flagged(4, 0.1, 0.5));
         assertFalse(b.flagged(2, 0.99, 0.5));
         // a warning's cues keep it low until the model is sure
         assertFalse(b.flagged(3, 0.9, 0.5));
