@@ -245,6 +245,10 @@ public final class RedFlagChecker {
             // a contract signed only on arrival is medium on its own; where the job is a compound hub (妙瓦底, KK园区,
             // 西港) it is the seed story's offer, high whatever the model makes of its few words
             risk = (e.zones() & HUB) != 0 ? Risk.HIGH : risk.atLeast(Risk.MEDIUM) ? risk : Risk.MEDIUM;
+        } else if (probability >= FLOOR_OVERRULED && lureInAHub(normalized, flags, matches, e.zones())) {
+            // a job in a compound hub with a free ticket or pay too good ("Customer service job in Myawaddy, high pay,
+            // free flight") is the textbook lure, medium at least however few its words
+            risk = risk.atLeast(Risk.MEDIUM) ? risk : Risk.MEDIUM;
         } else if (risk.atLeast(Risk.MEDIUM) && onlyAPlace(flags, matches, e.ruleHits(), s.space())
                 && !(risk == Risk.HIGH && wording >= WORDING_WORTH_QUOTING)) {
             risk = Risk.LOW;
@@ -341,7 +345,8 @@ public final class RedFlagChecker {
         if (!normalized.isBlank()) {
             Wording.Grams g = new Wording.Grams();
             Evidence e = evidence(s, normalized, g);
-            boolean strongSign = strongSignOfAnOffer(normalized, e.flags(), e.matches(), e.zones(), s.space());
+            boolean strongSign = strongSignOfAnOffer(normalized, e.flags(), e.matches(), e.zones(), s.space())
+                    || lureInAHub(normalized, e.flags(), e.matches(), e.zones());
             boolean contract = contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
             atLeastMedium = strongSign || contract;
             overrulable = strongSign && !contract;
@@ -994,6 +999,22 @@ public final class RedFlagChecker {
      */
     private static boolean contractOnArrivalInAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m) {
         return signOfAnOffer(normalized, flags, m, f -> f.category() == Category.CONTRACT_AFTER_ARRIVAL);
+    }
+
+    /**
+     * A job (an ad's form, a call to apply, or the trade's vague work) in a compound hub, with a free ticket or pay too
+     * good: the textbook lure.
+     */
+    private static boolean lureInAHub(NormalizedText normalized, List<RedFlag> flags, Matches m, int zones) {
+        if ((zones & HUB) == 0) {
+            return false;
+        }
+        boolean job = m.offer > 0 || m.recruiting > 0;
+        for (RedFlag f : flags) {
+            job |= f.category() == Category.VAGUE_JOB || f.category() == Category.SCAM_WORK;
+        }
+        return job && signOfAnOffer(normalized, flags, m,
+                f -> f.category() == Category.ALL_EXPENSES_PAID || f.category() == Category.PAY_TOO_GOOD);
     }
 
     private static boolean signOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m,
