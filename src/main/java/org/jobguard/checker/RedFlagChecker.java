@@ -75,7 +75,7 @@ public final class RedFlagChecker {
     private static final String HELD_KEY = "flag.ransom.held";
     private static final String MAYBE_HELD_KEY = "flag.ransom.maybe_held";
     /** How much the words of someone held must have added to the log-odds to be quoted below medium. */
-    private static final double HELD_HINT_WORTH = 1.0;
+    private static final double HELD_HINT_WORTH = 0.5;
     /** a compound hub (妙瓦底, KK园区, 西港) among the places a text names, as a bit of its zones */
     private static final int HUB = 1 << FeatureSpace.Zone.HUB.ordinal();
     private static final int AWAY = HUB | 1 << FeatureSpace.Zone.RISKY_COUNTRY.ordinal()
