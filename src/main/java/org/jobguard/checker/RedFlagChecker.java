@@ -28,8 +28,8 @@ public final class RedFlagChecker {
      * Below this probability a strong sign is no floor: the model reads the whole text as ordinary, and the floor would
      * only repeat a phrase's alarm over it. In 5-fold cross-validation on 20,313 texts, 27 floored false alarms had less
      * (8 chats such as a joke "你弟在我手上，拿两杯奶茶来赎人", a crime drama's recap, "HR took our passports for the visa
-     * renewal, back Friday"; a job, 14 warnings, 4 other scams), against 4 offers and demands; the medium threshold those false alarms had pushed up fell
-     * from 0.936 to 0.895. Bare strong signs read 0.65 and more ("护照由公司保管" 0.81), so the floor holds for them.
+     * renewal, back Friday"; a job, 14 warnings, 4 other scams), against 4 offers and demands; the medium threshold
+     * those false alarms had pushed up fell from 0.936 to 0.895. The job-in-a-hub floor is overruled alike. Bare strong signs read 0.65 and more ("护照由公司保管" 0.81), so the floor holds for them.
      */
     public static final double FLOOR_OVERRULED = 0.4;
     /**
@@ -345,11 +345,11 @@ public final class RedFlagChecker {
         if (!normalized.isBlank()) {
             Wording.Grams g = new Wording.Grams();
             Evidence e = evidence(s, normalized, g);
-            boolean strongSign = strongSignOfAnOffer(normalized, e.flags(), e.matches(), e.zones(), s.space())
+            boolean overrulableFloor = strongSignOfAnOffer(normalized, e.flags(), e.matches(), e.zones(), s.space())
                     || lureInAHub(normalized, e.flags(), e.matches(), e.zones());
             boolean contract = contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
-            atLeastMedium = strongSign || contract;
-            overrulable = strongSign && !contract;
+            atLeastMedium = overrulableFloor || contract;
+            overrulable = overrulableFloor && !contract;
             warningCued = cuedAwareness(e.matches(), e.flags(), s.space());
             atMostLow = onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
@@ -1356,7 +1356,7 @@ public final class RedFlagChecker {
                 return List.of();
             }
         }
-        int[] rules = conceptRules(space, ruleHits, -1);
+        int[] rules = conceptRules(space, ruleHits);
         double[] weight = conceptWeights(space, local, rules);
         boolean money = false;
         int quotable = 0;
@@ -1386,11 +1386,14 @@ public final class RedFlagChecker {
     private static List<RedFlag> heldHint(Setup s, Local local, NormalizedText normalized, boolean[] ruleHits,
                                           Matches m) {
         FeatureSpace space = s.space();
-        int[] rules = conceptRules(space, ruleHits, space.heldMask);
-        double[] weight = conceptWeights(space, local, conceptRules(space, ruleHits, -1));
+        int[] rules = conceptRules(space, ruleHits);
+        // weighed with every concept that hit, pairs included, then only the held ones kept for quoting
+        double[] weight = conceptWeights(space, local, rules);
         double total = 0;
         for (int a = 0; a < rules.length; a++) {
-            if (rules[a] >= 0 && weight[a] > 0) {
+            if ((space.heldMask & (1 << a)) == 0) {
+                rules[a] = -1;
+            } else if (rules[a] >= 0 && weight[a] > 0) {
                 total += weight[a];
             }
         }
@@ -1400,13 +1403,13 @@ public final class RedFlagChecker {
         return strongestConcepts(s, m, normalized, rules, weight, MAYBE_HELD_KEY);
     }
 
-    /** Per concept, the rule that hit it among those in {@code mask}, or -1. */
-    private static int[] conceptRules(FeatureSpace space, boolean[] ruleHits, int mask) {
+    /** Per concept, the rule that hit it, or -1. */
+    private static int[] conceptRules(FeatureSpace space, boolean[] ruleHits) {
         int[] rules = new int[space.conceptTotal];
         java.util.Arrays.fill(rules, -1);
         for (int r = 0; r < ruleHits.length; r++) {
             int a = space.conceptOf[r];
-            if (ruleHits[r] && a >= 0 && (mask & (1 << a)) != 0) {
+            if (ruleHits[r] && a >= 0) {
                 rules[a] = r;
             }
         }
