@@ -1017,17 +1017,56 @@ public final class RedFlagChecker {
                 f -> f.category() == Category.ALL_EXPENSES_PAID || f.category() == Category.PAY_TOO_GOOD);
     }
 
+    /**
+     * A sign in quotes is a warning's list of lures, unless the text has no warning's words and asks about what it
+     * quotes: "这个靠谱吗？朋友发我的：“缅甸妙瓦底科技园招打字员，月薪3万，包机票，到了再签合同”" is the bot's
+     * own use, a worker forwarding the ad. Read as a warning, it was low.
+     */
     private static boolean signOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m,
                                          java.util.function.Predicate<RedFlag> sign) {
         if (m.awareness > m.recruiting || m.narrative > m.recruiting) {
             return false;
         }
+        int forwarded = -1;
         for (RedFlag f : flags) {
-            if (sign.test(f) && !MessageFeatures.quoted(normalized, f) && !givenBack(normalized, f)) {
+            if (!sign.test(f) || givenBack(normalized, f)) {
+                continue;
+            }
+            if (!MessageFeatures.quoted(normalized, f)) {
+                return true;
+            }
+            if (forwarded < 0) {
+                forwarded = forwardedAndAsked(normalized, flags, m) ? 1 : 0;
+            }
+            if (forwarded == 1) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * No warning's words, a question or a worker's asking words ("靠谱吗", "is this legit"), and an ad in the quotes:
+     * three flags of two categories or more. A single lure in quotes is how warnings and reports cite one
+     * ("“交了违约金就放人”？", 被要求支付"赎金"), and no forwarded ad.
+     */
+    private static boolean forwardedAndAsked(NormalizedText normalized, List<RedFlag> flags, Matches m) {
+        if (m.awareness > 0) {
+            return false;
+        }
+        String o = normalized.original();
+        if (m.recruiting == 0 && o.indexOf('?') < 0 && o.indexOf('？') < 0) {
+            return false;
+        }
+        int quoted = 0;
+        int categories = 0;
+        for (RedFlag f : flags) {
+            if (MessageFeatures.quoted(normalized, f)) {
+                quoted++;
+                categories |= 1 << f.category().ordinal();
+            }
+        }
+        return quoted >= 3 && Integer.bitCount(categories) >= 2;
     }
 
     private static boolean aboutPassports(RedFlag f) {
