@@ -25,6 +25,10 @@ final class Matches {
             "nothing", "nobody"};
     private static final int NONE = Integer.MAX_VALUE;
     private static final int DENIAL_WINDOW_CJK = 6;
+    /** how far after a warning's word a question mark makes it a question ("scam ba ito?") */
+    private static final int ASKED_WINDOW = 8;
+    /** how far before it 哪 or "which" makes the question a quiz */
+    private static final int QUIZ_WINDOW = 24;
     /** 别 and 勿 give orders ("别被骗"), which warnings do */
     private static final String ORDERING_HAN = "别勿";
     /** after 不 these make an order or a passive (不要, 不能, 不可, 不被), not a denial */
@@ -173,8 +177,14 @@ final class Matches {
             }
             // a cue already counted, or one inside a word, is not looked at again: a text of one cue repeated must
             // not have its words read back once per hit
-            case AWARENESS -> awareness += !boundary || seen(index) || denied(begin)
-                    ? 0 : cue(index, begin, end, true);
+            case AWARENESS -> {
+                if (boundary && !seen(index) && asked(begin, end)) {
+                    // "is this a scam?", "这是骗子吗": the worker asking about what they were sent, not a warning
+                    recruiting += cue(index, begin, end, true);
+                } else {
+                    awareness += !boundary || seen(index) || denied(begin) ? 0 : cue(index, begin, end, true);
+                }
+            }
             case RECRUITING -> recruiting += cue(index, begin, end, boundary);
             case LEGITIMACY -> legitimacy += cue(index, begin, end, boundary);
             case NARRATIVE -> narrative += cue(index, begin, end, boundary);
@@ -353,6 +363,37 @@ final class Matches {
         }
         seenCues[cue >>> 6] |= bit;
         return 1;
+    }
+
+    /**
+     * Whether a warning's word is asked about: a question mark or 吗 follows it within a few characters of its clause
+     * ("is this a scam?", "这是骗子吗？", "scam ba ito?"). Read in the original, where the normalizer has dropped
+     * the question mark between two Han characters. A quiz asks too ("下面哪条是陷阱？", "which of these is a
+     * trap?"): a warning's, so not when 哪 or "which" opens the clause.
+     */
+    private boolean asked(int cueBegin, int cueEnd) {
+        String o = normalized.original();
+        int from = normalized.charIndexOf(normalized.originalSpan(cueEnd - 1, cueEnd)[1]);
+        int start = normalized.charIndexOf(normalized.originalSpan(cueBegin, cueBegin + 1)[0]);
+        for (int i = start - 1; i >= 0 && i >= start - QUIZ_WINDOW; i--) {
+            char c = o.charAt(i);
+            if (CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',' || c == '：' || c == ':') {
+                break;
+            }
+            if (c == '哪' || o.regionMatches(true, i, "which", 0, 5)) {
+                return false;
+            }
+        }
+        for (int i = from; i < o.length() && i < from + ASKED_WINDOW; i++) {
+            char c = o.charAt(i);
+            if (c == '?' || c == '？' || c == '吗' || c == '嗎') {
+                return true;
+            }
+            if (CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',' || c == '：' || c == ':') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
