@@ -374,26 +374,29 @@ final class Matches {
     private boolean asked(int cueBegin, int cueEnd) {
         String o = normalized.original();
         int from = normalized.charIndexOf(normalized.originalSpan(cueEnd - 1, cueEnd)[1]);
+        boolean question = false;
+        for (int i = from; i < o.length() && i < from + ASKED_WINDOW && !question; i++) {
+            char c = o.charAt(i);
+            question = c == '?' || c == '？' || c == '吗' || c == '嗎';
+            if (!question && endsAskedClause(c)) {
+                return false;
+            }
+        }
+        if (!question) {
+            return false;
+        }
         int start = normalized.charIndexOf(normalized.originalSpan(cueBegin, cueBegin + 1)[0]);
-        for (int i = start - 1; i >= 0 && i >= start - QUIZ_WINDOW; i--) {
-            char c = o.charAt(i);
-            if (CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',' || c == '：' || c == ':') {
-                break;
-            }
-            if (c == '哪' || o.regionMatches(true, i, "which", 0, 5)) {
+        for (int i = start - 1; i >= 0 && i >= start - QUIZ_WINDOW && !endsAskedClause(o.charAt(i)); i--) {
+            if (o.charAt(i) == '哪' || o.regionMatches(true, i, "which", 0, 5)) {
                 return false;
             }
         }
-        for (int i = from; i < o.length() && i < from + ASKED_WINDOW; i++) {
-            char c = o.charAt(i);
-            if (c == '?' || c == '？' || c == '吗' || c == '嗎') {
-                return true;
-            }
-            if (CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',' || c == '：' || c == ':') {
-                return false;
-            }
-        }
-        return false;
+        return true;
+    }
+
+    /** a clause's end, or a comma or colon: "scam, is it?" asks about something else */
+    private static boolean endsAskedClause(char c) {
+        return CLAUSE_END.indexOf(c) >= 0 || c == '，' || c == ',' || c == '：' || c == ':';
     }
 
     /**
