@@ -253,6 +253,9 @@ public final class RedFlagChecker {
                 && !(risk == Risk.HIGH && wording >= WORDING_WORTH_QUOTING)) {
             risk = Risk.LOW;
         }
+        if (risk == Risk.MEDIUM && (e.zones() & HUB) != 0 && luresOfThreeKinds(normalized, flags, matches)) {
+            risk = Risk.HIGH;
+        }
         if (risk.atLeast(Risk.MEDIUM) && matches.offer == 0 && !lures(flags)) {
             List<RedFlag> concepts = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, false);
             if (!concepts.isEmpty()) {
@@ -1016,6 +1019,26 @@ public final class RedFlagChecker {
         return job && signOfAnOffer(normalized, flags, m,
                 f -> f.category() == Category.ALL_EXPENSES_PAID || f.category() == Category.PAY_TOO_GOOD);
     }
+
+    /**
+     * Three kinds of lure, said as an offer, for a job in a compound hub: the seed story's recruiter ("Teach Chinese
+     * cooking in Myawaddy, double pay, nothing illegal, we pay the ticket"). The model put it just under high after
+     * batches of warnings that quote the same lures; what the hub adds to three lures is not a matter of degree.
+     * Only raises medium to high: it never flags what the model and the other floors leave low.
+     */
+    private static boolean luresOfThreeKinds(NormalizedText normalized, List<RedFlag> flags, Matches m) {
+        int kinds = 0;
+        for (RedFlag f : flags) {
+            if (LURE_KINDS.contains(f.category()) && signOfAnOffer(normalized, List.of(f), m, x -> true)) {
+                kinds |= 1 << f.category().ordinal();
+            }
+        }
+        return Integer.bitCount(kinds) >= 3;
+    }
+
+    private static final java.util.Set<Category> LURE_KINDS = java.util.EnumSet.of(Category.PAY_TOO_GOOD,
+            Category.ALL_EXPENSES_PAID, Category.REASSURANCE, Category.CONTRACT_AFTER_ARRIVAL, Category.VAGUE_JOB,
+            Category.SCAM_WORK, Category.URGENCY);
 
     /**
      * A sign in quotes is a warning's list of lures, unless the text has no warning's words and asks about what it

@@ -52,6 +52,8 @@ class CheckerCasesTest {
                         v.categories().stream().anyMatch(x -> x.id().equals(cat.asText())), cat.asText() + " in " + seen));
                 c.path("evidence").forEach(ev -> assertTrue(
                         v.flags().stream().anyMatch(f -> f.evidence().equals(ev.asText())), ev.asText() + " in " + seen));
+                c.path("absent").forEach(ev -> assertTrue(
+                        v.flags().stream().noneMatch(f -> f.evidence().equals(ev.asText())), ev.asText() + " not in " + seen));
             }));
         }
         return tests;
