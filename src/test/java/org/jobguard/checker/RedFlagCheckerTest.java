@@ -44,9 +44,9 @@ class RedFlagCheckerTest {
 
     @Test
     void aStrongSignIsAFloorUnlessTheModelReadsTheTextAsOrdinary() {
-        // the same rules; a model that reads a recruiter's "加我，到公司后扣护照" at 0.50, and one that reads it at 0.05
+        // the same rules; a model that reads a recruiter's "加我，到公司后扣护照" at 0.60, and one that reads it at 0.05
         // (as it would a joke or a drama's recap)
-        RiskModel unsure = new RiskModel("unsure", FeatureSpace.DEFAULT_NGRAM_BITS, Map.of("bias", 0.0),
+        RiskModel unsure = new RiskModel("unsure", FeatureSpace.DEFAULT_NGRAM_BITS, Map.of("bias", 0.405),
                 new int[0], new float[0], 1, 0, new RiskModel.Thresholds(0.45, 0.9, 0.95));
         RiskModel ordinary = new RiskModel("ordinary", FeatureSpace.DEFAULT_NGRAM_BITS, Map.of("bias", -2.944),
                 new int[0], new float[0], 1, 0, new RiskModel.Thresholds(0.45, 0.9, 0.95));

@@ -23,7 +23,7 @@ class ModelTrainingTest {
 
     /** As above, and the {@code warningCued} most probable read as warnings unless the model is sure. */
     private static RiskModel.Thresholds warnings(int atLeastMedium, int atMostLow, int warningCued) {
-        return warnings(atLeastMedium, 40, atMostLow, warningCued);
+        return warnings(atLeastMedium, 50, atMostLow, warningCued);
     }
 
     /** As above, the ones a strong sign keeps at medium from probability {@code floorFrom} / 100 on. */
@@ -80,7 +80,7 @@ class ModelTrainingTest {
                 new boolean[] {false, true, false, false, false});
         assertFalse(b.flagged(0, 0.4, 0.5));
         assertTrue(b.flagged(0, 0.5, 0.5));
-        assertTrue(b.flagged(1, 0.45, 0.5));
+        assertTrue(b.flagged(1, 0.55, 0.6));
         // a strong sign in a text the model reads as ordinary is no floor; a contract signed on arrival is
         assertFalse(b.flagged(1, 0.1, 0.5));
         assertTrue(b.flagged(4, 0.1, 0.5));
