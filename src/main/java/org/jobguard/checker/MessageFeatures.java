@@ -103,8 +103,12 @@ final class MessageFeatures {
         for (int c = 0; c < n && !jobTalk; c++) {
             jobTalk = present[c] && c != Category.RISKY_DESTINATION.ordinal() && c != Category.URGENCY.ordinal();
         }
-        // an offer quoted whole is a report of it, the way a warning or a story passes it on
-        boolean unwarned = cues.awareness == 0 && cues.narrative == 0 && jobTalk && 2 * quoted <= flags.size();
+        // an offer quoted whole is a report of it, the way a warning or a story passes it on, unless the text asks about
+        // it: a worker forwarding the ad ("這個可以去嗎？在IG看到的「泰國 遊戲客服 月入8萬 包機票」"), who was read as
+        // passing a warning on
+        boolean question = (facts & QUESTION_MARK) != 0;
+        boolean unwarned = cues.awareness == 0 && cues.narrative == 0 && jobTalk
+                && (2 * quoted <= flags.size() || question || cues.recruiting > 0);
         if (unwarned) {
             sink.feature(space.flagsUnwarned);
         }
@@ -170,7 +174,6 @@ final class MessageFeatures {
         if (facts >>> LIST_LINES_SHIFT >= 3) {
             sink.feature(space.listLines);
         }
-        boolean question = (facts & QUESTION_MARK) != 0;
         if (question) {
             sink.feature(space.question);
         }
