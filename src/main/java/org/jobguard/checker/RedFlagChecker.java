@@ -1032,27 +1032,8 @@ public final class RedFlagChecker {
      * Only raises medium to high: it never flags what the model and the other floors leave low.
      */
     private static boolean luresOfThreeKinds(NormalizedText normalized, List<RedFlag> flags, Matches m) {
-        if (m.awareness > m.recruiting || m.narrative > m.recruiting) {
-            return false;
-        }
-        int kinds = 0;
-        int forwarded = -1;
-        for (RedFlag f : flags) {
-            if (!LURE_KINDS.contains(f.category())) {
-                continue;
-            }
-            // as signOfAnOffer reads a sign: in quotes only where the text forwards a whole ad and asks about it
-            if (MessageFeatures.quoted(normalized, f)) {
-                if (forwarded < 0) {
-                    forwarded = forwardedAndAsked(normalized, flags, m) ? 1 : 0;
-                }
-                if (forwarded == 0) {
-                    continue;
-                }
-            }
-            kinds |= 1 << f.category().ordinal();
-        }
-        return Integer.bitCount(kinds) >= 3;
+        return Integer.bitCount(kindsSaidAsAnOffer(normalized, flags, m, f -> LURE_KINDS.contains(f.category()), false))
+                >= 3;
     }
 
     private static final java.util.Set<Category> LURE_KINDS = java.util.EnumSet.of(Category.PAY_TOO_GOOD,
@@ -1066,25 +1047,38 @@ public final class RedFlagChecker {
      */
     private static boolean signOfAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m,
                                          java.util.function.Predicate<RedFlag> sign) {
+        return kindsSaidAsAnOffer(normalized, flags, m, sign, true) != 0;
+    }
+
+    /**
+     * The categories (a bit each) of the signs {@code sign} picks that the text says as an offer, as {@link
+     * #signOfAnOffer} reads them; with {@code firstOnly}, only the first such sign's.
+     */
+    private static int kindsSaidAsAnOffer(NormalizedText normalized, List<RedFlag> flags, Matches m,
+                                          java.util.function.Predicate<RedFlag> sign, boolean firstOnly) {
         if (m.awareness > m.recruiting || m.narrative > m.recruiting) {
-            return false;
+            return 0;
         }
+        int kinds = 0;
         int forwarded = -1;
         for (RedFlag f : flags) {
             if (!sign.test(f) || givenBack(normalized, f)) {
                 continue;
             }
-            if (!MessageFeatures.quoted(normalized, f)) {
-                return true;
+            if (MessageFeatures.quoted(normalized, f)) {
+                if (forwarded < 0) {
+                    forwarded = forwardedAndAsked(normalized, flags, m) ? 1 : 0;
+                }
+                if (forwarded == 0) {
+                    continue;
+                }
             }
-            if (forwarded < 0) {
-                forwarded = forwardedAndAsked(normalized, flags, m) ? 1 : 0;
-            }
-            if (forwarded == 1) {
-                return true;
+            kinds |= 1 << f.category().ordinal();
+            if (firstOnly) {
+                return kinds;
             }
         }
-        return false;
+        return kinds;
     }
 
     /**
