@@ -107,8 +107,9 @@ final class MessageFeatures {
         // it: a worker forwarding the ad ("這個可以去嗎？在IG看到的「泰國 遊戲客服 月入8萬 包機票」"), who was read as
         // passing a warning on
         boolean question = (facts & QUESTION_MARK) != 0;
+        boolean asks = question || cues.recruiting > 0;
         boolean unwarned = cues.awareness == 0 && cues.narrative == 0 && jobTalk
-                && (2 * quoted <= flags.size() || question || cues.recruiting > 0);
+                && (2 * quoted <= flags.size() || asks);
         if (unwarned) {
             sink.feature(space.flagsUnwarned);
         }
@@ -181,7 +182,7 @@ final class MessageFeatures {
             // a worker forwards the ad in quotation marks ("转自群：「…」", "my friend sent me this: '…'") the way a
             // warning quotes it, but without a warning's words; and asks about it ("靠谱吗", "is this legit?")
             sink.feature(space.quotedUnwarned);
-            if (question || cues.recruiting > 0) {
+            if (asks) {
                 sink.feature(space.quotedAsking);
             }
         }
