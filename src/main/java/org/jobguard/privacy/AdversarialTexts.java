@@ -62,7 +62,9 @@ public final class AdversarialTexts {
                 repeated("amounts in a number", "10万20u30w"),
                 repeated("sell then words", "sell the a b c to "),
                 new Text("sell then a long word", cut("sell " + "a".repeat(LENGTH))),
-                repeated("return fee words", "遣返解救缴纳支付"));
+                repeated("return fee words", "遣返解救缴纳支付"),
+                // a relative, then who demands, read on for up to 120 characters across sentences at each relative
+                repeated("relative then who demands", "sister they want "));
     }
 
     private static Text repeated(String name, String unit) {
