@@ -235,7 +235,8 @@ public final class RedFlagChecker {
         // a strong sign's floor is for what the model may underrate, not for what it reads as ordinary; a contract signed
         // on arrival in an offer (the seed story's recruiter) stays a floor whatever the model makes of its few words
         boolean strongSign = probability >= FLOOR_OVERRULED
-                && strongSignOfAnOffer(normalized, flags, matches, e.zones(), s.space());
+                && (strongSignOfAnOffer(normalized, flags, matches, e.zones(), s.space())
+                || demandReportedNow(flags, matches, s.space()));
         boolean ransom = false;
         for (RedFlag f : flags) {
             ransom |= f.category() == Category.RANSOM;
@@ -354,6 +355,7 @@ public final class RedFlagChecker {
             Wording.Grams g = new Wording.Grams();
             Evidence e = evidence(s, normalized, g);
             boolean overrulableFloor = strongSignOfAnOffer(normalized, e.flags(), e.matches(), e.zones(), s.space())
+                    || demandReportedNow(e.flags(), e.matches(), s.space())
                     || lureInAHub(normalized, e.flags(), e.matches(), e.zones());
             boolean contract = contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
             atLeastMedium = overrulableFloor || contract;
@@ -986,6 +988,25 @@ public final class RedFlagChecker {
      * prevent. The model weighs the sign with the rest of the words instead, as it does for a relative who tells of a
      * phone taken in a compound.
      */
+    /**
+     * A family telling of a demand for their own relative now ("My brother is locked in a compound in Myawaddy … The
+     * company is asking $4,000 to let him go. The embassy told us to report it."), with no story told afterwards: the
+     * embassy's and the police's words in it are what the family was told, not a warning, so the demand is a floor as
+     * an offer's strong sign is. A survivor's story (我哥当时被关，家里交了8万才回来) has its story cues and is left to
+     * the model.
+     */
+    private static boolean demandReportedNow(List<RedFlag> flags, Matches m, FeatureSpace space) {
+        if (m.narrative > 0 || !space.ownRelative(m)) {
+            return false;
+        }
+        for (RedFlag f : flags) {
+            if (f.category() == Category.RANSOM && f.severity() == Severity.STRONG) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean aloneAtHome(List<RedFlag> flags, Matches m, int zones, FeatureSpace space) {
         if ((zones & AWAY) != 0 || m.offer > 0 || m.recruiting > 0) {
             return false;
@@ -1011,11 +1032,16 @@ public final class RedFlagChecker {
 
     /**
      * A job (an ad's form, a call to apply, or the trade's vague work) in a compound hub, with a free ticket or pay too
-     * good: the textbook lure.
+     * good, or three kinds of lure said as an offer: the textbook lure.
      */
     private static boolean lureInAHub(NormalizedText normalized, List<RedFlag> flags, Matches m, int zones) {
         if ((zones & HUB) == 0) {
             return false;
+        }
+        if (luresOfThreeKinds(normalized, flags, m)) {
+            // three kinds of lure are an offer without an ad's words: the seed story's "Teach Chinese cooking in
+            // Myawaddy, double pay, nothing illegal, we pay the ticket"
+            return true;
         }
         boolean job = m.offer > 0 || m.recruiting > 0;
         for (RedFlag f : flags) {
@@ -1029,7 +1055,8 @@ public final class RedFlagChecker {
      * Three kinds of lure, said as an offer, for a job in a compound hub: the seed story's recruiter ("Teach Chinese
      * cooking in Myawaddy, double pay, nothing illegal, we pay the ticket"). The model put it just under high after
      * batches of warnings that quote the same lures; what the hub adds to three lures is not a matter of degree.
-     * Only raises medium to high: it never flags what the model and the other floors leave low.
+     * Such an offer is also a lure in a hub ({@link #lureInAHub}), medium at least unless the model reads it as
+     * ordinary; this raises it to high.
      */
     private static boolean luresOfThreeKinds(NormalizedText normalized, List<RedFlag> flags, Matches m) {
         return Integer.bitCount(kindsSaidAsAnOffer(normalized, flags, m, f -> LURE_KINDS.contains(f.category()), false))
