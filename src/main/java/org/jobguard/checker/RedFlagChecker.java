@@ -693,6 +693,21 @@ public final class RedFlagChecker {
                     }
                 }
             }
+            if (oneLatinWord(text, start, end)) {
+                // one English word says nothing a reader can check ("they", "police"), and its pairs may weigh under
+                // the floor: the heaviest pair that holds it does ("they need", "tell police")
+                int pair = -1;
+                for (int h = first; h < g.count && g.end[h] <= start + MAX_WORDING_QUOTE_LENGTH; h++) {
+                    if (g.start[h] <= start && g.end[h] >= end && g.end[h] - g.start[h] > end - start
+                            && (pair < 0 || g.weight[h] > g.weight[pair]) && free(g, h, source, flags, taken, q)) {
+                        pair = h;
+                    }
+                }
+                if (pair >= 0) {
+                    start = g.start[pair];
+                    end = g.end[pair];
+                }
+            }
             taken[2 * q] = start;
             taken[2 * q + 1] = end;
             // whole words and numbers: "5,000 USD", not "000 USD"
@@ -704,11 +719,17 @@ public final class RedFlagChecker {
             }
             int[] piece = piece(normalized, normalized.originalSpan(start, end), normalized.originalSpan(g.start[best],
                     g.end[best]));
-            if (piece == null || !meaningful(text, firstAtOrAfter(source, start, end, piece[0]),
-                    firstAtOrAfter(source, start, end, piece[1]))) {
+            if (piece == null) {
                 continue;
             }
+            // judged readable once widened to its clause: "招人" or "来就行" alone says little, "搬砖 招人 懂的来" and
+            // "东南亚 来钱快 年轻人 敢来就行" are what the reader is asked about; a short slangy offer whose every n-gram
+            // is a common word had nothing to quote and, however sure the model, was shown as no risk
             int[] span = clause(normalized, piece, flags, quotes);
+            if (!meaningful(text, firstAtOrAfter(source, 0, text.length(), span[0]),
+                    firstAtOrAfter(source, 0, text.length(), span[1]))) {
+                continue;
+            }
             quotes.add(new RedFlag("wording", Category.WORDING, Severity.WEAK,
                     normalized.originalSlice(span[0], span[1]), span[0], span[1], Category.WORDING.messageKey()));
         }
@@ -981,14 +1002,6 @@ public final class RedFlagChecker {
     }
 
     /**
-     * The strong sign is all there is, and it is not a passport: no other flag, no place away from home, no job ad's
-     * form and no call to apply.
-     * Pupils hand in their phones for exams, recruits in basic training and boarders too ("段考期間學校手機統一收走",
-     * "they took his phone in basic training"); floored to medium, such chats were false alarms no threshold could
-     * prevent. The model weighs the sign with the rest of the words instead, as it does for a relative who tells of a
-     * phone taken in a compound.
-     */
-    /**
      * A family telling of a demand for their own relative now ("My brother is locked in a compound in Myawaddy … The
      * company is asking $4,000 to let him go. The embassy told us to report it."), with no story told afterwards: the
      * embassy's and the police's words in it are what the family was told, not a warning, so the demand is a floor as
@@ -1007,6 +1020,14 @@ public final class RedFlagChecker {
         return false;
     }
 
+    /**
+     * The strong sign is all there is, and it is not a passport: no other flag, no place away from home, no job ad's
+     * form and no call to apply.
+     * Pupils hand in their phones for exams, recruits in basic training and boarders too ("段考期間學校手機統一收走",
+     * "they took his phone in basic training"); floored to medium, such chats were false alarms no threshold could
+     * prevent. The model weighs the sign with the rest of the words instead, as it does for a relative who tells of a
+     * phone taken in a compound.
+     */
     private static boolean aloneAtHome(List<RedFlag> flags, Matches m, int zones, FeatureSpace space) {
         if ((zones & AWAY) != 0 || m.offer > 0 || m.recruiting > 0) {
             return false;
@@ -1226,6 +1247,17 @@ public final class RedFlagChecker {
 
     private static boolean isWordChar(char c) {
         return c < 0x250 && Character.isLetterOrDigit(c) || c == ',' || c == '.';
+    }
+
+    /** Whether [start, end) of the normalized text is one Latin word or number, nothing else. */
+    private static boolean oneLatinWord(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!(c < 0x250 && Character.isLetterOrDigit(c))) {
+                return false;
+            }
+        }
+        return end > start;
     }
 
     /**
