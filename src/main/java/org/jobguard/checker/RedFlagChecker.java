@@ -235,8 +235,7 @@ public final class RedFlagChecker {
         // a strong sign's floor is for what the model may underrate, not for what it reads as ordinary; a contract signed
         // on arrival in an offer (the seed story's recruiter) stays a floor whatever the model makes of its few words
         boolean strongSign = probability >= FLOOR_OVERRULED
-                && (strongSignOfAnOffer(normalized, flags, matches, e.zones(), s.space())
-                || demandReportedNow(flags, matches, s.space()));
+                && strongSignFloor(normalized, flags, matches, e.zones(), s.space());
         boolean ransom = false;
         for (RedFlag f : flags) {
             ransom |= f.category() == Category.RANSOM;
@@ -354,8 +353,7 @@ public final class RedFlagChecker {
         if (!normalized.isBlank()) {
             Wording.Grams g = new Wording.Grams();
             Evidence e = evidence(s, normalized, g);
-            boolean overrulableFloor = strongSignOfAnOffer(normalized, e.flags(), e.matches(), e.zones(), s.space())
-                    || demandReportedNow(e.flags(), e.matches(), s.space())
+            boolean overrulableFloor = strongSignFloor(normalized, e.flags(), e.matches(), e.zones(), s.space())
                     || lureInAHub(normalized, e.flags(), e.matches(), e.zones());
             boolean contract = contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
             atLeastMedium = overrulableFloor || contract;
@@ -726,8 +724,8 @@ public final class RedFlagChecker {
             // "东南亚 来钱快 年轻人 敢来就行" are what the reader is asked about; a short slangy offer whose every n-gram
             // is a common word had nothing to quote and, however sure the model, was shown as no risk
             int[] span = clause(normalized, piece, flags, quotes);
-            if (!meaningful(text, firstAtOrAfter(source, 0, text.length(), span[0]),
-                    firstAtOrAfter(source, 0, text.length(), span[1]))) {
+            int spanFrom = firstAtOrAfter(source, 0, text.length(), span[0]);
+            if (!meaningful(text, spanFrom, firstAtOrAfter(source, spanFrom, text.length(), span[1]))) {
                 continue;
             }
             quotes.add(new RedFlag("wording", Category.WORDING, Severity.WEAK,
@@ -990,6 +988,12 @@ public final class RedFlagChecker {
         return true;
     }
 
+    /** A strong sign that keeps the verdict at medium at least: said as an offer, or a family's demand told now. */
+    private static boolean strongSignFloor(NormalizedText normalized, List<RedFlag> flags, Matches m, int zones,
+                                           FeatureSpace space) {
+        return strongSignOfAnOffer(normalized, flags, m, zones, space) || demandReportedNow(flags, m, space);
+    }
+
     /**
      * A strong sign is medium on its own in an offer or a demand; in a text with more warning cues than calls to get
      * in touch (a survivor's story, a news report: "护照被收走") the model alone decides, and so it does for a sign
@@ -1009,9 +1013,11 @@ public final class RedFlagChecker {
      * the model.
      */
     private static boolean demandReportedNow(List<RedFlag> flags, Matches m, FeatureSpace space) {
-        if (m.narrative > 0 || !space.ownRelative(m)) {
-            return false;
-        }
+        return m.narrative == 0 && space.ownRelative(m) && strongRansomSign(flags);
+    }
+
+    /** Whether a ransom rule of strong severity fired: a demand in the rules' own words. */
+    private static boolean strongRansomSign(List<RedFlag> flags) {
         for (RedFlag f : flags) {
             if (f.category() == Category.RANSOM && f.severity() == Severity.STRONG) {
                 return true;
@@ -1221,13 +1227,8 @@ public final class RedFlagChecker {
      * the model decides, as it does for a warning that quotes such a demand.
      */
     private static boolean cuedAwareness(Matches m, List<RedFlag> flags, FeatureSpace space) {
-        if (m.awareness < 2 || m.awareness <= 2 * m.recruiting) {
+        if (m.awareness < 2 || m.awareness <= 2 * m.recruiting || strongRansomSign(flags)) {
             return false;
-        }
-        for (RedFlag f : flags) {
-            if (f.category() == Category.RANSOM && f.severity() == Severity.STRONG) {
-                return false;
-            }
         }
         return !(space.readersRelative(m) && space.moneyNamed(m));
     }
@@ -1252,8 +1253,7 @@ public final class RedFlagChecker {
     /** Whether [start, end) of the normalized text is one Latin word or number, nothing else. */
     private static boolean oneLatinWord(String text, int start, int end) {
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (!(c < 0x250 && Character.isLetterOrDigit(c))) {
+            if (!isLatin(text.charAt(i))) {
                 return false;
             }
         }
