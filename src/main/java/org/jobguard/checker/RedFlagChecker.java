@@ -261,8 +261,13 @@ public final class RedFlagChecker {
         if (risk == Risk.MEDIUM && (e.zones() & HUB) != 0 && luresOfThreeKinds(normalized, flags, matches)) {
             risk = Risk.HIGH;
         }
+        // a demand is one where a ransom rule says so, or where the model reads it more as a demand than as an offer:
+        // a go-between's "原价30个，降到18个，跑腿费另算" names no rule's words but is no job ad, and its reply must say
+        // "do not pay", not "check the company"
+        boolean demandLeads = s.demandPart() >= 0 && s.offerPart() >= 0 && z[s.demandPart()] > z[s.offerPart()];
         if (risk.atLeast(Risk.MEDIUM) && matches.offer == 0 && !lures(flags)) {
-            List<RedFlag> concepts = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, false);
+            List<RedFlag> concepts = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, false,
+                    demandLeads);
             if (!concepts.isEmpty()) {
                 flags = new ArrayList<>(flags);
                 flags.addAll(concepts);
@@ -273,10 +278,6 @@ public final class RedFlagChecker {
         }
         // a warning quotes the lures but does not ask anyone to apply: below medium, its warning cues outnumber
         // the calls to get in touch
-        // a demand is one where a ransom rule says so, or where the model reads it more as a demand than as an offer:
-        // a go-between's "原价30个，降到18个，跑腿费另算" names no rule's words but is no job ad, and its reply must say
-        // "do not pay", not "check the company"
-        boolean demandLeads = s.demandPart() >= 0 && s.offerPart() >= 0 && z[s.demandPart()] > z[s.offerPart()];
         Verdict.Kind kind = cuedAwareness
                 || !risk.atLeast(Risk.MEDIUM) && matches.awareness > matches.recruiting && !flags.isEmpty()
                 ? Verdict.Kind.AWARENESS
@@ -310,7 +311,7 @@ public final class RedFlagChecker {
             flags = offshoreQuotes(normalized, matches, flags);
         }
         if (risk.atLeast(Risk.MEDIUM) && flags.isEmpty() && known == null) {
-            flags = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, true);
+            flags = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, true, true);
             if (flags.isEmpty()) {
                 // nothing a reader could check (a confirmed pattern is its own evidence): never medium without a quote
                 risk = Risk.LOW;
@@ -1473,7 +1474,8 @@ public final class RedFlagChecker {
      * together moved the sum enough to matter, or as the last resort of a verdict nothing else quotes.
      */
     private static List<RedFlag> conceptQuotes(Setup s, Local local, NormalizedText normalized, List<RedFlag> flags,
-                                               boolean[] ruleHits, Matches m, boolean lastResort) {
+                                               boolean[] ruleHits, Matches m, boolean lastResort,
+                                               boolean demandLeads) {
         FeatureSpace space = s.space();
         double total = 0;
         for (int i = 0; i < local.count(); i++) {
@@ -1495,15 +1497,24 @@ public final class RedFlagChecker {
         boolean money = false;
         int quotable = 0;
         boolean allHeld = true;
+        boolean anyHeld = false;
         for (int a = 0; a < rules.length; a++) {
             money |= rules[a] >= 0 && (space.moneyMask & (1 << a)) != 0;
             if (rules[a] >= 0 && weight[a] > 0) {
                 quotable++;
-                allHeld &= (space.heldMask & (1 << a)) != 0;
+                boolean held = (space.heldMask & (1 << a)) != 0;
+                allHeld &= held;
+                anyHeld |= held;
             }
         }
         // one idea alone ("USD", "离职") is no demand to quote; being held ("我出不去了") is
         if (quotable < 2 && !lastResort && !(quotable == 1 && allHeld)) {
+            return List.of();
+        }
+        // money and a boss in an offer ("no agent fee", "1 lakh+", "my boss in Myawaddy ... good pay") are the job's
+        // terms: quoted as a demand they would tell a worker not to pay a ransom. Only someone held, or a text the
+        // model reads more as a demand than as an offer, makes them one
+        if (!demandLeads && !anyHeld) {
             return List.of();
         }
         // a plea from someone held ("妈 救救我 手机被收了") asks for no money: saying someone wants money would be

@@ -41,6 +41,21 @@ class HeldExplanationTest {
     }
 
     @Test
+    void anOffersMoneyAndBossAreItsTermsNotADemand() {
+        // a fee waived, a pay figure and "my boss" are what offers say; read as a demand they told a worker "do not
+        // pay a ransom" and quoted "fee" as money asked for someone held
+        for (String offer : new String[] {
+                "Computer operator, Myanmar, 1 lakh+, visa on arrival, no agent fee",
+                "Hi dear, are you still looking for job? My boss in Myawaddy need foreign staff, very easy work, good pay",
+                "Once you arrive the employer will keep your passport for the work permit. Leaving early means paying back the ticket and visa, about 1500 USD."}) {
+            Verdict v = checker.check(offer);
+            assertTrue(v.risk().atLeast(Risk.MEDIUM), offer + " -> " + v.risk());
+            assertEquals(Verdict.Kind.MESSAGE, v.kind(), offer + " -> " + v.flags());
+            assertTrue(v.flags().stream().noneMatch(f -> f.ruleId().startsWith("concept.")), v.flags().toString());
+        }
+    }
+
+    @Test
     void aCaptorsThreatTheModelIsUnsureOfIsNeverNoRisk() {
         // the model reads this sparse threat in its low band: a parent must not be told "nothing stood out"
         Verdict threat = checker.check("人在我手上，你自己掂量");
