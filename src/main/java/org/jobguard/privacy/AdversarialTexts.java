@@ -64,7 +64,10 @@ public final class AdversarialTexts {
                 new Text("sell then a long word", cut("sell " + "a".repeat(LENGTH))),
                 repeated("return fee words", "遣返解救缴纳支付"),
                 // a relative, then who demands, read on for up to 120 characters across sentences at each relative
-                repeated("relative then who demands", "sister they want "));
+                repeated("relative then who demands", "sister they want "),
+                // a passport kept, said verb first: each "keep" looks back for who keeps it and ahead for what follows
+                repeated("keep the passports", "they keep the passports "),
+                repeated("passport then a keeper", "passport held with company "));
     }
 
     private static Text repeated(String name, String unit) {
