@@ -25,9 +25,15 @@ final class LinearPattern {
     private final String contextClass;
     private final Pattern re;
     private final Starts starts;
+    /**
+     * Whether the body is the whole match, without contexts. Then its bounds are the match's: RE2/J finds
+     * a match's bounds alone and runs the match again for its groups, over a match that can be the whole text.
+     */
+    private final boolean bodyIsMatch;
 
-    private LinearPattern(String regex, String contextClass, MatchStarts.Finder finder) {
+    private LinearPattern(String regex, String contextClass, boolean bodyIsMatch, MatchStarts.Finder finder) {
         this.regex = regex;
+        this.bodyIsMatch = bodyIsMatch;
         this.contextClass = contextClass;
         this.re = Pattern.compile(regex);
         this.starts = finder == null ? null : new Starts(regex, finder);
@@ -35,7 +41,7 @@ final class LinearPattern {
 
     /** A pattern without context; its groups are numbered as written. */
     static LinearPattern of(String body) {
-        return new LinearPattern("(" + body + ")", null, null);
+        return new LinearPattern("(" + body + ")", null, true, null);
     }
 
     /** This pattern, tried only where its body opens with a character of {@code firstClass}. */
@@ -45,12 +51,12 @@ final class LinearPattern {
 
     /** This pattern, tried only where its body opens with a character of {@code firstClass} and {@code length - 1} of {@code runClass}. */
     LinearPattern startingWith(String firstClass, String runClass, int length) {
-        return new LinearPattern(regex, contextClass, MatchStarts.firstChars(firstClass, runClass, length, contextClass));
+        return new LinearPattern(regex, contextClass, bodyIsMatch, MatchStarts.firstChars(firstClass, runClass, length, contextClass));
     }
 
     /** This pattern, tried only at one of the cues (lower case) its body opens with. */
     LinearPattern startingWithAny(String... cues) {
-        return new LinearPattern(regex, contextClass, MatchStarts.cues(cues));
+        return new LinearPattern(regex, contextClass, bodyIsMatch, MatchStarts.cues(cues));
     }
 
     /**
@@ -62,7 +68,8 @@ final class LinearPattern {
     static LinearPattern between(String notAfter, String body, String followedBy) {
         String before = notAfter.isEmpty() ? "" : "(?:^|" + negate(notAfter) + ")";
         String after = followedBy.isEmpty() ? "" : "(?:" + followedBy + ")";
-        return new LinearPattern(before + "(" + body + ")" + after, notAfter.isEmpty() ? null : notAfter, null);
+        return new LinearPattern(before + "(" + body + ")" + after, notAfter.isEmpty() ? null : notAfter,
+                before.isEmpty() && after.isEmpty(), null);
     }
 
     /** The characters not in a class, as a class: {@code [abc]} gives {@code [^abc]}. */
@@ -87,18 +94,18 @@ final class LinearPattern {
      * that start, as a refused look-ahead would: the search goes on from the next character.
      */
     void each(CharSequence text, Predicate<Found> accept, Consumer<Found> action) {
-        int from = starts == null ? 0 : starts.each(text.toString(), accept, action);
+        int from = starts == null ? 0 : starts.each(text.toString(), bodyIsMatch, accept, action);
         if (from < 0) {
             return;
         }
         Matcher m = re.matcher(text);
-        Found found = new Found(m, 0);
+        Found found = new Found(m, 0, bodyIsMatch);
         while (from <= text.length() && m.find(from)) {
             if (accept.test(found)) {
                 action.accept(found);
-                from = m.end(1) > m.start(1) ? m.end(1) : m.start(1) + 1;
+                from = found.end() > found.start() ? found.end() : found.start() + 1;
             } else {
-                from = m.start(1) + 1;
+                from = found.start() + 1;
             }
         }
     }
@@ -106,7 +113,7 @@ final class LinearPattern {
     /** The match of the whole text, or null when the text as a whole does not match. */
     Found whole(CharSequence text) {
         Matcher m = re.matcher(text);
-        return m.matches() ? new Found(m, 0) : null;
+        return m.matches() ? new Found(m, 0, bodyIsMatch) : null;
     }
 
     /**
@@ -136,7 +143,7 @@ final class LinearPattern {
         }
 
         /** Every match found by tries, in order; the position to search on from when out of budget, else -1. */
-        int each(String text, Predicate<Found> accept, Consumer<Found> action) {
+        int each(String text, boolean bodyIsMatch, Predicate<Found> accept, Consumer<Found> action) {
             MatchStarts candidates = finder.in(text);
             TextView view = new TextView(text);
             Matcher atStart = atTextStart.matcher(view);
@@ -153,7 +160,7 @@ final class LinearPattern {
                 Matcher m = (at == 0 ? atStart : later).reset(view);
                 boolean matched = m.lookingAt();
                 readsLeft -= view.read();
-                Found found = new Found(m, at);
+                Found found = new Found(m, at, bodyIsMatch);
                 if (matched && accept.test(found)) {
                     action.accept(found);
                     from = found.end() > found.start() ? found.end() : found.start() + 1;
@@ -177,22 +184,24 @@ final class LinearPattern {
         private final Matcher m;
         /** Where the text the matcher saw starts in the whole text. */
         private final int offset;
+        private final boolean bodyIsMatch;
 
-        private Found(Matcher m, int offset) {
+        private Found(Matcher m, int offset, boolean bodyIsMatch) {
             this.m = m;
             this.offset = offset;
+            this.bodyIsMatch = bodyIsMatch;
         }
 
         int start() {
-            return start(0);
+            return bodyIsMatch ? m.start() + offset : start(0);
         }
 
         int end() {
-            return end(0);
+            return bodyIsMatch ? m.end() + offset : end(0);
         }
 
         String group() {
-            return m.group(1);
+            return m.group(bodyIsMatch ? 0 : 1);
         }
 
         int start(int group) {
