@@ -60,6 +60,14 @@ final class LinearPattern {
     }
 
     /**
+     * This pattern searched at every position: what a start hint may never change, so a test can hold the
+     * hinted search to it. This pattern itself when it has no hint.
+     */
+    LinearPattern withoutStartHint() {
+        return starts == null ? this : new LinearPattern(regex, contextClass, bodyIsMatch, null);
+    }
+
+    /**
      * @param notAfter characters that must not precede the match (a character class such as
      *                 {@code [A-Za-z0-9_]}), or {@link #ANYWHERE}
      * @param body     the match; its own groups are numbered as written, from 1
@@ -177,6 +185,12 @@ final class LinearPattern {
             }
             return -1;
         }
+    }
+
+    /** The regular expression, contexts included. */
+    @Override
+    public String toString() {
+        return regex;
     }
 
     /** A match seen through its body: group 0 is the body, without the contexts around it. */
