@@ -263,8 +263,11 @@ public final class RedFlagChecker {
         }
         // a demand is one where a ransom rule says so, or where the model reads it more as a demand than as an offer:
         // a go-between's "原价30个，降到18个，跑腿费另算" names no rule's words but is no job ad, and its reply must say
-        // "do not pay", not "check the company"
-        boolean demandLeads = s.demandPart() >= 0 && s.offerPart() >= 0 && z[s.demandPart()] > z[s.offerPart()];
+        // "do not pay", not "check the company". Only where the model itself sees some risk: below its low band both
+        // parts are far below zero, and a lawful offer a floor made medium ("到了那边不会再签别的合同", 0.02) was told
+        // that someone is held
+        boolean demandLeads = model.thresholds().band(probability).atLeast(Risk.LOW)
+                && s.demandPart() >= 0 && s.offerPart() >= 0 && z[s.demandPart()] > z[s.offerPart()];
         if (risk.atLeast(Risk.MEDIUM) && matches.offer == 0 && !lures(flags)) {
             List<RedFlag> concepts = conceptQuotes(s, local, normalized, flags, e.ruleHits(), matches, false,
                     demandLeads);

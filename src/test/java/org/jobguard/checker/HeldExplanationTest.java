@@ -56,6 +56,15 @@ class HeldExplanationTest {
     }
 
     @Test
+    void aContractSignedAtHomeIsNoContractOnArrivalAndNobodyHeld() {
+        // "到…再签" with a denial between was a contract signed on arrival, a floor at medium; the model read the line
+        // at 0.02, yet its demand part led its offer part, both far below zero, and the reply said someone was held
+        Verdict v = checker.check("合同在国内签，一式两份您留一份，到了那边不会再签别的合同。");
+        assertFalse(v.risk().atLeast(Risk.MEDIUM), v.toString());
+        assertFalse(v.kind().namesItself(), v.kind().toString());
+    }
+
+    @Test
     void aCaptorsThreatTheModelIsUnsureOfIsNeverNoRisk() {
         // the model reads this sparse threat in its low band: a parent must not be told "nothing stood out"
         Verdict threat = checker.check("人在我手上，你自己掂量");
