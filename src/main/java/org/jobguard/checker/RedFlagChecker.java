@@ -1081,9 +1081,9 @@ public final class RedFlagChecker {
         // a hub's work said to be legal ("Teach cooking in Myawaddy, nothing illegal") answers a fear no lawful job
         // there has to answer, and is an offer without an ad's words; the model's reading of that line swung from 0.98
         // to 0.65 between two retrainings
-        return job && signOfAnOffer(normalized, flags, m,
-                f -> f.category() == Category.ALL_EXPENSES_PAID || f.category() == Category.PAY_TOO_GOOD)
-                || signOfAnOffer(normalized, flags, m, f -> f.category() == Category.REASSURANCE);
+        boolean hasJob = job;
+        return signOfAnOffer(normalized, flags, m, f -> f.category() == Category.REASSURANCE
+                || hasJob && (f.category() == Category.ALL_EXPENSES_PAID || f.category() == Category.PAY_TOO_GOOD));
     }
 
     /**
