@@ -60,6 +60,11 @@ public final class IndicatorExtractor {
         int chain = 0;
         int gap = 0;
         boolean phoneRun = false;
+        // digitRun reads from (at or before) the start of the first chain of 7 digits to the end of the last one, not
+        // the whole text: in a message whose only such chain is a salary range, the rest of the text is read for nothing
+        int chainStart = 0;
+        int phonesFrom = 0;
+        int phonesTo = 0;
         char[] chars = characters.get().of(text);
         int n = text.length();
         for (int i = 0; i < n; i++) {
@@ -69,18 +74,34 @@ public final class IndicatorExtractor {
                 boolean digit = c >= '0' && c <= '9';
                 run = digit || isAsciiLetter(c) ? run + 1 : 0;
                 if (digit) {
-                    chain = gap <= 2 ? chain + 1 : 1;
+                    if (gap > 2) {
+                        chain = 0;
+                        chainStart = i;
+                    }
+                    chain++;
                     gap = 0;
-                    phoneRun |= chain >= 7;
+                    if (chain >= 7) {
+                        phonesFrom = phoneRun ? phonesFrom : chainStart;
+                        phonesTo = i + 1;
+                        phoneRun = true;
+                    }
                 } else {
                     // a chain already broken stays broken until the next digit: no separator test for it
                     gap = gap <= 2 && isPhoneSeparator(c) ? gap + 1 : 3;
                 }
             } else if (c >= '０' && c <= '９') {
                 run++;
-                chain = gap <= 2 ? chain + 1 : 1;
+                if (gap > 2) {
+                    chain = 0;
+                    chainStart = i;
+                }
+                chain++;
                 gap = 0;
-                phoneRun |= chain >= 7;
+                if (chain >= 7) {
+                    phonesFrom = phoneRun ? phonesFrom : chainStart;
+                    phonesTo = i + 1;
+                    phoneRun = true;
+                }
             } else {
                 run = 0;
                 gap = gap <= 2 && c == '–' ? gap + 1 : 3;
@@ -104,8 +125,8 @@ public final class IndicatorExtractor {
             find(text, WALLET, found, taken, Indicator.Type.WALLET);
         }
         int parsed = 0;
-        for (int from = 0; phoneRun && from < n && parsed < MAX_PHONE_PARSES; ) {
-            int[] run7 = digitRun(chars, n, from);
+        for (int from = phonesFrom; from < phonesTo && parsed < MAX_PHONE_PARSES; ) {
+            int[] run7 = digitRun(chars, phonesTo, from);
             if (run7 == null) {
                 break;
             }
