@@ -9,9 +9,10 @@ package org.jobguard.checker;
  * @param atMostLow     a risky place alone, nothing about a job: never above low
  * @param warningCued   warning cues that far outweigh the calls to get in touch: a warning, never above low unless
  *                      the model is sure ({@link RedFlagChecker#WARNING_OVERRULED})
- * @param overrulable   the floor is a strong sign alone, which the model overrules where it reads the text as ordinary
- *                      ({@link RedFlagChecker#FLOOR_OVERRULED}); a contract signed on arrival in an offer is not
+ * @param overruledBelow the probability below which the model overrules the floor, where it reads the text as
+ *                      ordinary ({@link RedFlagChecker#FLOOR_OVERRULED}, lower next to a lure); 0 for a floor no model
+ *                      reading overrules (a contract signed on arrival in an offer) or no floor
  */
 public record FeatureVector(int[] slots, double[] values, boolean atLeastMedium, boolean atMostLow,
-                            boolean warningCued, boolean overrulable) {
+                            boolean warningCued, double overruledBelow) {
 }

@@ -38,6 +38,13 @@ public final class RedFlagChecker {
      */
     public static final double FLOOR_OVERRULED = 0.5;
     /**
+     * {@link #FLOOR_OVERRULED} for a strong sign next to a lure (pay too good, a paid ticket, a vague job, ...): the lure
+     * makes the text more an offer, not less, so the model must read it more clearly as ordinary to overrule the sign.
+     * A retraining moved "公司统一保管护照，月入3万" to 0.497 while "公司统一保管护照" alone read 0.6: adding the pay took
+     * the answer from medium to low. No corpus line with a strong sign and a lure reads between 0.40 and 0.50.
+     */
+    public static final double FLOOR_OVERRULED_NEXT_TO_A_LURE = 0.4;
+    /**
      * The probability from which a text with a warning's cues is taken for what the model reads in it, not for a
      * warning. Recruiters borrow the warnings' voice ("唔好信網上啲園區新聞，我哋係泰國正規公司，包機票", "提醒大家小心假仲介！
      * 本公司合法立案…機票公司負擔，這週出發"), and the blind batch of such lines had two at 0.98 and 0.99 held at low. In
@@ -234,7 +241,7 @@ public final class RedFlagChecker {
         }
         // a strong sign's floor is for what the model may underrate, not for what it reads as ordinary; a contract signed
         // on arrival in an offer (the seed story's recruiter) stays a floor whatever the model makes of its few words
-        boolean strongSign = probability >= FLOOR_OVERRULED
+        boolean strongSign = probability >= strongSignOverruledBelow(flags)
                 && strongSignFloor(normalized, flags, matches, e.zones(), s.space());
         boolean ransom = false;
         for (RedFlag f : flags) {
@@ -353,15 +360,15 @@ public final class RedFlagChecker {
         boolean atLeastMedium = false;
         boolean atMostLow = false;
         boolean warningCued = false;
-        boolean overrulable = false;
+        double overruledBelow = 0;
         if (!normalized.isBlank()) {
             Wording.Grams g = new Wording.Grams();
             Evidence e = evidence(s, normalized, g);
-            boolean overrulableFloor = strongSignFloor(normalized, e.flags(), e.matches(), e.zones(), s.space())
-                    || lureInAHub(normalized, e.flags(), e.matches(), e.zones());
+            boolean strongSign = strongSignFloor(normalized, e.flags(), e.matches(), e.zones(), s.space());
+            boolean hub = lureInAHub(normalized, e.flags(), e.matches(), e.zones());
             boolean contract = contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
-            atLeastMedium = overrulableFloor || contract;
-            overrulable = overrulableFloor && !contract;
+            atLeastMedium = strongSign || hub || contract;
+            overruledBelow = contract ? 0 : strongSign ? strongSignOverruledBelow(e.flags()) : hub ? FLOOR_OVERRULED : 0;
             warningCued = cuedAwareness(e.matches(), e.flags(), s.space());
             atMostLow = onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
@@ -380,7 +387,7 @@ public final class RedFlagChecker {
             slots[i] = e.getKey();
             v[i++] = e.getValue();
         }
-        return new FeatureVector(slots, v, atLeastMedium, atMostLow, warningCued, overrulable);
+        return new FeatureVector(slots, v, atLeastMedium, atMostLow, warningCued, overruledBelow);
     }
 
     /**
@@ -993,6 +1000,11 @@ public final class RedFlagChecker {
     }
 
     /** A strong sign that keeps the verdict at medium at least: said as an offer, or a family's demand told now. */
+    /** Below which probability the model overrules a strong sign's floor. */
+    private static double strongSignOverruledBelow(List<RedFlag> flags) {
+        return lures(flags) ? FLOOR_OVERRULED_NEXT_TO_A_LURE : FLOOR_OVERRULED;
+    }
+
     private static boolean strongSignFloor(NormalizedText normalized, List<RedFlag> flags, Matches m, int zones,
                                            FeatureSpace space) {
         return strongSignOfAnOffer(normalized, flags, m, zones, space) || demandReportedNow(flags, m, space);

@@ -63,7 +63,7 @@ record CrossValidation(List<LabelledMessage> messages, double[] probability, Mod
         for (int i = 0; i < messages.size(); i++) {
             LabelledMessage m = messages.get(i);
             String bound = (bounds.atLeastMedium()[i] ? "M" : "") + (bounds.atMostLow()[i] ? "L" : "")
-                    + (bounds.warningCued()[i] ? "W" : "") + (bounds.overrulable()[i] ? "O" : "");
+                    + (bounds.warningCued()[i] ? "W" : "") + (bounds.overruledBelow()[i] > 0 ? "O" : "");
             tsv.append(String.format(Locale.ROOT, "%.4f\t%s\t%s\t%s\t%s%n", probability[i], bound.isEmpty() ? "-" : bound,
                     m.label(), m.id(),
                     m.text().replace('\n', ' ').replace('\t', ' ')));

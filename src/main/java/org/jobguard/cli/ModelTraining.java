@@ -75,9 +75,9 @@ final class ModelTraining {
      * Per message: whether the checker keeps it at medium or above, or at low or below, whatever the model says, or
      * at low or below unless the model is sure ({@code warningCued}).
      */
-    record Bounds(boolean[] atLeastMedium, boolean[] atMostLow, boolean[] warningCued, boolean[] overrulable) {
+    record Bounds(boolean[] atLeastMedium, boolean[] atMostLow, boolean[] warningCued, double[] overruledBelow) {
         Bounds(int size) {
-            this(new boolean[size], new boolean[size], new boolean[size], new boolean[size]);
+            this(new boolean[size], new boolean[size], new boolean[size], new double[size]);
         }
 
         /** Whether the message is flagged (medium or high) at this medium threshold, as the checker decides. */
@@ -85,9 +85,9 @@ final class ModelTraining {
             return !atMostLow(i, probability) && (floored(i, probability) || probability >= medium);
         }
 
-        /** Kept at medium or above by a rule, unless that is a strong sign alone and the model reads the text as ordinary. */
+        /** Kept at medium or above by a rule, unless the model reads the text as ordinary (below its floor's {@code overruledBelow}). */
         boolean floored(int i, double probability) {
-            return atLeastMedium[i] && (!overrulable[i] || probability >= RedFlagChecker.FLOOR_OVERRULED);
+            return atLeastMedium[i] && probability >= overruledBelow[i];
         }
 
         boolean atMostLow(int i, double probability) {
@@ -166,7 +166,7 @@ final class ModelTraining {
             bounds.atLeastMedium()[i] = v.atLeastMedium();
             bounds.atMostLow()[i] = v.atMostLow();
             bounds.warningCued()[i] = v.warningCued();
-            bounds.overrulable()[i] = v.overrulable();
+            bounds.overruledBelow()[i] = v.overruledBelow();
         });
         int[] fold = stratifiedFolds(messages);
         int parts = PARTS.size();

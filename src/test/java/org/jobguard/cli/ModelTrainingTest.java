@@ -1,5 +1,6 @@
 package org.jobguard.cli;
 
+import org.jobguard.checker.RedFlagChecker;
 import org.jobguard.checker.RiskModel;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class ModelTrainingTest {
         }
         for (int k = 0; k < atLeastMedium; k++) {
             bounds.atLeastMedium()[floorFrom + k] = true;
-            bounds.overrulable()[floorFrom + k] = true;
+            bounds.overruledBelow()[floorFrom + k] = RedFlagChecker.FLOOR_OVERRULED;
         }
         for (int k = 0; k < warningCued; k++) {
             bounds.warningCued()[99 - k] = true;
@@ -75,15 +76,20 @@ class ModelTrainingTest {
 
     @Test
     void flaggedFollowsTheCheckersBounds() {
-        ModelTraining.Bounds b = new ModelTraining.Bounds(new boolean[] {false, true, true, false, true},
-                new boolean[] {false, false, true, false, false}, new boolean[] {false, false, false, true, false},
-                new boolean[] {false, true, false, false, false});
+        ModelTraining.Bounds b = new ModelTraining.Bounds(new boolean[] {false, true, true, false, true, true},
+                new boolean[] {false, false, true, false, false, false},
+                new boolean[] {false, false, false, true, false, false},
+                new double[] {0, RedFlagChecker.FLOOR_OVERRULED, 0, 0, 0, RedFlagChecker.FLOOR_OVERRULED_NEXT_TO_A_LURE});
         assertFalse(b.flagged(0, 0.4, 0.5));
         assertTrue(b.flagged(0, 0.5, 0.5));
         assertTrue(b.flagged(1, 0.55, 0.6));
         // a strong sign in a text the model reads as ordinary is no floor; a contract signed on arrival is
         assertFalse(b.flagged(1, 0.1, 0.5));
         assertTrue(b.flagged(4, 0.1, 0.5));
+        // next to a lure the model must read the text more clearly as ordinary to overrule the sign
+        assertTrue(b.flagged(5, 0.45, 0.9));
+        assertFalse(b.flagged(1, 0.45, 0.9));
+        assertFalse(b.flagged(5, 0.35, 0.9));
         assertFalse(b.flagged(2, 0.99, 0.5));
         // a warning's cues keep it low until the model is sure
         assertFalse(b.flagged(3, 0.9, 0.5));
