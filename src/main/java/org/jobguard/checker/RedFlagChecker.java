@@ -999,12 +999,12 @@ public final class RedFlagChecker {
         return true;
     }
 
-    /** A strong sign that keeps the verdict at medium at least: said as an offer, or a family's demand told now. */
     /** Below which probability the model overrules a strong sign's floor. */
     private static double strongSignOverruledBelow(List<RedFlag> flags) {
         return lures(flags) ? FLOOR_OVERRULED_NEXT_TO_A_LURE : FLOOR_OVERRULED;
     }
 
+    /** A strong sign that keeps the verdict at medium at least: said as an offer, or a family's demand told now. */
     private static boolean strongSignFloor(NormalizedText normalized, List<RedFlag> flags, Matches m, int zones,
                                            FeatureSpace space) {
         return strongSignOfAnOffer(normalized, flags, m, zones, space) || demandReportedNow(flags, m, space);
