@@ -545,10 +545,7 @@ public final class RedFlagChecker {
             // past the last flag's start every flag starts at or before from
             boolean inside = reach[Math.min(from, last)] >= to;
             if (!inside) {
-                g.bucket[kept] = g.bucket[k];
-                g.start[kept] = g.start[k];
-                g.end[kept] = g.end[k];
-                kept++;
+                g.move(k, kept++);
             }
         }
         g.count = kept;
@@ -565,21 +562,31 @@ public final class RedFlagChecker {
         if (found.isEmpty() || g.count == 0) {
             return;
         }
+        // covered[x]: how many characters of the original before x lie in a contact point, so that an n-gram touches one
+        // when its span has any. A pasted page of handles has thousands of them: asking each about every n-gram was
+        // quadratic in the text
+        int n = normalized.original().length();
+        int[] covered = g.reach(n + 1);
+        java.util.Arrays.fill(covered, 0, n + 1, 0);
+        for (Indicator indicator : found) {
+            covered[indicator.start()]++;
+            covered[indicator.end()]--;
+        }
+        int depth = 0;
+        int before = 0;
+        for (int p = 0; p < n; p++) {
+            depth += covered[p];
+            covered[p] = before;
+            before += depth > 0 ? 1 : 0;
+        }
+        covered[n] = before;
         int[] source = normalized.source();
         int kept = 0;
         for (int k = 0; k < g.count; k++) {
             int from = normalized.charIndexOf(source[g.start[k]]);
             int to = normalized.charIndexOf(source[g.end[k] - 1] + 1);
-            boolean touches = false;
-            for (int i = 0; i < found.size() && !touches; i++) {
-                Indicator indicator = found.get(i);
-                touches = from < indicator.end() && indicator.start() < to;
-            }
-            if (!touches) {
-                g.bucket[kept] = g.bucket[k];
-                g.start[kept] = g.start[k];
-                g.end[kept] = g.end[k];
-                kept++;
+            if (covered[to] == covered[from]) {
+                g.move(k, kept++);
             }
         }
         g.count = kept;

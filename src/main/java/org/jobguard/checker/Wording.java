@@ -84,6 +84,13 @@ final class Wording {
             return reach;
         }
 
+        /** Copies n-gram {@code from} to index {@code to}, for letting go of some in place. */
+        void move(int from, int to) {
+            bucket[to] = bucket[from];
+            start[to] = start[from];
+            end[to] = end[from];
+        }
+
         void gram(int b, int s, int e) {
             if (count == bucket.length) {
                 bucket = java.util.Arrays.copyOf(bucket, 2 * count);
