@@ -223,7 +223,11 @@ public final class RedFlagChecker {
         });
         int parts = s.parts();
         double[] z = sumWeights(w, parts, slots[0], slotCount[0], 0);
-        double[] wordingByPart = wordingSums(s, g);
+        boolean abroad = (e.zones() & AWAY) != 0;
+        if (abroad) {
+            s.space().wording().abroad(g);
+        }
+        double[] wordingByPart = wordingSums(s, g, abroad);
         for (int k = 0; k < parts; k++) {
             z[k] += wordingByPart[k];
         }
@@ -314,7 +318,7 @@ public final class RedFlagChecker {
         if (risk.atLeast(Risk.MEDIUM) && (flags.isEmpty() || wording >= WORDING_WORTH_QUOTING
                 && wording >= strongestNamed(local))) {
             flags = new ArrayList<>(flags);
-            weighGrams(s, local, g);
+            weighGrams(s, local, g, abroad);
             flags.addAll(wordingQuotes(normalized, g, flags));
         }
         if (risk.atLeast(Risk.MEDIUM) && matches.offshore > 0
@@ -376,9 +380,16 @@ public final class RedFlagChecker {
             atMostLow = onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     found, normalized.language(), slot -> values.put(slot, 1.0));
-            double each = g.count == 0 ? 0 : WORDING_SCALE / Math.sqrt(g.count);
+            boolean abroad = (e.zones() & AWAY) != 0;
+            double each = g.count == 0 ? 0 : WORDING_SCALE / Math.sqrt(readings(g, abroad));
+            if (abroad) {
+                s.space().wording().abroad(g);
+            }
             for (int i = 0; i < g.count; i++) {
                 values.merge(s.space().ngramSlot(g.bucket[i]), each, Double::sum);
+                if (abroad) {
+                    values.merge(s.space().ngramSlot(g.abroad[i]), each, Double::sum);
+                }
             }
         } else {
             values.put(s.space().bias, 1.0);
@@ -592,12 +603,26 @@ public final class RedFlagChecker {
         g.count = kept;
     }
 
+    /**
+     * How many wording features a message's n-grams are: each once, and in a text that names a place abroad twice
+     * ({@link Wording#abroad}).
+     */
+    private static int readings(Wording.Grams g, boolean abroad) {
+        return abroad ? 2 * g.count : g.count;
+    }
+
     /** Per part of the model, what the message's n-grams add to its sum. */
-    private static double[] wordingSums(Setup s, Wording.Grams g) {
+    private static double[] wordingSums(Setup s, Wording.Grams g, boolean abroad) {
         int parts = s.parts();
         double[] sum = sumWeights(s.weights(), parts, g.bucket, g.count, s.space().ngramSlot(0));
+        if (abroad) {
+            double[] again = sumWeights(s.weights(), parts, g.abroad, g.count, s.space().ngramSlot(0));
+            for (int k = 0; k < parts; k++) {
+                sum[k] += again[k];
+            }
+        }
         if (g.count > 0) {
-            double scale = WORDING_SCALE / Math.sqrt(g.count);
+            double scale = WORDING_SCALE / Math.sqrt(readings(g, abroad));
             for (int k = 0; k < parts; k++) {
                 sum[k] *= scale;
             }
@@ -641,9 +666,20 @@ public final class RedFlagChecker {
         return sum;
     }
 
-    /** Each n-gram's weight toward danger in this message, kept with it for {@link #wordingQuotes}. */
-    private static void weighGrams(Setup s, Local local, Wording.Grams g) {
+    /**
+     * Each n-gram's weight toward danger in this message (both its readings in a text that names a place abroad), kept
+     * with it for {@link #wordingQuotes}.
+     */
+    private static void weighGrams(Setup s, Local local, Wording.Grams g, boolean abroad) {
         int offset = s.space().ngramSlot(0);
+        weighGrams(local, g, g.bucket, offset, false);
+        if (abroad) {
+            weighGrams(local, g, g.abroad, offset, true);
+        }
+    }
+
+    /** The weights of {@code buckets}, kept as the n-grams' weights or, with {@code add}, added to them. */
+    private static void weighGrams(Local local, Wording.Grams g, int[] buckets, int offset, boolean add) {
         if (local.parts() == 4) {
             // Local.at's sum for four parts, with the slopes in locals: a flagged message has hundreds of n-grams,
             // and the loop over the parts read the slopes again for each of them. The same additions in the same
@@ -655,18 +691,19 @@ public final class RedFlagChecker {
             double s2 = slope[2];
             double s3 = slope[3];
             for (int i = 0; i < g.count; i++) {
-                int base = (offset + g.bucket[i]) * 4;
+                int base = (offset + buckets[i]) * 4;
                 double sum = 0;
                 sum += s0 * w[base];
                 sum += s1 * w[base + 1];
                 sum += s2 * w[base + 2];
                 sum += s3 * w[base + 3];
-                g.weight[i] = (float) sum;
+                g.weight[i] = add ? g.weight[i] + (float) sum : (float) sum;
             }
             return;
         }
         for (int i = 0; i < g.count; i++) {
-            g.weight[i] = (float) local.at(offset + g.bucket[i]);
+            float weight = (float) local.at(offset + buckets[i]);
+            g.weight[i] = add ? g.weight[i] + weight : weight;
         }
     }
 

@@ -52,6 +52,8 @@ final class Wording {
         private long last3;
         /** whether the word before, next to this one, was all digits */
         private boolean prevDigits;
+        /** each n-gram's bucket as read abroad ({@link Wording#abroad}), filled only for a text that names a place abroad */
+        int[] abroad = new int[256];
         /** scratch for quoting: indices of n-grams */
         private int[] window = new int[64];
         /** scratch for letting go of the n-grams inside flags: per code point, how far the flags before it reach */
@@ -110,6 +112,7 @@ final class Wording {
     private static final int HAN_2 = 0x68e31da4;
     private static final int WORD_1 = 0x5bd1e995;
     private static final int WORD_2 = 0x7feb352d;
+    private static final int ABROAD = 0x5f356495;
     private static final char DIGIT = '0';
 
     private final int mask;
@@ -233,6 +236,21 @@ final class Wording {
             return sink.before1;
         }
         return sink.wordHash;
+    }
+
+    /**
+     * Fills {@code g.abroad} with each n-gram's second bucket, its reading in a text that names a place abroad. "客服",
+     * "月休4", "包食宿" and "Chinese speaker" are ordinary in a job at home and say more in one abroad, which one weight
+     * per n-gram cannot tell apart; the model weighs the two readings separately. The second buckets share the table
+     * of the first.
+     */
+    void abroad(Grams g) {
+        if (g.abroad.length < g.count) {
+            g.abroad = new int[g.bucket.length];
+        }
+        for (int i = 0; i < g.count; i++) {
+            g.abroad[i] = fmix(g.bucket[i] ^ ABROAD) & mask;
+        }
     }
 
     /** A Han character (or a number's shape) at [start, end): the bigram with the one before it. */

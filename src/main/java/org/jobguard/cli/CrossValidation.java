@@ -45,7 +45,7 @@ record CrossValidation(List<LabelledMessage> messages, double[] probability, Mod
     }
 
     void print(PrintWriter out) {
-        out.printf(Locale.ROOT, "cross-validated (%d folds, %d messages), thresholds low %.3f medium %.3f high %.3f%n",
+        out.printf(Locale.ROOT, "cross-validated (%d folds by batch, %d messages), thresholds low %.3f medium %.3f high %.3f%n",
                 ModelTraining.FOLDS, messages.size(), thresholds.low(), thresholds.medium(), thresholds.high());
         out.printf(Locale.ROOT, "  recall scam_recruit+ransom: %.3f%n", dangerRecall());
         counts(false).forEach((label, c) -> out.printf(Locale.ROOT, "  %-13s %5d  flagged %4d  %6.3f  %s%n", label,

@@ -168,7 +168,7 @@ final class ModelTraining {
             bounds.warningCued()[i] = v.warningCued();
             bounds.overruledBelow()[i] = v.overruledBelow();
         });
-        int[] fold = stratifiedFolds(messages);
+        int[] fold = batchFolds(messages);
         int parts = PARTS.size();
         boolean[] danger = new boolean[parts];
         double[][] partY = new double[parts][messages.size()];
@@ -273,7 +273,43 @@ final class ModelTraining {
         }
     }
 
-    /** Fold by label, in file order: each fold gets every fifth message of each label. */
+    /**
+     * Whole batches per fold (a batch is the id before its last '-': "hard193", "real21", "own"), the largest first
+     * into the fold with fewest messages. A batch is one writer's or one collector's lines, and the checker meets
+     * writers it has never seen: with every fifth line of each label per fold, as before, each fold had seen the
+     * writer of every line it was asked about, and cross-validation said recall 0.797 at 0.6 % of jobs and chats
+     * flagged where batches it had not seen gave 0.749 (real lines 0.34), and chat flagged 1.1 % at the threshold it
+     * chose, over the 1 % target. The threshold chosen on these folds holds for writers not yet seen.
+     */
+    static int[] batchFolds(List<LabelledMessage> messages) {
+        Map<String, List<Integer>> batches = new TreeMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            batches.computeIfAbsent(batch(messages.get(i).id()), k -> new ArrayList<>()).add(i);
+        }
+        if (batches.size() < FOLDS) {
+            return stratifiedFolds(messages);
+        }
+        List<List<Integer>> bySize = new ArrayList<>(batches.values());
+        // stable: batches of one size stay in the order of their names
+        bySize.sort((a, b) -> b.size() - a.size());
+        int[] size = new int[FOLDS];
+        int[] fold = new int[messages.size()];
+        for (List<Integer> batch : bySize) {
+            int f = 0;
+            for (int k = 1; k < FOLDS; k++) {
+                if (size[k] < size[f]) {
+                    f = k;
+                }
+            }
+            size[f] += batch.size();
+            for (int i : batch) {
+                fold[i] = f;
+            }
+        }
+        return fold;
+    }
+
+    /** A corpus of fewer batches than folds (a test's) is folded by label, in file order: every fifth line of each. */
     static int[] stratifiedFolds(List<LabelledMessage> messages) {
         Map<String, Integer> seen = new HashMap<>();
         int[] fold = new int[messages.size()];
@@ -281,6 +317,12 @@ final class ModelTraining {
             fold[i] = seen.merge(messages.get(i).label(), 1, Integer::sum) % FOLDS;
         }
         return fold;
+    }
+
+    /** The batch of a corpus id: "hard193-0042" is of "hard193"; an id without a number is its own batch. */
+    static String batch(String id) {
+        int dash = id.lastIndexOf('-');
+        return dash > 0 ? id.substring(0, dash) : id;
     }
 
     /**

@@ -91,6 +91,7 @@ final class TrainCommand implements Callable<Integer> {
                 + String.join(", ", ModelTraining.PARTS));
         training.put("c", c);
         training.put("folds", ModelTraining.FOLDS);
+        training.put("folds_by", "batch");
         CrossValidation cv = new CrossValidation(messages, result.crossValidated(), result.bounds(), model.thresholds());
         training.set("cross_validated", cv.toJson(mapper));
         cv.print(out);

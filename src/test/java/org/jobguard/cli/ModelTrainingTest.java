@@ -140,4 +140,43 @@ class ModelTrainingTest {
         assertFalse(ModelTraining.nonNegative("cue:awareness:1"));
         assertFalse(ModelTraining.nonNegative("bias"));
     }
+
+    @Test
+    void aBatchIsNeverSplitOverFolds() {
+        List<LabelledMessage> messages = new ArrayList<>();
+        int[] sizes = {300, 120, 90, 60, 50, 40, 30, 7};
+        for (int b = 0; b < sizes.length; b++) {
+            for (int i = 1; i <= sizes[b]; i++) {
+                messages.add(new LabelledMessage("hard" + b + "-" + String.format("%04d", i), "t",
+                        i % 2 == 0 ? "chat" : "scam_recruit", "en", List.of()));
+            }
+        }
+        int[] fold = ModelTraining.batchFolds(messages);
+        Map<String, java.util.Set<Integer>> foldsOfBatch = new java.util.HashMap<>();
+        int[] size = new int[ModelTraining.FOLDS];
+        for (int i = 0; i < fold.length; i++) {
+            foldsOfBatch.computeIfAbsent(ModelTraining.batch(messages.get(i).id()), k -> new java.util.HashSet<>())
+                    .add(fold[i]);
+            size[fold[i]]++;
+        }
+        assertEquals(sizes.length, foldsOfBatch.size());
+        foldsOfBatch.forEach((batch, folds) -> assertEquals(1, folds.size(), batch + " in folds " + folds));
+        for (int f = 0; f < size.length; f++) {
+            assertTrue(size[f] > 0, "fold " + f + " is empty");
+        }
+        // the largest batch alone, the next ones filling the smallest folds
+        assertEquals(300, java.util.Arrays.stream(size).max().orElseThrow());
+    }
+
+    @Test
+    void aCorpusOfFewerBatchesThanFoldsIsFoldedByLabel() {
+        List<LabelledMessage> messages = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            messages.add(new LabelledMessage("own-" + i, "t", i % 2 == 0 ? "chat" : "legit_job", "en", List.of()));
+        }
+        assertEquals(java.util.Arrays.toString(ModelTraining.stratifiedFolds(messages)),
+                java.util.Arrays.toString(ModelTraining.batchFolds(messages)));
+        assertEquals("hard193", ModelTraining.batch("hard193-0042"));
+        assertEquals("realzh", ModelTraining.batch("realzh-0163"));
+    }
 }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RiskModelFileTest {
     private static final String GOOD = """
-            {"format": 2, "version": "t", "ngram_bits": 18,
+            {"format": 3, "version": "t", "ngram_bits": 18,
              "calibration": {"scale": 1.5, "shift": -0.5},
              "thresholds": {"low": 0.2, "medium": 0.5, "high": 0.9},
              "parts": [
@@ -41,13 +41,13 @@ class RiskModelFileTest {
     @Test
     void brokenFilesNameTheFileTheLineAndTheReason() {
         ConfigException json = assertThrows(ConfigException.class,
-                () -> RiskModelFile.parse("m.json", "{\n\"format\": 2,\n\"parts\": {,}\n}"));
+                () -> RiskModelFile.parse("m.json", "{\n\"format\": 3,\n\"parts\": {,}\n}"));
         assertEquals("m.json", json.file());
         assertEquals(3, json.line());
         assertTrue(json.reason().startsWith("not valid JSON"), json.reason());
 
         ConfigException format = assertThrows(ConfigException.class,
-                () -> RiskModelFile.parse("m.json", GOOD.replace("\"format\": 2", "\"format\": 7")));
+                () -> RiskModelFile.parse("m.json", GOOD.replace("\"format\": 3", "\"format\": 7")));
         assertTrue(format.reason().contains("format"), format.reason());
 
         ConfigException bands = assertThrows(ConfigException.class,
