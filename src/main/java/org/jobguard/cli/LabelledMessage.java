@@ -21,6 +21,11 @@ record LabelledMessage(String id, String text, String label, String lang, List<S
         return DANGER.contains(label);
     }
 
+    /** A line of the real corpora, quoted from a public source (their ids start with "real": realzh-, real21-). */
+    boolean real() {
+        return id.startsWith("real");
+    }
+
     /** Every labelled line of {@code file}, in order; a line without text or with an unknown label is an error. */
     static List<LabelledMessage> read(Path file) {
         ObjectMapper mapper = new ObjectMapper();

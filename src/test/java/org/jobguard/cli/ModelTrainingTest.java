@@ -179,4 +179,15 @@ class ModelTrainingTest {
         assertEquals("hard193", ModelTraining.batch("hard193-0042"));
         assertEquals("realzh", ModelTraining.batch("realzh-0163"));
     }
+
+    @Test
+    void aRealLineCountsTwiceInAFit() {
+        List<LabelledMessage> messages = List.of(
+                new LabelledMessage("hard7-0001", "t", "chat", "en", List.of()),
+                new LabelledMessage("real21-0001", "t", "scam_recruit", "en", List.of()),
+                new LabelledMessage("realzh-0002", "t", "chat", "zh-Hans", List.of()),
+                new LabelledMessage("own-0003", "t", "legit_job", "en", List.of()));
+        assertEquals(List.of(0, 1, 2, 3, 1, 2), ModelTraining.weighted(List.of(0, 1, 2, 3), messages));
+        assertEquals(List.of(0, 3), ModelTraining.weighted(List.of(0, 3), messages));
+    }
 }
