@@ -223,10 +223,7 @@ public final class RedFlagChecker {
         });
         int parts = s.parts();
         double[] z = sumWeights(w, parts, slots[0], slotCount[0], 0);
-        boolean abroad = (e.zones() & AWAY) != 0;
-        if (abroad) {
-            s.space().wording().abroad(g);
-        }
+        boolean abroad = readAbroad(s, g, e.zones());
         double[] wordingByPart = wordingSums(s, g, abroad);
         for (int k = 0; k < parts; k++) {
             z[k] += wordingByPart[k];
@@ -380,11 +377,8 @@ public final class RedFlagChecker {
             atMostLow = onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     found, normalized.language(), slot -> values.put(slot, 1.0));
-            boolean abroad = (e.zones() & AWAY) != 0;
+            boolean abroad = readAbroad(s, g, e.zones());
             double each = g.count == 0 ? 0 : WORDING_SCALE / Math.sqrt(readings(g, abroad));
-            if (abroad) {
-                s.space().wording().abroad(g);
-            }
             for (int i = 0; i < g.count; i++) {
                 values.merge(s.space().ngramSlot(g.bucket[i]), each, Double::sum);
                 if (abroad) {
@@ -601,6 +595,18 @@ public final class RedFlagChecker {
             }
         }
         g.count = kept;
+    }
+
+    /**
+     * Whether the text names a place abroad (its {@code zones}), and if so its n-grams' second readings filled in
+     * ({@link Wording#abroad}): the one decision checking and training share.
+     */
+    private static boolean readAbroad(Setup s, Wording.Grams g, int zones) {
+        boolean abroad = (zones & AWAY) != 0;
+        if (abroad) {
+            s.space().wording().abroad(g);
+        }
+        return abroad;
     }
 
     /**
