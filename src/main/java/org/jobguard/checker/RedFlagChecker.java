@@ -25,25 +25,27 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RedFlagChecker {
     /**
-     * Below this probability a strong sign is no floor: the model reads the whole text as ordinary, and the floor would
-     * only repeat a phrase's alarm over it. In 5-fold cross-validation on 20,313 texts, 27 floored false alarms had less
-     * (8 chats such as a joke "你弟在我手上，拿两杯奶茶来赎人", a crime drama's recap, "HR took our passports for the visa
-     * renewal, back Friday"; a job, 14 warnings, 4 other scams), against 4 offers and demands; the medium threshold
-     * those false alarms had pushed up fell from 0.936 to 0.895. The job-in-a-hub floor is overruled alike. Bare strong
-     * signs read 0.69 and more ("护照由公司保管"), so the floor holds for them. Raised from 0.4 once short chats that share a
-     * strong sign's words were learned ("别报警，是我自己把车停错位置了" 0.61, "你家貓在我手上 … 不准報警" 0.44): in
-     * cross-validation on 21,231 texts, the floors between 0.4 and 0.5 flagged more jobs and chats than offers and
-     * demands, and the medium threshold they pushed up fell from 0.922 to 0.909; recall at the same false alarms on jobs
-     * and chats 0.763 -> 0.777 (0.5 and 0.6 alike; 0.7 would drop bare strong signs).
+     * Below this probability a job in a compound hub with a lure is no floor: the model reads the whole text as
+     * ordinary, and the floor would only repeat a phrase's alarm over it. In 5-fold cross-validation on 20,313 texts, 27
+     * floored false alarms had less (8 chats such as a joke "你弟在我手上，拿两杯奶茶来赎人", a crime drama's recap, "HR
+     * took our passports for the visa renewal, back Friday"; a job, 14 warnings, 4 other scams), against 4 offers and
+     * demands; the medium threshold those false alarms had pushed up fell from 0.936 to 0.895. Raised from 0.4 once
+     * short chats that share a strong sign's words were learned: on 21,231 texts, the floors between 0.4 and 0.5
+     * flagged more jobs and chats than offers and demands, and recall at the same false alarms on jobs and chats went
+     * 0.763 -> 0.777 (0.5 and 0.6 alike).
      */
     public static final double FLOOR_OVERRULED = 0.5;
     /**
-     * {@link #FLOOR_OVERRULED} for a strong sign next to a lure (pay too good, a paid ticket, a vague job, ...): the lure
-     * makes the text more an offer, not less, so the model must read it more clearly as ordinary to overrule the sign.
-     * A retraining moved "公司统一保管护照，月入3万" to 0.497 while "公司统一保管护照" alone read 0.6: adding the pay took
-     * the answer from medium to low. No corpus line with a strong sign and a lure reads between 0.40 and 0.50.
+     * {@link #FLOOR_OVERRULED} for a strong sign (a kept passport, a border crossed with someone to meet you, a ransom
+     * demand). Its words are few and unambiguous, and the model's reading of a bare one drifts with each retraining:
+     * "公司统一保管护照" read 0.69, then 0.6, 0.518 and, after 1,300 lines of recruiters' chat and held persons were
+     * learned, 0.467, where it would have been low. On folds by batch of 31,245 messages, the floored texts the model
+     * reads between 0.4 and 0.5 are 8 offers and demands against 2 jobs and no chat (and 6 warnings); between 0.3 and
+     * 0.4, 2 against 3. Next to a lure (pay too good, a paid ticket) it was 0.4 already.
      */
-    public static final double FLOOR_OVERRULED_NEXT_TO_A_LURE = 0.4;
+    public static final double STRONG_SIGN_OVERRULED = 0.4;
+    /** letters outside the flags from which a text has a context of its own ({@link #nothingButFlags}) */
+    private static final int CONTEXT_LETTERS = 4;
     /**
      * The probability from which a text with a warning's cues is taken for what the model reads in it, not for a
      * warning. Recruiters borrow the warnings' voice ("唔好信網上啲園區新聞，我哋係泰國正規公司，包機票", "提醒大家小心假仲介！
@@ -243,8 +245,8 @@ public final class RedFlagChecker {
         }
         // a strong sign's floor is for what the model may underrate, not for what it reads as ordinary; a contract signed
         // on arrival in an offer (the seed story's recruiter) stays a floor whatever the model makes of its few words
-        boolean strongSign = probability >= strongSignOverruledBelow(flags)
-                && strongSignFloor(normalized, flags, matches, e.zones(), s.space());
+        boolean strongSign = strongSignFloor(normalized, flags, matches, e.zones(), s.space())
+                && (probability >= STRONG_SIGN_OVERRULED || nothingButFlags(normalized, flags));
         boolean ransom = false;
         for (RedFlag f : flags) {
             ransom |= f.category() == Category.RANSOM;
@@ -372,7 +374,8 @@ public final class RedFlagChecker {
             boolean hub = lureInAHub(normalized, e.flags(), e.matches(), e.zones());
             boolean contract = contractOnArrivalInAnOffer(normalized, e.flags(), e.matches());
             atLeastMedium = strongSign || hub || contract;
-            overruledBelow = contract ? 0 : strongSign ? strongSignOverruledBelow(e.flags()) : hub ? FLOOR_OVERRULED : 0;
+            overruledBelow = contract || strongSign && nothingButFlags(normalized, e.flags()) ? 0
+                    : strongSign ? STRONG_SIGN_OVERRULED : hub ? FLOOR_OVERRULED : 0;
             warningCued = cuedAwareness(e.matches(), e.flags(), s.space());
             atMostLow = onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
@@ -1083,9 +1086,33 @@ public final class RedFlagChecker {
         return true;
     }
 
-    /** Below which probability the model overrules a strong sign's floor. */
-    private static double strongSignOverruledBelow(List<RedFlag> flags) {
-        return lures(flags) ? FLOOR_OVERRULED_NEXT_TO_A_LURE : FLOOR_OVERRULED;
+    /**
+     * Whether a text says nothing but its flags: fewer than {@link #CONTEXT_LETTERS} letters stand outside every flag's
+     * evidence. The model then reads the signs' own words and its prior, not a context that could show them to be a
+     * joke or a drama's recap, so it cannot overrule a strong sign: "公司统一保管护照，月入3万" read 0.39 after a
+     * retraining, where DESIGN.md's strong flag is high alone.
+     */
+    private static boolean nothingButFlags(NormalizedText normalized, List<RedFlag> flags) {
+        String original = normalized.original();
+        int letters = 0;
+        int cp = 0;
+        for (int i = 0; i < original.length(); cp++) {
+            int c = original.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetter(c) && !insideAFlag(flags, cp) && ++letters >= CONTEXT_LETTERS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean insideAFlag(List<RedFlag> flags, int cp) {
+        for (RedFlag f : flags) {
+            if (cp >= f.start() && cp < f.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A strong sign that keeps the verdict at medium at least: said as an offer, or a family's demand told now. */

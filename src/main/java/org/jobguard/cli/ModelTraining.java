@@ -1,5 +1,6 @@
 package org.jobguard.cli;
 
+import org.jobguard.config.RiskModelFile;
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
@@ -70,7 +71,7 @@ final class ModelTraining {
      * strong sign's floor (0.551 once, 0.518 twice).
      */
     static final int REAL_WEIGHT = 2;
-    /** weights smaller than this change no verdict; leaving them out keeps the file small */
+    /** named weights smaller than this change no verdict; leaving them out keeps the file small */
     private static final double PRUNE = 5e-4;
 
     /**
@@ -234,9 +235,10 @@ final class ModelTraining {
             List<Integer> buckets = new ArrayList<>();
             List<Float> bucketWeights = new ArrayList<>();
             for (int s = space.namedCount(); s < space.size(); s++) {
-                if (Math.abs(partWeights[s]) >= PRUNE) {
+                float stored = RiskModelFile.storable(partWeights[s]);
+                if (stored != 0) {
                     buckets.add(s - space.namedCount());
-                    bucketWeights.add((float) round(partWeights[s]));
+                    bucketWeights.add(stored);
                 }
             }
             float[] bw = new float[bucketWeights.size()];

@@ -53,9 +53,14 @@ class RedFlagCheckerTest {
         Verdict floored = new RedFlagChecker(RULES, unsure, ConfirmedPatterns.none()).check("加我，到公司后扣护照");
         assertTrue(floored.risk().atLeast(Risk.MEDIUM), floored.toString());
         Verdict overruled = new RedFlagChecker(RULES, ordinary, ConfirmedPatterns.none()).check("加我，到公司后扣护照");
-        assertTrue(overruled.probability() < RedFlagChecker.FLOOR_OVERRULED, overruled.toString());
+        assertTrue(overruled.probability() < RedFlagChecker.STRONG_SIGN_OVERRULED, overruled.toString());
         assertEquals(Risk.LOW, overruled.risk(), "its flag is still quoted, at low: " + overruled);
         assertEquals("扣护照", overruled.flags().get(0).evidence());
+        // a text that is nothing but its signs ("加我" is two letters outside them) gives the model no context to
+        // overrule them with
+        Verdict bare = new RedFlagChecker(RULES, ordinary, ConfirmedPatterns.none()).check("加我，扣护照");
+        assertTrue(bare.probability() < RedFlagChecker.STRONG_SIGN_OVERRULED, bare.toString());
+        assertTrue(bare.risk().atLeast(Risk.MEDIUM), bare.toString());
     }
 
     @Test

@@ -42,7 +42,7 @@ class ModelTrainingTest {
         }
         for (int k = 0; k < atLeastMedium; k++) {
             bounds.atLeastMedium()[floorFrom + k] = true;
-            bounds.overruledBelow()[floorFrom + k] = RedFlagChecker.FLOOR_OVERRULED;
+            bounds.overruledBelow()[floorFrom + k] = RedFlagChecker.STRONG_SIGN_OVERRULED;
         }
         for (int k = 0; k < warningCued; k++) {
             bounds.warningCued()[99 - k] = true;
@@ -64,7 +64,7 @@ class ModelTrainingTest {
 
     @Test
     void aFloorTheModelReadsAsOrdinaryUsesNoneOfTheAllowance() {
-        // the five strong signs stand in texts the model puts at 0.10..0.14, under RedFlagChecker.FLOOR_OVERRULED
+        // the five strong signs stand in texts the model puts at 0.10..0.14, under RedFlagChecker.STRONG_SIGN_OVERRULED
         assertEquals(0.92, warnings(5, 10, 0, 0).medium(), 0.001);
     }
 
@@ -79,14 +79,14 @@ class ModelTrainingTest {
         ModelTraining.Bounds b = new ModelTraining.Bounds(new boolean[] {false, true, true, false, true, true},
                 new boolean[] {false, false, true, false, false, false},
                 new boolean[] {false, false, false, true, false, false},
-                new double[] {0, RedFlagChecker.FLOOR_OVERRULED, 0, 0, 0, RedFlagChecker.FLOOR_OVERRULED_NEXT_TO_A_LURE});
+                new double[] {0, RedFlagChecker.FLOOR_OVERRULED, 0, 0, 0, RedFlagChecker.STRONG_SIGN_OVERRULED});
         assertFalse(b.flagged(0, 0.4, 0.5));
         assertTrue(b.flagged(0, 0.5, 0.5));
         assertTrue(b.flagged(1, 0.55, 0.6));
         // a strong sign in a text the model reads as ordinary is no floor; a contract signed on arrival is
         assertFalse(b.flagged(1, 0.1, 0.5));
         assertTrue(b.flagged(4, 0.1, 0.5));
-        // next to a lure the model must read the text more clearly as ordinary to overrule the sign
+        // each floor has its own point below which the model overrules it
         assertTrue(b.flagged(5, 0.45, 0.9));
         assertFalse(b.flagged(1, 0.45, 0.9));
         assertFalse(b.flagged(5, 0.35, 0.9));

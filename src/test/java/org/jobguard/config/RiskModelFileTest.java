@@ -13,12 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RiskModelFileTest {
     private static final String GOOD = """
-            {"format": 3, "version": "t", "ngram_bits": 18,
+            {"format": 4, "version": "t", "ngram_bits": 18,
              "calibration": {"scale": 1.5, "shift": -0.5},
              "thresholds": {"low": 0.2, "medium": 0.5, "high": 0.9},
              "parts": [
                {"name": "ransom", "danger": true, "named": {"bias": -2.0, "cat:ransom": 3.25},
-                "ngrams": "5:0.5 10:-0.25 1:1"},
+                "ngrams": "5:500 10:-250 1:1000"},
                {"name": "benign", "danger": false, "named": {"bias": 1.0}, "ngrams": ""}]}
             """;
 
@@ -34,7 +34,7 @@ class RiskModelFileTest {
         assertArrayEquals(new int[] {5, 15, 16}, ransom.ngramBuckets());
         assertArrayEquals(new float[] {0.5f, -0.25f, 1f}, ransom.ngramWeights());
         assertEquals(0.5, m.thresholds().medium());
-        assertEquals("5:0.5 10:-0.25 1:1", RiskModelFile.ngramLine(ransom));
+        assertEquals("5:500 10:-250 1:1000", RiskModelFile.ngramLine(ransom));
         assertEquals(0.5, m.probability(1 / 3.0), 1e-9);
     }
 
@@ -47,15 +47,19 @@ class RiskModelFileTest {
         assertTrue(json.reason().startsWith("not valid JSON"), json.reason());
 
         ConfigException format = assertThrows(ConfigException.class,
-                () -> RiskModelFile.parse("m.json", GOOD.replace("\"format\": 3", "\"format\": 7")));
+                () -> RiskModelFile.parse("m.json", GOOD.replace("\"format\": 4", "\"format\": 7")));
         assertTrue(format.reason().contains("format"), format.reason());
 
         ConfigException bands = assertThrows(ConfigException.class,
                 () -> RiskModelFile.parse("m.json", GOOD.replace("\"medium\": 0.5", "\"medium\": 0.95")));
         assertTrue(bands.reason().contains("thresholds"), bands.reason());
 
+        ConfigException decimal = assertThrows(ConfigException.class,
+                () -> RiskModelFile.parse("m.json", GOOD.replace("5:500 10:-250", "5:0.5 10:-250")));
+        assertTrue(decimal.reason().contains("ngram entry 1 of part ransom is not delta:thousandths"), decimal.reason());
+
         ConfigException buckets = assertThrows(ConfigException.class,
-                () -> RiskModelFile.parse("m.json", GOOD.replace("5:0.5 10:-0.25 1:1", "5:0.5 0:1")));
+                () -> RiskModelFile.parse("m.json", GOOD.replace("5:500 10:-250 1:1000", "5:500 0:1000")));
         assertTrue(buckets.reason().contains("ascend"), buckets.reason());
 
         ConfigException noSafePart = assertThrows(ConfigException.class,
