@@ -21,8 +21,8 @@ import java.util.TreeMap;
 public final class RiskModelFile {
     public static final String NAME = "risk-model.json";
     /**
-     * 4: wording weights in whole thousandths; 3: the wording read twice in a text that names a place abroad (see Wording#abroad); 2: one-vs-rest parts, each
-     * with its named weights and its wording; 1 had one set of weights
+     * 4: wording weights in whole thousandths; 3: the wording read twice in a text that names a place abroad (see
+     * Wording#abroad); 2: one-vs-rest parts, each with its named weights and its wording; 1 had one set of weights
      */
     public static final int FORMAT = 4;
     /** a wording weight is stored as a whole number of these */
