@@ -1,18 +1,14 @@
 package org.jobguard.reply;
 
+import org.jobguard.checker.Explanation;
 import org.jobguard.checker.Language;
-import org.jobguard.checker.RedFlag;
 import org.jobguard.checker.Risk;
 import org.jobguard.checker.Verdict;
 import org.jobguard.i18n.Messages;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -101,19 +97,20 @@ public final class VerdictWording {
      * company's), in the checker's order, quoting every distinct piece of evidence.
      */
     public List<String> flagLines(Verdict v, Language lang) {
-        Map<String, Set<String>> evidence = new LinkedHashMap<>();
-        for (RedFlag f : v.flags()) {
-            String key = v.explanationKey(f);
-            evidence.computeIfAbsent(key, k -> new LinkedHashSet<>())
-                    .add(markup.quote(shorten(f.evidence(), EVIDENCE_CODE_POINTS)));
-        }
         String separator = text(lang, "tg.flag.evidence_separator");
         List<String> lines = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> e : evidence.entrySet()) {
-            String key = e.getKey();
+        for (Explanation e : Explanation.of(v)) {
+            List<String> quotes = new ArrayList<>();
+            for (String q : e.quotes()) {
+                String shown = markup.quote(shorten(q, EVIDENCE_CODE_POINTS));
+                if (!quotes.contains(shown)) {
+                    quotes.add(shown);
+                }
+            }
+            String key = e.messageKey();
             String explanation = messages.has(Language.EN, key) ? text(lang, key) : text(lang, "tg.flag.generic");
             lines.add(text(lang, "tg.flag.line",
-                    "explanation", explanation, "evidence", String.join(separator, e.getValue())));
+                    "explanation", explanation, "evidence", String.join(separator, quotes)));
         }
         return lines;
     }

@@ -1,15 +1,12 @@
 package org.jobguard.web;
 
-import org.jobguard.checker.RedFlag;
+import org.jobguard.checker.Explanation;
 import org.jobguard.checker.Risk;
 import org.jobguard.checker.Verdict;
 import org.jobguard.contacts.HelpAnswer;
 import org.jobguard.patterns.ConfirmedContact;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -128,25 +125,18 @@ public record TryItView(String text, String langOption, Optional<Verdict> verdic
     }
 
     /**
-     * One explanation with every phrase it covers: rules of one category share their explanation, and a parent
-     * should read "someone is asking for money to release a person" once, with its three quotes, not three times.
+     * One explanation with every phrase it covers ({@link Explanation}).
      *
-     * @param severity the strongest of its flags (flags come strongest first)
+     * @param severity the strongest of its flags
      */
     public record Finding(String messageKey, String severity, String category, List<String> quotes) {
     }
 
     public List<Finding> findings() {
-        Map<String, Finding> byKey = new LinkedHashMap<>();
-        Verdict v = verdict.orElse(null);
-        for (RedFlag f : v == null ? List.<RedFlag>of() : v.flags()) {
-            Finding known = byKey.computeIfAbsent(v.explanationKey(f), k -> new Finding(k, f.severity().id(),
-                    f.category().id(), new ArrayList<>()));
-            if (!known.quotes().contains(f.evidence())) {
-                known.quotes().add(f.evidence());
-            }
-        }
-        return List.copyOf(byKey.values());
+        return verdict.map(v -> Explanation.of(v).stream()
+                .map(e -> new Finding(e.messageKey(), e.strongest().severity().id(), e.strongest().category().id(),
+                        e.quotes()))
+                .toList()).orElse(List.of());
     }
 
     public List<String> langOptions() {
