@@ -34,22 +34,28 @@ public record Explanation(String messageKey, RedFlag strongest, List<String> quo
     }
 
     private static List<String> quotes(List<RedFlag> flags) {
+        List<Span> joinable = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
         for (int order = 0; order < flags.size(); order++) {
             RedFlag f = flags.get(order);
             Span s = new Span(order, f.start(), f.end(), f.evidence());
-            // a joined span can reach one that neither part reached, so join until nothing more joins
-            for (int i = 0; i < spans.size(); ) {
-                Span joined = spans.get(i).join(s);
-                if (joined == null) {
-                    i++;
-                } else {
-                    spans.remove(i);
-                    s = joined;
-                    i = 0;
+            (s.exact() ? joinable : spans).add(s);
+        }
+        // one sweep in text order joins every run of overlapping or touching spans
+        joinable.sort(Comparator.comparingInt(Span::start));
+        Span run = null;
+        for (Span s : joinable) {
+            if (run != null && s.start() <= run.end()) {
+                run = run.join(s);
+            } else {
+                if (run != null) {
+                    spans.add(run);
                 }
+                run = s;
             }
-            spans.add(s);
+        }
+        if (run != null) {
+            spans.add(run);
         }
         spans.sort(Comparator.comparingInt(Span::order));
         List<String> quotes = new ArrayList<>();
@@ -68,19 +74,14 @@ public record Explanation(String messageKey, RedFlag strongest, List<String> quo
             return end > start && text.codePointCount(0, text.length()) == end - start;
         }
 
-        /** One span covering both, or null when they neither overlap nor touch or cannot be joined letter for letter. */
-        Span join(Span o) {
-            if (o.start > end || start > o.end || !exact() || !o.exact()) {
-                return null;
+        /** This span run on with {@code next}, which starts inside it or where it ends. */
+        Span join(Span next) {
+            int order = Math.min(order(), next.order());
+            if (next.end <= end) {
+                return new Span(order, start, end, text);
             }
-            Span first = start <= o.start ? this : o;
-            Span second = first == this ? o : this;
-            int order = Math.min(order(), o.order());
-            if (second.end <= first.end) {
-                return new Span(order, first.start, first.end, first.text);
-            }
-            int from = second.text.offsetByCodePoints(0, first.end - second.start);
-            return new Span(order, first.start, second.end, first.text + second.text.substring(from));
+            int from = next.text.offsetByCodePoints(0, end - next.start);
+            return new Span(order, start, next.end, text + next.text.substring(from));
         }
     }
 }

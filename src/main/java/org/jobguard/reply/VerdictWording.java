@@ -7,8 +7,10 @@ import org.jobguard.checker.Verdict;
 import org.jobguard.i18n.Messages;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -100,12 +102,10 @@ public final class VerdictWording {
         String separator = text(lang, "tg.flag.evidence_separator");
         List<String> lines = new ArrayList<>();
         for (Explanation e : Explanation.of(v)) {
-            List<String> quotes = new ArrayList<>();
+            // two long quotes can read the same once cut
+            Set<String> quotes = new LinkedHashSet<>();
             for (String q : e.quotes()) {
-                String shown = markup.quote(shorten(q, EVIDENCE_CODE_POINTS));
-                if (!quotes.contains(shown)) {
-                    quotes.add(shown);
-                }
+                quotes.add(markup.quote(shorten(q, EVIDENCE_CODE_POINTS)));
             }
             String key = e.messageKey();
             String explanation = messages.has(Language.EN, key) ? text(lang, key) : text(lang, "tg.flag.generic");
