@@ -12,7 +12,9 @@ package org.jobguard.checker;
  * @param overruledBelow the probability below which the model overrules the floor, where it reads the text as
  *                      ordinary ({@link RedFlagChecker#FLOOR_OVERRULED}, lower next to a lure); 0 for a floor no model
  *                      reading overrules (a contract signed on arrival in an offer) or no floor
+ * @param ad            written as a job ad, so weighed by the job ads' medium threshold
+ *                      ({@link RiskModel.Thresholds#adMedium})
  */
 public record FeatureVector(int[] slots, double[] values, boolean atLeastMedium, boolean atMostLow,
-                            boolean warningCued, double overruledBelow) {
+                            boolean warningCued, double overruledBelow, boolean ad) {
 }

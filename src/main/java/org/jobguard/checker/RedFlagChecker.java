@@ -53,6 +53,12 @@ public final class RedFlagChecker {
      * cross-validation on 18,031 lines, 1,291 texts are so cued; four reach 0.95: three offers or demands, one warning.
      */
     public static final double WARNING_OVERRULED = 0.95;
+    /**
+     * The words of a job ad (岗位, 薪资, 月休, salary, apply: the context's {@code offer} cues), at least this many
+     * different ones, make a text a job ad, weighed against lawful ads ({@link RiskModel.Thresholds#adMedium}). One is
+     * not enough: chat speaks of 工资 and "salary" too, and with one word chat false alarms rose in cross-validation.
+     */
+    static final int AD_WORDS = 2;
     private static final int MAX_ADVICE = 4;
     /** code points under which a text with little risk is taken for a piece of something longer */
     private static final int SHORT_TEXT = 40;
@@ -239,7 +245,7 @@ public final class RedFlagChecker {
             wording += slope[k] * wordingByPart[k];
         }
 
-        Risk risk = model.thresholds().band(probability);
+        Risk risk = model.thresholds().band(probability, matches.offer >= AD_WORDS);
         if (risk == Risk.NONE && !flags.isEmpty()) {
             risk = Risk.LOW;
         }
@@ -365,6 +371,7 @@ public final class RedFlagChecker {
         boolean atMostLow = false;
         boolean warningCued = false;
         double overruledBelow = 0;
+        boolean ad = false;
         if (!normalized.isBlank()) {
             Wording.Grams g = new Wording.Grams();
             Evidence e = evidence(s, normalized, g);
@@ -378,6 +385,7 @@ public final class RedFlagChecker {
                     : strongSign ? STRONG_SIGN_OVERRULED : hub ? FLOOR_OVERRULED : 0;
             warningCued = cuedAwareness(e.matches(), e.flags(), s.space());
             atMostLow = onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
+            ad = e.matches().offer >= AD_WORDS;
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     found, normalized.language(), slot -> values.put(slot, 1.0));
             boolean abroad = readAbroad(s, g, e.zones());
@@ -398,7 +406,7 @@ public final class RedFlagChecker {
             slots[i] = e.getKey();
             v[i++] = e.getValue();
         }
-        return new FeatureVector(slots, v, atLeastMedium, atMostLow, warningCued, overruledBelow);
+        return new FeatureVector(slots, v, atLeastMedium, atMostLow, warningCued, overruledBelow, ad);
     }
 
     /**

@@ -46,16 +46,39 @@ public record RiskModel(String version, int ngramBits, List<Part> parts, double 
         }
     }
 
-    /** Lower bounds of the calibrated probability for low, medium and high risk. */
-    public record Thresholds(double low, double medium, double high) {
+    /**
+     * Lower bounds of the calibrated probability for low, medium and high risk, and a lower medium bound for a text
+     * written as a job ad ({@code adMedium}). The medium bound for everything else is held up by chat, the label
+     * with the least room for false alarms; a job ad is weighed against lawful job ads, which leave more. One bound
+     * for both let through real offshore posts (dry HR listings whose only signs are a nationality rule, USD pay and
+     * a Telegram contact) that lawful ads never come near.
+     */
+    public record Thresholds(double low, double medium, double high, double adMedium) {
         public Thresholds {
             if (!(0 <= low && low <= medium && medium <= high && high <= 1)) {
                 throw new IllegalArgumentException("thresholds must rise within 0..1: " + low + ", " + medium + ", " + high);
             }
+            if (!(low <= adMedium && adMedium <= medium)) {
+                throw new IllegalArgumentException("the job ads' medium threshold must lie between low and medium: " + adMedium);
+            }
+        }
+
+        /** One medium bound for every text. */
+        public Thresholds(double low, double medium, double high) {
+            this(low, medium, high, medium);
+        }
+
+        /** The medium bound for a text that is, or is not, written as a job ad. */
+        public double medium(boolean ad) {
+            return ad ? adMedium : medium;
         }
 
         Risk band(double probability) {
-            return probability >= high ? Risk.HIGH : probability >= medium ? Risk.MEDIUM
+            return band(probability, false);
+        }
+
+        Risk band(double probability, boolean ad) {
+            return probability >= high ? Risk.HIGH : probability >= medium(ad) ? Risk.MEDIUM
                     : probability >= low ? Risk.LOW : Risk.NONE;
         }
     }

@@ -25,7 +25,7 @@ record CrossValidation(List<LabelledMessage> messages, double[] probability, Mod
             String key = byLanguage ? m.label() + " " + m.lang() : m.label();
             int[] c = counts.computeIfAbsent(key, k -> new int[2]);
             c[0]++;
-            if (bounds.flagged(i, probability[i], thresholds.medium())) {
+            if (bounds.flagged(i, probability[i], thresholds)) {
                 c[1]++;
             }
         }
@@ -38,15 +38,16 @@ record CrossValidation(List<LabelledMessage> messages, double[] probability, Mod
         for (int i = 0; i < messages.size(); i++) {
             if (messages.get(i).danger()) {
                 n++;
-                hit += bounds.flagged(i, probability[i], thresholds.medium()) ? 1 : 0;
+                hit += bounds.flagged(i, probability[i], thresholds) ? 1 : 0;
             }
         }
         return n == 0 ? 0 : (double) hit / n;
     }
 
     void print(PrintWriter out) {
-        out.printf(Locale.ROOT, "cross-validated (%d folds by batch, %d messages), thresholds low %.3f medium %.3f high %.3f%n",
-                ModelTraining.FOLDS, messages.size(), thresholds.low(), thresholds.medium(), thresholds.high());
+        out.printf(Locale.ROOT, "cross-validated (%d folds by batch, %d messages), thresholds low %.3f medium %.3f"
+                        + " (job ads %.3f) high %.3f%n", ModelTraining.FOLDS, messages.size(), thresholds.low(),
+                thresholds.medium(), thresholds.adMedium(), thresholds.high());
         out.printf(Locale.ROOT, "  recall scam_recruit+ransom: %.3f%n", dangerRecall());
         counts(false).forEach((label, c) -> out.printf(Locale.ROOT, "  %-13s %5d  flagged %4d  %6.3f  %s%n", label,
                 c[0], c[1], (double) c[1] / c[0], LabelledMessage.DANGER.contains(label) ? "recall" : "false alarms"));
@@ -66,7 +67,7 @@ record CrossValidation(List<LabelledMessage> messages, double[] probability, Mod
                     + (bounds.warningCued()[i] ? "W" : "") + (bounds.overruledBelow()[i] > 0 ? "O" : "");
             tsv.append(String.format(Locale.ROOT, "%.4f\t%s\t%s\t%s\t%s%n", probability[i], bound.isEmpty() ? "-" : bound,
                     m.label(), m.id(),
-                    m.text().replace('\n', ' ').replace('\t', ' ')));
+                    m.text().replace('\n', ' ').replace('\r', ' ').replace('\t', ' ')));
         }
         try {
             java.nio.file.Files.writeString(file, tsv, java.nio.charset.StandardCharsets.UTF_8);

@@ -159,8 +159,8 @@ final class EvalCommand implements Callable<Integer> {
     private static void printModel(PrintWriter out, RedFlagChecker checker) {
         out.println();
         var t = checker.model().thresholds();
-        out.printf(Locale.ROOT, "risk model: %s; thresholds low %.3f, medium %.3f, high %.3f%n", checker.model().version(),
-                t.low(), t.medium(), t.high());
+        out.printf(Locale.ROOT, "risk model: %s; thresholds low %.3f, medium %.3f (job ads %.3f), high %.3f%n",
+                checker.model().version(), t.low(), t.medium(), t.adMedium(), t.high());
         try {
             JsonNode cv = new ObjectMapper().readTree(org.jobguard.config.ConfigFiles.locate(System.getenv())
                     .text(org.jobguard.config.RiskModelFile.NAME).content()).path("training").path("cross_validated");

@@ -107,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         root.put("ngram_bits", model.ngramBits());
         root.putObject("calibration").put("scale", model.scale()).put("shift", model.shift());
         root.putObject("thresholds").put("low", model.thresholds().low()).put("medium", model.thresholds().medium())
-                .put("high", model.thresholds().high());
+                .put("high", model.thresholds().high()).put("ad_medium", model.thresholds().adMedium());
         root.set("training", training);
         var parts = root.putArray("parts");
         for (RiskModel.Part part : model.parts()) {

@@ -21,10 +21,11 @@ import java.util.TreeMap;
 public final class RiskModelFile {
     public static final String NAME = "risk-model.json";
     /**
-     * 4: wording weights in whole thousandths; 3: the wording read twice in a text that names a place abroad (see
-     * Wording#abroad); 2: one-vs-rest parts, each with its named weights and its wording; 1 had one set of weights
+     * 5: a medium threshold of its own for job ads ({@code thresholds.ad_medium}); 4: wording weights in whole
+     * thousandths; 3: the wording read twice in a text that names a place abroad (see Wording#abroad); 2: one-vs-rest
+     * parts, each with its named weights and its wording; 1 had one set of weights
      */
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
     /** a wording weight is stored as a whole number of these */
     private static final int UNITS = 1000;
 
@@ -85,7 +86,8 @@ public final class RiskModelFile {
             JsonNode th = root.path("thresholds");
             return new RiskModel(root.path("version").asText("unnamed"), root.path("ngram_bits").asInt(),
                     parts, number(cal, "scale"), number(cal, "shift"),
-                    new RiskModel.Thresholds(number(th, "low"), number(th, "medium"), number(th, "high")));
+                    new RiskModel.Thresholds(number(th, "low"), number(th, "medium"), number(th, "high"),
+                            number(th, "ad_medium")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file, 0, e.getMessage());
         }

@@ -83,6 +83,19 @@ class RiskModelTest {
     }
 
     @Test
+    void aJobAdIsMediumFromItsOwnThresholdAndEverythingElseFromTheCommonOne() {
+        RiskModel.Thresholds t = new RiskModel.Thresholds(0.3, 0.9, 0.95, 0.7);
+        assertEquals(Risk.MEDIUM, t.band(0.75, true));
+        assertEquals(Risk.LOW, t.band(0.75, false));
+        assertEquals(Risk.LOW, t.band(0.69, true));
+        assertEquals(Risk.HIGH, t.band(0.96, true));
+        assertEquals(Risk.MEDIUM, t.band(0.9, false));
+        assertEquals(0.9, new RiskModel.Thresholds(0.3, 0.9, 0.95).adMedium());
+        assertThrows(IllegalArgumentException.class, () -> new RiskModel.Thresholds(0.3, 0.9, 0.95, 0.92));
+        assertThrows(IllegalArgumentException.class, () -> new RiskModel.Thresholds(0.3, 0.9, 0.95, 0.2));
+    }
+
+    @Test
     void aModelNeedsADangerousPartAndSeveralPartsASafeOne() {
         RiskModel.Thresholds t = new RiskModel.Thresholds(0.2, 0.5, 0.8);
         assertThrows(IllegalArgumentException.class, () -> new RiskModel("t", 16, List.of(

@@ -79,7 +79,8 @@ class ModelTrainingTest {
         ModelTraining.Bounds b = new ModelTraining.Bounds(new boolean[] {false, true, true, false, true, true},
                 new boolean[] {false, false, true, false, false, false},
                 new boolean[] {false, false, false, true, false, false},
-                new double[] {0, RedFlagChecker.FLOOR_OVERRULED, 0, 0, 0, RedFlagChecker.STRONG_SIGN_OVERRULED});
+                new double[] {0, RedFlagChecker.FLOOR_OVERRULED, 0, 0, 0, RedFlagChecker.STRONG_SIGN_OVERRULED},
+                new boolean[6]);
         assertFalse(b.flagged(0, 0.4, 0.5));
         assertTrue(b.flagged(0, 0.5, 0.5));
         assertTrue(b.flagged(1, 0.55, 0.6));
@@ -94,6 +95,42 @@ class ModelTrainingTest {
         // a warning's cues keep it low until the model is sure
         assertFalse(b.flagged(3, 0.9, 0.5));
         assertTrue(b.flagged(3, 0.96, 0.5));
+    }
+
+    /**
+     * 1,000 chats at 0.000..0.999, not job ads, and 1,000 lawful job ads at 0..{@code top} in even steps: the chats
+     * hold the common medium threshold up, the ads have their own.
+     */
+    private static RiskModel.Thresholds chatsAndAds(double top) {
+        List<LabelledMessage> messages = new ArrayList<>();
+        double[] p = new double[2000];
+        ModelTraining.Bounds bounds = new ModelTraining.Bounds(2000);
+        for (int i = 0; i < 1000; i++) {
+            messages.add(new LabelledMessage("c" + i, "", "chat", "zh-Hans", List.of()));
+            p[i] = i / 1000.0;
+        }
+        for (int i = 0; i < 1000; i++) {
+            messages.add(new LabelledMessage("j" + i, "", "legit_job", "zh-Hans", List.of()));
+            p[1000 + i] = top * i / 1000.0;
+            bounds.ad()[1000 + i] = true;
+        }
+        return ModelTraining.thresholds(messages, p, bounds);
+    }
+
+    @Test
+    void jobAdsGetTheMediumThresholdTheLawfulAdsAllow() {
+        RiskModel.Thresholds t = chatsAndAds(0.8);
+        // chat at its 1 %: the 11th most probable (0.989) stays below medium
+        assertEquals(0.9891, t.medium(), 0.0001);
+        // lawful ads at 0.5 %: five of them (0.7992..0.7960) may be flagged, the sixth (0.7952) may not
+        assertEquals(0.7953, t.adMedium(), 0.0001);
+        assertTrue(t.medium(true) < t.medium(false));
+    }
+
+    @Test
+    void noJobAdIsFlaggedBelowEvenOdds() {
+        // no lawful ad reaches 0.5: the ads' threshold stops there, however much room is left
+        assertEquals(ModelTraining.AD_MEDIUM_FLOOR, chatsAndAds(0.4).adMedium());
     }
 
     @Test

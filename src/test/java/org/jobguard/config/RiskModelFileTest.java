@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RiskModelFileTest {
     private static final String GOOD = """
-            {"format": 4, "version": "t", "ngram_bits": 18,
+            {"format": 5, "version": "t", "ngram_bits": 18,
              "calibration": {"scale": 1.5, "shift": -0.5},
-             "thresholds": {"low": 0.2, "medium": 0.5, "high": 0.9},
+             "thresholds": {"low": 0.2, "medium": 0.5, "high": 0.9, "ad_medium": 0.4},
              "parts": [
                {"name": "ransom", "danger": true, "named": {"bias": -2.0, "cat:ransom": 3.25},
                 "ngrams": "5:500 10:-250 1:1000"},
@@ -34,6 +34,8 @@ class RiskModelFileTest {
         assertArrayEquals(new int[] {5, 15, 16}, ransom.ngramBuckets());
         assertArrayEquals(new float[] {0.5f, -0.25f, 1f}, ransom.ngramWeights());
         assertEquals(0.5, m.thresholds().medium());
+        assertEquals(0.4, m.thresholds().adMedium());
+        assertEquals(0.4, m.thresholds().medium(true));
         assertEquals("5:500 10:-250 1:1000", RiskModelFile.ngramLine(ransom));
         assertEquals(0.5, m.probability(1 / 3.0), 1e-9);
     }
@@ -47,12 +49,20 @@ class RiskModelFileTest {
         assertTrue(json.reason().startsWith("not valid JSON"), json.reason());
 
         ConfigException format = assertThrows(ConfigException.class,
-                () -> RiskModelFile.parse("m.json", GOOD.replace("\"format\": 4", "\"format\": 7")));
+                () -> RiskModelFile.parse("m.json", GOOD.replace("\"format\": 5", "\"format\": 7")));
         assertTrue(format.reason().contains("format"), format.reason());
 
         ConfigException bands = assertThrows(ConfigException.class,
                 () -> RiskModelFile.parse("m.json", GOOD.replace("\"medium\": 0.5", "\"medium\": 0.95")));
         assertTrue(bands.reason().contains("thresholds"), bands.reason());
+
+        ConfigException adAboveMedium = assertThrows(ConfigException.class,
+                () -> RiskModelFile.parse("m.json", GOOD.replace("\"ad_medium\": 0.4", "\"ad_medium\": 0.6")));
+        assertTrue(adAboveMedium.reason().contains("job ads"), adAboveMedium.reason());
+
+        ConfigException noAdMedium = assertThrows(ConfigException.class,
+                () -> RiskModelFile.parse("m.json", GOOD.replace(", \"ad_medium\": 0.4", "")));
+        assertTrue(noAdMedium.reason().contains("ad_medium"), noAdMedium.reason());
 
         ConfigException decimal = assertThrows(ConfigException.class,
                 () -> RiskModelFile.parse("m.json", GOOD.replace("5:500 10:-250", "5:0.5 10:-250")));
