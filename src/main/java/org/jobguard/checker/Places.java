@@ -18,7 +18,9 @@ public interface Places {
 
     /**
      * The kinds of place among {@code mentions}, as a bit set of the risk model's {@link FeatureSpace.Zone}s; in an
-     * English text a place in {@link #RISKY_ONLY_FOR_CHINESE} counts as domestic.
+     * English text a place in {@link #RISKY_ONLY_FOR_CHINESE} counts as domestic. The cities English ads name for
+     * work at home (London, Nairobi, Colombo, Cebu) are abroad in a Chinese text, and Cebu is in a risky country
+     * there: "工作地点：短期远程，未来胡志明/科伦坡" had read as a job at home.
      */
     static int zones(List<PlaceMention> mentions, boolean chinese) {
         int zones = 0;
@@ -29,7 +31,10 @@ public interface Places {
                 case HUB -> FeatureSpace.Zone.HUB;
                 case RISKY_COUNTRY -> FeatureSpace.Zone.RISKY_COUNTRY;
                 case ABROAD_OTHER -> FeatureSpace.Zone.ABROAD;
-                case DOMESTIC_CN, DOMESTIC_TW, DOMESTIC_HK, DOMESTIC_OTHER -> FeatureSpace.Zone.DOMESTIC;
+                case DOMESTIC_CN, DOMESTIC_TW, DOMESTIC_HK -> FeatureSpace.Zone.DOMESTIC;
+                case DOMESTIC_OTHER -> !chinese ? FeatureSpace.Zone.DOMESTIC
+                        : RISKY_ONLY_FOR_CHINESE.contains(m.country()) ? FeatureSpace.Zone.RISKY_COUNTRY
+                        : FeatureSpace.Zone.ABROAD;
                     };
             zones |= 1 << z.ordinal();
         }
