@@ -444,7 +444,7 @@ final class ModelTraining {
             if (bounds.flagged(i, p[i], medium)) {
                 c[1]++;
             } else if (bounds.ad()[i] && FALSE_ALARM_TARGETS.containsKey(label) && p[i] >= AD_MEDIUM_FLOOR
-                    && bounds.flagged(i, p[i], AD_MEDIUM_FLOOR)) {
+                    && !bounds.atMostLow(i, p[i])) {
                 below.add(i);
             }
         }
