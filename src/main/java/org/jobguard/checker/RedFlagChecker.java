@@ -58,7 +58,7 @@ public final class RedFlagChecker {
      * different ones, make a text a job ad, weighed against lawful ads ({@link RiskModel.Thresholds#adMedium}). One is
      * not enough: chat speaks of 工资 and "salary" too, and with one word chat false alarms rose in cross-validation.
      */
-    static final int AD_WORDS = 2;
+    private static final int AD_WORDS = 2;
     private static final int MAX_ADVICE = 4;
     /** code points under which a text with little risk is taken for a piece of something longer */
     private static final int SHORT_TEXT = 40;
@@ -245,7 +245,7 @@ public final class RedFlagChecker {
             wording += slope[k] * wordingByPart[k];
         }
 
-        Risk risk = model.thresholds().band(probability, matches.offer >= AD_WORDS);
+        Risk risk = model.thresholds().band(probability, writtenAsAd(matches));
         if (risk == Risk.NONE && !flags.isEmpty()) {
             risk = Risk.LOW;
         }
@@ -385,7 +385,7 @@ public final class RedFlagChecker {
                     : strongSign ? STRONG_SIGN_OVERRULED : hub ? FLOOR_OVERRULED : 0;
             warningCued = cuedAwareness(e.matches(), e.flags(), s.space());
             atMostLow = onlyAPlace(e.flags(), e.matches(), e.ruleHits(), s.space());
-            ad = e.matches().offer >= AD_WORDS;
+            ad = writtenAsAd(e.matches());
             s.features().named(normalized, e.ruleHits(), e.flags(), e.matches(), e.zones(),
                     found, normalized.language(), slot -> values.put(slot, 1.0));
             boolean abroad = readAbroad(s, g, e.zones());
@@ -1786,6 +1786,11 @@ public final class RedFlagChecker {
             }
         }
         return false;
+    }
+
+    /** Whether the text is written as a job ad: the verdict and the training's bounds must agree on it. */
+    private static boolean writtenAsAd(Matches matches) {
+        return matches.offer >= AD_WORDS;
     }
 
     /** The advice keys of the verdict's kind and flags, most important first, each once. */
